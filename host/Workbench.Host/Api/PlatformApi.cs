@@ -1,0 +1,179 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Workbench.Abstractions.CustomFields;
+using Workbench.Abstractions.Modules;
+using Workbench.Abstractions.Security;
+using Workbench.Abstractions.Tenants;
+using Workbench.Platform;
+using Workbench.Platform.Audit;
+using Workbench.Platform.CustomFields;
+using Workbench.Platform.Data;
+using Workbench.Platform.Features;
+using Workbench.Platform.Modules;
+using Workbench.Platform.Recipes;
+using Workbench.Platform.Security;
+using Workbench.Platform.Tenants;
+
+namespace Workbench.Host.Api;
+
+/// <summary>The platform's REST API: everything the staff workplace does, for scripts and integrations.</summary>
+public static class PlatformApi
+{
+    public static IEndpointRouteBuilder MapPlatformApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/session", SignIn).WithSummary("Sign in with e-mail and password (sets the tenant's staff cookie)").WithTags("Session");
+        app.MapDelete("/api/session", SignOut).WithTags("Session");
+
+        var admin = app.MapGroup("/api/admin").WithTags("Administration").WithMetadata(new RequiresFeatureAttribute(PlatformManifest.Admin));
+        admin.MapGet("/modules", ListModules).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
+        admin.MapGet("/features", ListFeatures).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
+        admin.MapPost("/features/{id}/enable", EnableFeature).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
+        admin.MapPost("/features/{id}/disable", DisableFeature).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
+        admin.MapPost("/recipes/run", RunRecipe).RequireAuthorization(PermissionNames.Policy(PermissionNames.RunRecipes))
+            .WithSummary("Run a recipe given as the request body (application/json)");
+        admin.MapGet("/recipes/runs", ListRecipeRuns).RequireAuthorization(PermissionNames.Policy(PermissionNames.RunRecipes));
+        admin.MapGet("/audit", ListAudit).RequireAuthorization(PermissionNames.Policy(PermissionNames.ViewAuditLog));
+        admin.MapGet("/audit/verify", VerifyAudit).RequireAuthorization(PermissionNames.Policy(PermissionNames.ViewAuditLog));
+        admin.MapGet("/roles", ListRoles).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageRoles));
+        admin.MapPut("/roles/{name}", SaveRole).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageRoles));
+        admin.MapGet("/users", ListUsers).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageUsers));
+        admin.MapPost("/users", SaveUser).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageUsers));
+
+        var fields = app.MapGroup("/api/admin/custom-fields").WithTags("Custom fields")
+            .WithMetadata(new RequiresFeatureAttribute(PlatformManifest.CustomFields))
+            .RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageCustomFields));
+        fields.MapGet("/", ListCustomFields);
+        fields.MapPut("/{recordType}/{key}", SaveCustomField);
+        fields.MapDelete("/{recordType}/{key}", DeleteCustomField);
+
+        var tenants = app.MapGroup("/api/tenants").WithTags("Tenants")
+            .WithMetadata(new RequiresFeatureAttribute(PlatformManifest.TenantAdministration))
+            .RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
+        tenants.MapGet("/", ListTenants);
+        tenants.MapPost("/", CreateTenant);
+        return app;
+    }
+
+    public sealed record SignInRequest(string Email, string Password);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(SignInRequest request, StaffSignIn signIn)
+    {
+        var outcome = await signIn.SignInAsync(request.Email, request.Password, "api");
+        return outcome.Succeeded ? TypedResults.NoContent() : TypedResults.Problem(outcome.Message, statusCode: 401);
+    }
+
+    private static async Task<NoContent> SignOut(StaffSignIn signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<object> ListModules(ModuleCatalog catalog) => TypedResults.Ok<object>(catalog.Modules.Select(m => new
+    {
+        id = m.Id, name = m.Manifest?.Name, version = m.Version, source = m.Source.ToString().ToLowerInvariant(), status = m.Status.ToString(), error = m.Error,
+    }));
+
+    private static Ok<object> ListFeatures(ModuleCatalog catalog, ITenantContext tenant) => TypedResults.Ok<object>(catalog.Features.Select(x => new
+    {
+        id = x.Feature.Id, name = x.Feature.Name, module = x.Module.Id, dependencies = x.Feature.Dependencies,
+        enabled = tenant.Required.IsFeatureEnabled(x.Feature.Id), defaultTenantOnly = x.Feature.DefaultTenantOnly,
+    }));
+
+    private static async Task<Results<Ok<FeaturePlan>, ProblemHttpResult>> EnableFeature(string id, FeatureManager features, CancellationToken ct) =>
+        FeatureResult(await features.EnableAsync([id], ct));
+
+    private static async Task<Results<Ok<FeaturePlan>, ProblemHttpResult>> DisableFeature(string id, FeatureManager features, CancellationToken ct) =>
+        FeatureResult(await features.DisableAsync([id], ct));
+
+    private static Results<Ok<FeaturePlan>, ProblemHttpResult> FeatureResult(FeaturePlan plan) =>
+        plan.IsValid ? TypedResults.Ok(plan) : TypedResults.Problem(string.Join(" ", plan.Errors), statusCode: plan.IsConflict ? 409 : 400);
+
+    private static async Task<Results<Ok<RecipeResult>, BadRequest<RecipeResult>>> RunRecipe(HttpRequest request, RecipeLoader loader, RecipeRunner runner, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var loaded = loader.Parse(await reader.ReadToEndAsync(ct), "request");
+        if (!loaded.IsValid) return TypedResults.BadRequest(new RecipeResult(false, loaded.Errors));
+        var result = await runner.RunAsync(loaded.Recipe!, ct);
+        return result.Succeeded ? TypedResults.Ok(result) : TypedResults.BadRequest(result);
+    }
+
+    private static async Task<Ok<List<RecipeRun>>> ListRecipeRuns(PlatformDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.RecipeRuns.AsNoTracking().OrderByDescending(r => r.StartedUtc).Take(100).ToListAsync(ct));
+
+    private static async Task<Ok<List<AuditEntry>>> ListAudit(PlatformDbContext db, int? page, CancellationToken ct) =>
+        TypedResults.Ok(await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Skip(Math.Max(0, (page ?? 1) - 1) * 100).Take(100).ToListAsync(ct));
+
+    private static async Task<Ok<AuditVerification>> VerifyAudit(AuditVerifier verifier, CancellationToken ct) =>
+        TypedResults.Ok(await verifier.VerifyAsync(ct));
+
+    private static async Task<Ok<object>> ListRoles(RoleService roles, CancellationToken ct) =>
+        TypedResults.Ok<object>((await roles.ListAsync(ct)).Select(r => new { name = r.Role.Name, description = r.Role.Description, permissions = r.Permissions }));
+
+    public sealed record RoleRequest(string? Description, IReadOnlyList<string>? Permissions);
+
+    private static async Task<Results<NoContent, ValidationProblem>> SaveRole(string name, RoleRequest request, RoleService roles, CancellationToken ct)
+    {
+        if (!RoleService.IsValidName(name)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["Nederīgs lomas nosaukums (invalid role name)."] });
+        try { await roles.SaveAsync(name, request.Description ?? "", request.Permissions ?? [], ct); }
+        catch (ArgumentException ex) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["permissions"] = [ex.Message] }); }
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<object>> ListUsers(UserService users, CancellationToken ct) =>
+        TypedResults.Ok<object>((await users.ListAsync(ct)).Select(u => new { email = u.User.Email, displayName = u.User.DisplayName, roles = u.Roles, lockedOut = u.User.LockoutEnd > DateTimeOffset.UtcNow }));
+
+    public sealed record UserRequest(string Email, string? DisplayName, string? Password, IReadOnlyList<string>? Roles);
+
+    private static async Task<Results<Ok, ValidationProblem>> SaveUser(UserRequest request, UserService users, CancellationToken ct)
+    {
+        var errors = await users.ValidateAsync(request.Email, request.Password, ct);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        try { await users.SaveAsync(request.Email, request.DisplayName ?? "", request.Password, request.Roles ?? [], ct); }
+        catch (ArgumentException ex) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["roles"] = [ex.Message] }); }
+        return TypedResults.Ok();
+    }
+
+    private static async Task<Ok<object>> ListCustomFields(CustomFieldService fields, CancellationToken ct)
+    {
+        var result = new List<object>();
+        foreach (var type in fields.RecordTypes)
+            result.Add(new { recordType = type.Id, type.DisplayName, fields = await fields.GetDefinitionsAsync(type.Id, ct) });
+        return TypedResults.Ok<object>(result);
+    }
+
+    public sealed record CustomFieldRequest(string Label, CustomFieldType Type, bool Required, IReadOnlyList<string>? Choices, int Order);
+
+    private static async Task<Results<NoContent, ValidationProblem>> SaveCustomField(string recordType, string key, CustomFieldRequest request, CustomFieldService fields, CancellationToken ct)
+    {
+        var definition = new CustomFieldDefinition(recordType, key, request.Label, request.Type, request.Required, request.Choices ?? [], request.Order);
+        var problems = fields.Check(definition).ToList();
+        if (problems.Count > 0) return TypedResults.ValidationProblem(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+        await fields.SaveAsync(definition, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, NotFound>> DeleteCustomField(string recordType, string key, CustomFieldService fields, CancellationToken ct) =>
+        await fields.DeleteAsync(recordType, key, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static Ok<object> ListTenants(TenantRegistry registry) => TypedResults.Ok<object>(registry.All.Select(t => new
+    {
+        name = t.Name, state = t.State, provider = t.Record.DatabaseProvider.ToString(), recipe = t.Record.Recipe,
+        features = t.Info?.EnabledFeatures.Order(StringComparer.Ordinal).ToArray() ?? [],
+    }));
+
+    public sealed record TenantRequest(string Name, string Recipe, DatabaseProvider Provider = DatabaseProvider.Sqlite, string? ConnectionString = null);
+
+    private static async Task<Results<Created, ProblemHttpResult>> CreateTenant(TenantRequest request, TenantSetup setup, HttpContext http, CancellationToken ct)
+    {
+        var result = await setup.CreateAsync(new TenantCreateRequest(request.Name, request.Recipe, request.Provider, request.ConnectionString), http.User.Identity?.Name ?? "api", ct);
+        return result.Outcome switch
+        {
+            TenantSetupOutcome.Created => TypedResults.Created($"/{request.Name}/"),
+            TenantSetupOutcome.Duplicate => TypedResults.Problem(string.Join(" ", result.Errors), statusCode: 409),
+            _ => TypedResults.Problem(string.Join("\n", result.Errors), statusCode: 400),
+        };
+    }
+}

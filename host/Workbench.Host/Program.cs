@@ -1,0 +1,21 @@
+using Workbench.Host.Api;
+using Workbench.Host.Cli;
+using Workbench.Platform.Hosting;
+
+// One executable: the web host, or, when the first argument is a command verb, the administrators' CLI.
+if (WorkbenchCli.IsCommand(args))
+    return await WorkbenchCli.RunAsync(args);
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.UseStaticWebAssets();
+builder.AddWorkbench(typeof(Program).Assembly);
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseWorkbench();
+app.MapOpenApi("/openapi/{documentName}.json").WithMetadata(new Workbench.Abstractions.Modules.HostEndpointAttribute());
+app.MapPlatformApi();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
+using Workbench.Abstractions.Tenants;
+
+namespace Workbench.Platform.Data;
+
+/// <summary>Opens the tenant registry database (SQLite in the data folder unless configured otherwise).</summary>
+public sealed class HostDatabase
+{
+    public HostDatabase(IOptions<WorkbenchOptions> options, DataPaths paths)
+    {
+        Provider = options.Value.HostDatabaseProvider;
+        ConnectionString = options.Value.HostConnectionString ?? $"Data Source={Path.Combine(paths.Root, "host.db")}";
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+
+    public HostDbContext CreateContext()
+    {
+        var connection = DatabaseConfigurator.CreateConnection(Provider, ConnectionString);
+        var options = new DbContextOptionsBuilder<HostDbContext>()
+            .Configure(Provider, connection, "__host_migrations")
+            .Options;
+        return new HostDbContext(options);
+    }
+
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        await DatabaseConfigurator.EnsureDatabaseExistsAsync(Provider, ConnectionString, ct);
+        await using var context = CreateContext();
+        await context.Database.MigrateAsync(ct);
+    }
+}
+
+/// <summary>The resolved data folder.</summary>
+public sealed class DataPaths(string root)
+{
+    public string Root { get; } = root;
+    public string TenantDatabase(string tenant) => Path.Combine(Root, "tenants", tenant, "workbench.db");
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Workbench.Platform.Data.Migrations;
+
+[DbContext(typeof(HostDbContext))]
+[Migration("202611220001_TenantRegistry")]
+public sealed class TenantRegistry : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateTable(
+            name: "Host_Tenants",
+            columns: table => new
+            {
+                Name = table.Column<string>(nullable: false),
+                State = table.Column<string>(nullable: false),
+                DatabaseProvider = table.Column<string>(nullable: false),
+                ConnectionString = table.Column<string>(nullable: false),
+                Recipe = table.Column<string>(nullable: false),
+                CreatedUtc = table.Column<DateTime>(nullable: false),
+                Version = table.Column<long>(nullable: false),
+                Error = table.Column<string>(nullable: true),
+                AuditHeadSequence = table.Column<long>(nullable: false),
+                AuditHeadHash = table.Column<string>(nullable: true),
+            },
+            constraints: table => table.PrimaryKey("PK_Host_Tenants", t => t.Name));
+    }
+}

@@ -1,0 +1,167 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Workbench.Platform.Data.Migrations;
+
+[DbContext(typeof(PlatformDbContext))]
+[Migration("202611220001_Identity")]
+public sealed class Identity : Migration
+{
+    protected override void Up(MigrationBuilder m)
+    {
+        m.CreateTable("Platform_Roles", t => new
+        {
+            Id = t.Column<string>(nullable: false),
+            Name = t.Column<string>(maxLength: 256, nullable: true),
+            NormalizedName = t.Column<string>(maxLength: 256, nullable: true),
+            ConcurrencyStamp = t.Column<string>(nullable: true),
+            Description = t.Column<string>(nullable: false),
+        }, constraints: t => t.PrimaryKey("PK_Platform_Roles", x => x.Id));
+        m.CreateIndex("RoleNameIndex", "Platform_Roles", "NormalizedName", unique: true);
+
+        m.CreateTable("Platform_Users", t => new
+        {
+            Id = t.Column<string>(nullable: false),
+            DisplayName = t.Column<string>(nullable: false),
+            UserName = t.Column<string>(maxLength: 256, nullable: true),
+            NormalizedUserName = t.Column<string>(maxLength: 256, nullable: true),
+            Email = t.Column<string>(maxLength: 256, nullable: true),
+            NormalizedEmail = t.Column<string>(maxLength: 256, nullable: true),
+            EmailConfirmed = t.Column<bool>(nullable: false),
+            PasswordHash = t.Column<string>(nullable: true),
+            SecurityStamp = t.Column<string>(nullable: true),
+            ConcurrencyStamp = t.Column<string>(nullable: true),
+            PhoneNumber = t.Column<string>(nullable: true),
+            PhoneNumberConfirmed = t.Column<bool>(nullable: false),
+            TwoFactorEnabled = t.Column<bool>(nullable: false),
+            LockoutEnd = t.Column<DateTimeOffset>(nullable: true),
+            LockoutEnabled = t.Column<bool>(nullable: false),
+            AccessFailedCount = t.Column<int>(nullable: false),
+        }, constraints: t => t.PrimaryKey("PK_Platform_Users", x => x.Id));
+        m.CreateIndex("EmailIndex", "Platform_Users", "NormalizedEmail");
+        m.CreateIndex("UserNameIndex", "Platform_Users", "NormalizedUserName", unique: true);
+
+        m.CreateTable("Platform_RoleClaims", t => new
+        {
+            Id = t.Column<int>(nullable: false).Identity(),
+            RoleId = t.Column<string>(nullable: false),
+            ClaimType = t.Column<string>(nullable: true),
+            ClaimValue = t.Column<string>(nullable: true),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_Platform_RoleClaims", x => x.Id);
+            t.ForeignKey("FK_Platform_RoleClaims_Platform_Roles_RoleId", x => x.RoleId, "Platform_Roles", "Id", onDelete: ReferentialAction.Cascade);
+        });
+        m.CreateIndex("IX_Platform_RoleClaims_RoleId", "Platform_RoleClaims", "RoleId");
+
+        m.CreateTable("Platform_UserClaims", t => new
+        {
+            Id = t.Column<int>(nullable: false).Identity(),
+            UserId = t.Column<string>(nullable: false),
+            ClaimType = t.Column<string>(nullable: true),
+            ClaimValue = t.Column<string>(nullable: true),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_Platform_UserClaims", x => x.Id);
+            t.ForeignKey("FK_Platform_UserClaims_Platform_Users_UserId", x => x.UserId, "Platform_Users", "Id", onDelete: ReferentialAction.Cascade);
+        });
+        m.CreateIndex("IX_Platform_UserClaims_UserId", "Platform_UserClaims", "UserId");
+
+        m.CreateTable("Platform_UserLogins", t => new
+        {
+            LoginProvider = t.Column<string>(nullable: false),
+            ProviderKey = t.Column<string>(nullable: false),
+            ProviderDisplayName = t.Column<string>(nullable: true),
+            UserId = t.Column<string>(nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_Platform_UserLogins", x => new { x.LoginProvider, x.ProviderKey });
+            t.ForeignKey("FK_Platform_UserLogins_Platform_Users_UserId", x => x.UserId, "Platform_Users", "Id", onDelete: ReferentialAction.Cascade);
+        });
+        m.CreateIndex("IX_Platform_UserLogins_UserId", "Platform_UserLogins", "UserId");
+
+        m.CreateTable("Platform_UserRoles", t => new
+        {
+            UserId = t.Column<string>(nullable: false),
+            RoleId = t.Column<string>(nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_Platform_UserRoles", x => new { x.UserId, x.RoleId });
+            t.ForeignKey("FK_Platform_UserRoles_Platform_Roles_RoleId", x => x.RoleId, "Platform_Roles", "Id", onDelete: ReferentialAction.Cascade);
+            t.ForeignKey("FK_Platform_UserRoles_Platform_Users_UserId", x => x.UserId, "Platform_Users", "Id", onDelete: ReferentialAction.Cascade);
+        });
+        m.CreateIndex("IX_Platform_UserRoles_RoleId", "Platform_UserRoles", "RoleId");
+
+        m.CreateTable("Platform_UserTokens", t => new
+        {
+            UserId = t.Column<string>(nullable: false),
+            LoginProvider = t.Column<string>(nullable: false),
+            Name = t.Column<string>(nullable: false),
+            Value = t.Column<string>(nullable: true),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_Platform_UserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+            t.ForeignKey("FK_Platform_UserTokens_Platform_Users_UserId", x => x.UserId, "Platform_Users", "Id", onDelete: ReferentialAction.Cascade);
+        });
+    }
+}
+
+[DbContext(typeof(PlatformDbContext))]
+[Migration("202611220002_PlatformTables")]
+public sealed class PlatformTables : Migration
+{
+    protected override void Up(MigrationBuilder m)
+    {
+        m.CreateTable("Platform_Features", t => new
+        {
+            FeatureId = t.Column<string>(nullable: false),
+            EnabledUtc = t.Column<DateTime>(nullable: false),
+        }, constraints: t => t.PrimaryKey("PK_Platform_Features", x => x.FeatureId));
+
+        m.CreateTable("Platform_Settings", t => new
+        {
+            Name = t.Column<string>(nullable: false),
+            Json = t.Column<string>(nullable: false),
+        }, constraints: t => t.PrimaryKey("PK_Platform_Settings", x => x.Name));
+
+        m.CreateTable("Platform_AuditEntries", t => new
+        {
+            Sequence = t.Column<long>(nullable: false),
+            TimestampUtc = t.Column<DateTime>(nullable: false),
+            Tenant = t.Column<string>(nullable: false),
+            Actor = t.Column<string>(nullable: false),
+            Action = t.Column<string>(nullable: false),
+            Subject = t.Column<string>(nullable: false),
+            Details = t.Column<string>(nullable: true),
+            SourceIp = t.Column<string>(nullable: true),
+            PreviousHash = t.Column<string>(nullable: false),
+            Hash = t.Column<string>(nullable: false),
+        }, constraints: t => t.PrimaryKey("PK_Platform_AuditEntries", x => x.Sequence));
+
+        m.CreateTable("Platform_RecipeRuns", t => new
+        {
+            Id = t.Column<Guid>(nullable: false),
+            RecipeName = t.Column<string>(nullable: false),
+            Actor = t.Column<string>(nullable: false),
+            StartedUtc = t.Column<DateTime>(nullable: false),
+            FinishedUtc = t.Column<DateTime>(nullable: false),
+            Succeeded = t.Column<bool>(nullable: false),
+            StepCount = t.Column<int>(nullable: false),
+            Error = t.Column<string>(nullable: true),
+        }, constraints: t => t.PrimaryKey("PK_Platform_RecipeRuns", x => x.Id));
+        m.CreateIndex("IX_Platform_RecipeRuns_StartedUtc", "Platform_RecipeRuns", "StartedUtc");
+
+        m.CreateTable("Platform_CustomFields", t => new
+        {
+            Id = t.Column<Guid>(nullable: false),
+            RecordType = t.Column<string>(nullable: false),
+            Key = t.Column<string>(nullable: false),
+            Label = t.Column<string>(nullable: false),
+            Type = t.Column<string>(nullable: false),
+            Required = t.Column<bool>(nullable: false),
+            ChoicesJson = t.Column<string>(nullable: false),
+            Order = t.Column<int>(nullable: false),
+        }, constraints: t => t.PrimaryKey("PK_Platform_CustomFields", x => x.Id));
+        m.CreateIndex("IX_Platform_CustomFields_RecordType_Key", "Platform_CustomFields", ["RecordType", "Key"], unique: true);
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Workbench.Platform.Data;
+
+/// <summary>The platform's tables in every tenant database: staff accounts and roles, features, settings, audit, recipes, custom fields.</summary>
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options)
+    : IdentityDbContext<WorkbenchUser, WorkbenchRole, string>(options)
+{
+    public const string FeatureId = "Workbench.Platform";
+
+    public DbSet<EnabledFeature> EnabledFeatures => Set<EnabledFeature>();
+    public DbSet<SettingRecord> Settings => Set<SettingRecord>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
+    public DbSet<CustomFieldRecord> CustomFields => Set<CustomFieldRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<WorkbenchUser>().ToTable("Platform_Users");
+        builder.Entity<WorkbenchRole>().ToTable("Platform_Roles");
+        builder.Entity<IdentityUserRole<string>>().ToTable("Platform_UserRoles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("Platform_UserClaims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("Platform_UserLogins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("Platform_UserTokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("Platform_RoleClaims");
+
+        builder.Entity<EnabledFeature>(e => { e.ToTable("Platform_Features"); e.HasKey(f => f.FeatureId); });
+        builder.Entity<SettingRecord>(e => { e.ToTable("Platform_Settings"); e.HasKey(s => s.Name); });
+        builder.Entity<AuditEntry>(e => { e.ToTable("Platform_AuditEntries"); e.HasKey(a => a.Sequence); e.Property(a => a.Sequence).ValueGeneratedNever(); });
+        builder.Entity<RecipeRun>(e => { e.ToTable("Platform_RecipeRuns"); e.HasKey(r => r.Id); e.HasIndex(r => r.StartedUtc); });
+        builder.Entity<CustomFieldRecord>(e =>
+        {
+            e.ToTable("Platform_CustomFields");
+            e.HasKey(c => c.Id);
+            e.HasIndex(c => new { c.RecordType, c.Key }).IsUnique();
+        });
+    }
+}
+
+public sealed class WorkbenchUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+}
+
+public sealed class WorkbenchRole : IdentityRole
+{
+    public string Description { get; set; } = "";
+}
+
+public sealed class EnabledFeature
+{
+    public required string FeatureId { get; set; }
+    public DateTime EnabledUtc { get; set; }
+}
+
+public sealed class SettingRecord
+{
+    public required string Name { get; set; }
+    public required string Json { get; set; }
+}
+
+public sealed class AuditEntry
+{
+    public long Sequence { get; set; }
+    public DateTime TimestampUtc { get; set; }
+    public required string Tenant { get; set; }
+    public required string Actor { get; set; }
+    public required string Action { get; set; }
+    public required string Subject { get; set; }
+    public string? Details { get; set; }
+    public string? SourceIp { get; set; }
+    public required string PreviousHash { get; set; }
+    public required string Hash { get; set; }
+}
+
+public sealed class RecipeRun
+{
+    public Guid Id { get; set; }
+    public required string RecipeName { get; set; }
+    public required string Actor { get; set; }
+    public DateTime StartedUtc { get; set; }
+    public DateTime FinishedUtc { get; set; }
+    public bool Succeeded { get; set; }
+    public int StepCount { get; set; }
+    public string? Error { get; set; }
+}
+
+public sealed class CustomFieldRecord
+{
+    public Guid Id { get; set; }
+    public required string RecordType { get; set; }
+    public required string Key { get; set; }
+    public required string Label { get; set; }
+    public required string Type { get; set; }
+    public bool Required { get; set; }
+    public string ChoicesJson { get; set; } = "[]";
+    public int Order { get; set; }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Workbench.Abstractions.Modules;
+using Workbench.Abstractions.Tenants;
+
+namespace Workbench.Platform.Hosting;
+
+/// <summary>
+/// After routing: an endpoint of a feature that is disabled in this tenant, or a tenant endpoint reached without
+/// a tenant, does not exist (404) — for pages, APIs and everything else alike.
+/// </summary>
+public sealed class FeatureGateMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, ITenantContext tenant)
+    {
+        if (context.GetEndpoint() is { } endpoint)
+        {
+            var current = tenant.Current;
+            var hostLevel = endpoint.Metadata.GetMetadata<HostEndpointAttribute>() is not null;
+            var missingFeature = endpoint.Metadata.GetOrderedMetadata<RequiresFeatureAttribute>()
+                .Any(f => current is null || !current.IsFeatureEnabled(f.FeatureId));
+            if ((current is null && !hostLevel) || missingFeature)
+            {
+                context.SetEndpoint(null);
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                if (ApiPaths.IsApi(context.Request))
+                {
+                    await context.Response.WriteAsJsonAsync(new ProblemDetails
+                    {
+                        Status = 404,
+                        Title = "Nav atrasts (not found)",
+                        Detail = current is null ? "Norādiet pašvaldību ceļā, piem. /riga/api/... (add the tenant to the path)." : "Šī funkcija šajā pašvaldībā nav ieslēgta (the feature is not enabled in this municipality).",
+                    }, options: null, contentType: "application/problem+json");
+                }
+                return;
+            }
+        }
+        await next(context);
+    }
+}
+
+public static class ApiPaths
+{
+    public static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Workbench.Abstractions.Modules;
+using Workbench.Abstractions.Tenants;
+using Workbench.Platform.Modules;
+using Workbench.Platform.Tenants;
+
+namespace Workbench.Platform.Hosting;
+
+public static class WorkbenchApplicationBuilderExtensions
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("lv-LV"), new("en-US")];
+
+    /// <summary>The request pipeline: logging, tenant resolution, static files, routing, authentication, feature gate, authorization.</summary>
+    public static WebApplication UseWorkbench(this WebApplication app)
+    {
+        var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseExceptionHandler("/error/500");
+        app.UseMiddleware<TenantMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRequestLocalization(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("lv-LV");
+            o.SupportedCultures = o.SupportedUICultures = SupportedCultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new TenantCultureProvider()];
+        });
+        app.UseStaticFiles();
+        foreach (var plugin in catalog.Loaded.Where(m => m.Source == ModuleSource.Plugin && Directory.Exists(Path.Combine(m.Path!, "wwwroot"))))
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(Path.Combine(plugin.Path!, "wwwroot")),
+                RequestPath = "/_content/" + plugin.Id,
+            });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<UserLogContextMiddleware>();
+        app.UseMiddleware<FeatureGateMiddleware>();
+        app.UseAuthorization();
+
+        app.MapGet("/health", Health).WithMetadata(new HostEndpointAttribute()).WithName("Health");
+        app.MapGet("/culture", SetCulture).WithMetadata(new HostEndpointAttribute());
+        foreach (var module in catalog.Loaded.Where(m => m.Startup is not null))
+            module.Startup!.MapEndpoints(app.MapGroup("").WithMetadata(new RequiresFeatureAttribute(module.MainFeature)));
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static IResult Health(TenantRegistry registry) =>
+        TypedResults.Json(new
+        {
+            status = registry.All.Any(t => t.Record.State == Data.TenantState.Failed) ? "Degraded" : "Healthy",
+            tenants = registry.All.Select(t => new { name = t.Name, state = t.State }),
+        });
+
+    /// <summary>Language switch: <c>/{tenant}/culture?c=en-US&amp;returnUrl=...</c> remembers the choice in a cookie.</summary>
+    private static IResult SetCulture(HttpContext context, string c, string? returnUrl)
+    {
+        if (!SupportedCultures.Any(s => s.Name == c)) return TypedResults.BadRequest($"Unsupported culture \"{c}\".");
+        context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(c)),
+            new CookieOptions { Path = context.Request.PathBase.HasValue ? context.Request.PathBase.Value : "/", MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax });
+        var target = returnUrl is not null && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : context.Request.PathBase + "/";
+        return TypedResults.LocalRedirect(target);
+    }
+
+    /// <summary>Without a language cookie, the tenant's configured culture applies.</summary>
+    private sealed class TenantCultureProvider : RequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            var tenant = httpContext.RequestServices.GetRequiredService<ITenantContext>().Current;
+            return Task.FromResult(tenant is null ? null : new ProviderCultureResult(tenant.Settings.Culture));
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Formatting.Json;
+using Workbench.Abstractions.Audit;
+using Workbench.Abstractions.CustomFields;
+using Workbench.Abstractions.Data;
+using Workbench.Abstractions.Modules;
+using Workbench.Abstractions.Recipes;
+using Workbench.Abstractions.Security;
+using Workbench.Abstractions.Tenants;
+using Workbench.Platform.Audit;
+using Workbench.Platform.CustomFields;
+using Workbench.Platform.Data;
+using Workbench.Platform.Features;
+using Workbench.Platform.Localization;
+using Workbench.Platform.Modules;
+using Workbench.Platform.Recipes;
+using Workbench.Platform.Recipes.Steps;
+using Workbench.Platform.Security;
+using Workbench.Platform.Tenants;
+
+namespace Workbench.Platform.Hosting;
+
+public static class WorkbenchServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the platform and every module in one container for the whole process. Modules are discovered
+    /// here (built-in references and the plugins folder) because their startups add services.
+    /// </summary>
+    public static ModuleCatalog AddWorkbench(this WebApplicationBuilder builder, params Assembly[] hostAssemblies)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(WorkbenchOptions.Section);
+        services.Configure<WorkbenchOptions>(section);
+        var options = section.Get<WorkbenchOptions>() ?? new WorkbenchOptions();
+        var contentRoot = builder.Environment.ContentRootPath;
+        var dataRoot = Path.GetFullPath(options.DataPath, contentRoot);
+        Directory.CreateDirectory(dataRoot);
+
+        builder.ConfigureWorkbenchLogging(dataRoot);
+
+        var catalog = new ModuleCatalog();
+        catalog.AddBuiltin([typeof(PlatformManifest).Assembly, .. ModuleCatalog.ReferencedProjectAssemblies()]);
+        catalog.AddPlugins(Path.GetFullPath(options.PluginsPath, contentRoot));
+        services.AddSingleton(catalog);
+        services.AddSingleton(new DataPaths(dataRoot));
+        services.AddSingleton(new RecipeFolder(Path.GetFullPath(options.RecipesPath, AppContext.BaseDirectory)));
+
+        // Tenants and data
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddScoped<ActorContext>();
+        services.AddSingleton<TenantScopes>();
+        services.AddSingleton<HostDatabase>();
+        services.AddSingleton<TenantRegistry>();
+        services.AddSingleton<TenantSetup>();
+        services.AddSingleton<InitialAdmin>();
+        services.AddSingleton<TenantActivator>();
+        services.AddHostedService(sp => sp.GetRequiredService<TenantActivator>());
+        services.AddScoped<TenantDatabaseSession>();
+        services.AddScoped<ITenantTransaction>(sp => sp.GetRequiredService<TenantDatabaseSession>());
+        services.AddScoped<TenantDbContextFactory>();
+        services.AddScoped<ITenantDbContextFactory>(sp => sp.GetRequiredService<TenantDbContextFactory>());
+        services.AddTenantDbContext<PlatformDbContext>(PlatformDbContext.FeatureId);
+        services.AddScoped<FeatureManager>();
+        services.AddScoped<SiteSettingsStore>();
+
+        // Audit, security, custom fields
+        services.AddScoped<AuditLog>();
+        services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<IPermissionService, PermissionService>();
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddScoped<RoleService>();
+        services.AddScoped<UserService>();
+        services.AddScoped<StaffSignIn>();
+        services.AddScoped<CustomFieldService>();
+        services.AddScoped<ICustomFieldService>(sp => sp.GetRequiredService<CustomFieldService>());
+        services.AddScoped<IWorkplaceNavigation, WorkplaceNavigation>();
+
+        // Recipes
+        services.AddSingleton<RecipeLoader>();
+        services.AddScoped<RecipeRunner>();
+        services.AddScoped<RecipeRunState>();
+        services.AddScoped<IRecipeStepHandler, FeatureStep>();
+        services.AddScoped<IRecipeStepHandler, SettingsStep>();
+        services.AddScoped<IRecipeStepHandler, RolesStep>();
+        services.AddScoped<IRecipeStepHandler, UsersStep>();
+        services.AddScoped<IRecipeStepHandler, CustomFieldsStep>();
+
+        services.AddWorkbenchIdentity();
+        services.AddHttpContextAccessor();
+        services.AddProblemDetails();
+
+        foreach (var module in catalog.Loaded) module.Startup?.ConfigureServices(services);
+
+        var localizationAssemblies = hostAssemblies.Concat(catalog.Loaded.Select(m => m.Assembly!)).Concat(ModuleCatalog.ReferencedProjectAssemblies()).ToList();
+        services.AddLocalization();
+        services.AddSingleton<IStringLocalizerFactory>(new JsonStringLocalizerFactory(localizationAssemblies));
+        services.AddRazorPages(o => o.Conventions.Add(new ModuleFeatureConvention(catalog)))
+            .AddViewLocalization()
+            .ConfigureApplicationPartManager(parts =>
+            {
+                foreach (var plugin in catalog.Loaded.Where(m => m.Source == ModuleSource.Plugin))
+                    foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(plugin.Assembly!).GetApplicationParts(plugin.Assembly!))
+                        parts.ApplicationParts.Add(part);
+            });
+        return catalog;
+    }
+
+    private static void AddWorkbenchIdentity(this IServiceCollection services)
+    {
+        services.AddIdentityCore<WorkbenchUser>(o =>
+            {
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version1;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<WorkbenchRole>()
+            .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            // The cookie path is the tenant's PathBase (left unset on purpose), so each municipality has its own sign-in.
+            o.Cookie.Name = ".Workbench.Staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/signin";
+            o.LogoutPath = "/signout";
+            o.AccessDeniedPath = "/access-denied";
+            o.Events = new CookieAuthenticationEvents
+            {
+                OnValidatePrincipal = async context =>
+                {
+                    var tenant = context.HttpContext.RequestServices.GetRequiredService<ITenantContext>().Current;
+                    if (tenant is null || context.Principal?.FindFirst(PermissionClaim.TenantClaimType)?.Value != tenant.Name)
+                    {
+                        context.RejectPrincipal();
+                        return;
+                    }
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                },
+                OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden),
+            };
+        });
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (ApiPaths.IsApi(context.Request)) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Serilog: console and a rolling JSON file, every entry enriched with tenant, user and request id.</summary>
+    private static void ConfigureWorkbenchLogging(this WebApplicationBuilder builder, string dataRoot)
+    {
+        var logger = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", Serilog.Events.LogEventLevel.Information)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Tenant} {User} {RequestId} {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: Serilog.Events.LogEventLevel.Warning)
+            .WriteTo.File(new JsonFormatter(renderMessage: true), Path.Combine(dataRoot, "logs", "workbench-.json"),
+                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)
+            .CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger, dispose: true);
+    }
+}

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using Workbench.Abstractions.Modules;
+using Workbench.Abstractions.Security;
+using Workbench.Abstractions.Tenants;
+
+namespace Workbench.Platform.Modules;
+
+public sealed class WorkplaceNavigation(ModuleCatalog catalog, ITenantContext tenant, IPermissionService permissions) : IWorkplaceNavigation
+{
+    public IReadOnlyList<NavigationItem> GetItems(ClaimsPrincipal user) =>
+        Enabled(m => m.Navigation).Where(item => item.Permission is null || permissions.HasPermission(user, item.Permission)).ToList();
+
+    public IReadOnlyList<NavigationItem> GetPublicItems() => Enabled(m => m.PublicNavigation).ToList();
+
+    private IEnumerable<NavigationItem> Enabled(Func<ModuleManifest, IEnumerable<NavigationItem>> items) =>
+        tenant.Current is not { } current ? []
+            : catalog.Loaded.SelectMany(m => items(m.Manifest!))
+                .Where(item => current.IsFeatureEnabled(item.Feature))
+                .OrderBy(item => item.Order).ThenBy(item => item.Text, StringComparer.Ordinal);
+}

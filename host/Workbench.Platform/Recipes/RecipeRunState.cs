@@ -1,0 +1,12 @@
+namespace Workbench.Platform.Recipes;
+
+/// <summary>
+/// What the tenant will look like at each step of the recipe being validated: later steps may rely on
+/// features and roles that earlier steps of the same recipe add.
+/// </summary>
+public sealed class RecipeRunState
+{
+    public HashSet<string> EnabledFeatures { get; set; } = [];
+    public HashSet<string> NewlyEnabled { get; } = [];
+    public HashSet<string> Roles { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}

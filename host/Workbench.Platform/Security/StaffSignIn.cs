@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Identity;
+using Workbench.Abstractions.Audit;
+using Workbench.Platform.Data;
+
+namespace Workbench.Platform.Security;
+
+/// <summary>Local password sign-in to the current tenant, with lockout; every attempt is audited.</summary>
+public sealed class StaffSignIn(SignInManager<WorkbenchUser> signIn, UserManager<WorkbenchUser> users, IAuditLog audit)
+{
+    public async Task<SignInOutcome> SignInAsync(string? email, string? password, string channel)
+    {
+        var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email);
+        var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, password ?? "", isPersistent: false, lockoutOnFailure: true);
+        await audit.AppendAsync(result.Succeeded ? "signin.succeeded" : "signin.failed", email ?? "", new { channel, lockedOut = result.IsLockedOut });
+        return result.Succeeded ? new SignInOutcome(true, null)
+            : new SignInOutcome(false, result.IsLockedOut
+                ? "Konts uz laiku bloķēts pēc vairākiem neveiksmīgiem mēģinājumiem (account locked out; try again later)."
+                : "Nepareizs e-pasts vai parole (wrong e-mail or password).");
+    }
+
+    public async Task SignOutAsync()
+    {
+        await signIn.SignOutAsync();
+        await audit.AppendAsync("signout", "");
+    }
+}
+
+public sealed record SignInOutcome(bool Succeeded, string? Message);

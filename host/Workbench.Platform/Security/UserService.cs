@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Workbench.Abstractions.Audit;
+using Workbench.Platform.Data;
+
+namespace Workbench.Platform.Security;
+
+/// <summary>Staff accounts of the current tenant (local sign-in; federation comes with the SSO work).</summary>
+public sealed class UserService(UserManager<WorkbenchUser> users, RoleManager<WorkbenchRole> roles, IAuditLog audit, TenantDatabaseSession session)
+{
+    public async Task<IReadOnlyList<(string Field, string Message)>> ValidateAsync(string? email, string? password, CancellationToken ct)
+    {
+        var errors = new List<(string, string)>();
+        if (string.IsNullOrWhiteSpace(email) || !new EmailAddressAttribute().IsValid(email))
+            errors.Add(("email", $"Nederīga e-pasta adrese \"{email}\" (invalid e-mail address)."));
+        if (!string.IsNullOrEmpty(password))
+        {
+            var probe = new WorkbenchUser { UserName = email, Email = email };
+            foreach (var validator in users.PasswordValidators)
+            {
+                var result = await validator.ValidateAsync(users, probe, password);
+                errors.AddRange(result.Errors.Select(e => ("password", $"Parole neatbilst politikai (password policy): {e.Description}")));
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>Creates the account or updates its name and roles. The password is only set on creation.</summary>
+    public Task<WorkbenchUser> SaveAsync(string email, string displayName, string? password, IReadOnlyCollection<string> roleNames, CancellationToken ct) =>
+        session.InTransactionAsync(() => SaveInTransactionAsync(email, displayName, password, roleNames, ct), ct);
+
+    private async Task<WorkbenchUser> SaveInTransactionAsync(string email, string displayName, string? password, IReadOnlyCollection<string> roleNames, CancellationToken ct)
+    {
+        var user = await users.FindByEmailAsync(email);
+        var created = user is null;
+        if (user is null)
+        {
+            user = new WorkbenchUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, LockoutEnabled = true };
+            RoleService.Check(string.IsNullOrEmpty(password) ? await users.CreateAsync(user) : await users.CreateAsync(user, password));
+        }
+        else if (displayName.Length > 0 && user.DisplayName != displayName)
+        {
+            user.DisplayName = displayName;
+            RoleService.Check(await users.UpdateAsync(user));
+        }
+        await SetRolesAsync(user, roleNames);
+        await audit.AppendAsync(created ? "user.created" : "user.updated", email, new { roles = roleNames }, ct);
+        return user;
+    }
+
+    public async Task SetRolesAsync(WorkbenchUser user, IReadOnlyCollection<string> roleNames)
+    {
+        var missing = roleNames.Where(r => roles.Roles.All(x => x.Name != r)).ToList();
+        if (missing.Count > 0) throw new ArgumentException($"Nezināmas lomas (unknown roles): {string.Join(", ", missing)}");
+        var current = await users.GetRolesAsync(user);
+        RoleService.Check(await users.RemoveFromRolesAsync(user, current.Except(roleNames)));
+        RoleService.Check(await users.AddToRolesAsync(user, roleNames.Except(current)));
+        // A changed role set invalidates the person's existing sign-ins at their next validation.
+        if (!current.ToHashSet().SetEquals(roleNames)) await users.UpdateSecurityStampAsync(user);
+    }
+
+    public async Task<IReadOnlyList<(WorkbenchUser User, IList<string> Roles)>> ListAsync(CancellationToken ct)
+    {
+        var list = await users.Users.OrderBy(u => u.Email).ToListAsync(ct);
+        var result = new List<(WorkbenchUser, IList<string>)>();
+        foreach (var user in list) result.Add((user, await users.GetRolesAsync(user)));
+        return result;
+    }
+}

@@ -1,0 +1,44 @@
+using Workbench.Abstractions.Tenants;
+
+namespace Workbench.Platform;
+
+/// <summary>The <c>Workbench</c> configuration section.</summary>
+public sealed class WorkbenchOptions
+{
+    public const string Section = "Workbench";
+
+    /// <summary>Folder of the embedded databases, logs and generated secrets. Relative paths are resolved against the content root.</summary>
+    public string DataPath { get; set; } = "App_Data";
+
+    /// <summary>Folder of plugin modules, one sub-folder per module id.</summary>
+    public string PluginsPath { get; set; } = "plugins";
+
+    /// <summary>Folder of <c>*.recipe.json</c> files.</summary>
+    public string RecipesPath { get; set; } = "recipes";
+
+    /// <summary>Where the tenant registry lives; defaults to SQLite in the data folder.</summary>
+    public DatabaseProvider HostDatabaseProvider { get; set; } = DatabaseProvider.Sqlite;
+    public string? HostConnectionString { get; set; }
+
+    /// <summary>Seconds between checks for tenant changes made by other processes (CLI, other nodes).</summary>
+    public double TenantPollSeconds { get; set; } = 1;
+
+    public SetupOptions Setup { get; set; } = new();
+
+    /// <summary>Tenants created and set up from their recipe on first start (AutoSetup).</summary>
+    public List<TenantSetupOptions> Tenants { get; set; } = [];
+}
+
+public sealed class SetupOptions
+{
+    public string AdminEmail { get; set; } = "admin@workbench.local";
+    public string? AdminPassword { get; set; }
+}
+
+public sealed class TenantSetupOptions
+{
+    public string Name { get; set; } = "";
+    public string Recipe { get; set; } = "";
+    public DatabaseProvider DatabaseProvider { get; set; } = DatabaseProvider.Sqlite;
+    public string? ConnectionString { get; set; }
+}
