@@ -24,6 +24,7 @@ public sealed class ErrorModel(ITenantContext tenant) : PageModel
         (Title, Message) = status switch
         {
             404 => ("Lapa nav atrasta (404)", "Šādas lapas nav, vai šī funkcija pašvaldībā nav ieslēgta. The page does not exist here."),
+            401 => ("Nepieciešama pieslēgšanās (401)", "Lūdzu, pieslēdzieties. Please sign in."),
             403 => ("Piekļuve liegta (403)", "Jums nav tiesību atvērt šo lapu. You may not open this page."),
             400 => ("Nederīgs pieprasījums (400)", "Pieprasījumu nevarēja apstrādāt. The request could not be processed."),
             _ => ("Kļūda", "Radās kļūda; tā ir reģistrēta žurnālā. Something went wrong; it has been logged."),

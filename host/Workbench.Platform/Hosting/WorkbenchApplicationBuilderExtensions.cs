@@ -23,7 +23,9 @@ public static class WorkbenchApplicationBuilderExtensions
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseExceptionHandler("/error/500");
         app.UseMiddleware<TenantMiddleware>();
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // APIs answer with problem details; people get a page in their municipality's theme.
+        app.UseWhen(c => ApiPaths.IsApi(c.Request), api => api.UseStatusCodePages());
+        app.UseWhen(c => !ApiPaths.IsApi(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseRequestLocalization(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("lv-LV");

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -101,8 +102,10 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped<IRecipeStepHandler, CustomFieldsStep>();
 
         services.AddWorkbenchIdentity();
+        services.AddDataProtection().SetApplicationName("Workbench").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataRoot, "keys")));
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         foreach (var module in catalog.Loaded) module.Startup?.ConfigureServices(services);
 

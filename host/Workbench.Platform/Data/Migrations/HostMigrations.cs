@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Workbench.Platform.Data.Migrations;
 
 [DbContext(typeof(HostDbContext))]
-[Migration("202611220001_TenantRegistry")]
+[Migration("20261122000100_TenantRegistry")]
 public sealed class TenantRegistry : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)

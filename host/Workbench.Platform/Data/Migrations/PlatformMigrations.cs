@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Workbench.Platform.Data.Migrations;
 
 [DbContext(typeof(PlatformDbContext))]
-[Migration("202611220001_Identity")]
+[Migration("20261122000100_Identity")]
 public sealed class Identity : Migration
 {
     protected override void Up(MigrationBuilder m)
@@ -107,7 +107,7 @@ public sealed class Identity : Migration
 }
 
 [DbContext(typeof(PlatformDbContext))]
-[Migration("202611220002_PlatformTables")]
+[Migration("20261122000200_PlatformTables")]
 public sealed class PlatformTables : Migration
 {
     protected override void Up(MigrationBuilder m)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Workbench.Notices.Data.Migrations;
 
 [DbContext(typeof(NoticesDbContext))]
-[Migration("202611220001_CreateNotices")]
+[Migration("20261122000100_CreateNotices")]
 public sealed class CreateNotices : Migration
 {
     protected override void Up(MigrationBuilder m)

@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(Workbench.Tests.Infrastructure.HostFixture))]

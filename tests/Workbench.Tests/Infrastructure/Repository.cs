@@ -1,0 +1,33 @@
+namespace Workbench.Tests.Infrastructure;
+
+/// <summary>Paths of the checkout the tests run from.</summary>
+public static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Recipes => Path.Combine(Root, "recipes");
+
+    /// <summary>The host executable built with the same configuration as the tests (for CLI and browser tests).</summary>
+    public static string HostDll
+    {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+            return Path.Combine(Root, "host", "Workbench.Host", "bin", configuration, "net10.0", "Workbench.Host.dll");
+        }
+    }
+
+    public static string NewTempFolder(string prefix)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)]);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Workbench.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Workbench.sln not found above " + AppContext.BaseDirectory);
+    }
+}

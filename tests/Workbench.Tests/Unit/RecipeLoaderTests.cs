@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Configuration;
+using Workbench.Platform.Recipes;
+using Workbench.Tests.Infrastructure;
+
+namespace Workbench.Tests.Unit;
+
+public sealed class RecipeLoaderTests : IDisposable
+{
+    private readonly string _folder = Repository.NewTempFolder("wb-recipe-unit");
+    private readonly RecipeLoader _loader;
+
+    public RecipeLoaderTests()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Town:Name"] = "Cēsis" }).Build();
+        _loader = new RecipeLoader(new RecipeFolder(_folder), configuration);
+    }
+
+    private void Write(string name, string json) => File.WriteAllText(Path.Combine(_folder, name + ".recipe.json"), json);
+
+    [Fact]
+    public void Variables_and_configuration_are_substituted_whole_or_inside_text()
+    {
+        var result = _loader.Parse("""
+            { "name": "v", "variables": { "count": 3, "site": "Rīga" },
+              "steps": [ { "name": "x", "n": "[js:variables('count')]", "title": "Sveiki, [js:variables('site')]!", "town": "[js: configuration('Town:Name')]" } ] }
+            """, "v");
+        Assert.True(result.IsValid);
+        var step = result.Recipe!.Steps[0].Step;
+        Assert.Equal(3, (int)step["n"]!);
+        Assert.Equal("Sveiki, Rīga!", (string)step["title"]!);
+        Assert.Equal("Cēsis", (string)step["town"]!);
+    }
+
+    [Fact]
+    public void Unknown_variables_are_errors_with_paths()
+    {
+        var result = _loader.Parse("""{ "name": "v", "steps": [ { "name": "x", "items": [ { "t": "[js:variables('nope')]" } ] } ] }""", "v");
+        Assert.False(result.IsValid);
+        Assert.Equal("$.steps[0].items[0].t", result.Errors[0].Path);
+    }
+
+    [Fact]
+    public void Included_recipes_are_expanded_in_place_with_their_origin()
+    {
+        Write("base", """{ "name": "base", "steps": [ { "name": "a" }, { "name": "b" } ] }""");
+        var result = _loader.Parse("""{ "name": "top", "steps": [ { "name": "recipes", "values": [ { "name": "base" } ] }, { "name": "c" } ] }""", "top");
+        Assert.True(result.IsValid);
+        Assert.Equal(["a", "b", "c"], result.Recipe!.Steps.Select(s => (string)s.Step["name"]!));
+        Assert.Equal("$.steps[0].values[0] → base.recipe.json $.steps[1]", result.Recipe.Steps[1].Origin);
+    }
+
+    [Fact]
+    public void Recipes_that_include_each_other_are_refused()
+    {
+        Write("one", """{ "name": "one", "steps": [ { "name": "recipes", "values": [ { "name": "two" } ] } ] }""");
+        Write("two", """{ "name": "two", "steps": [ { "name": "recipes", "values": [ { "name": "one" } ] } ] }""");
+        var result = _loader.LoadByName("one");
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Message.Contains("one → two → one"));
+    }
+
+    [Theory]
+    [InlineData("[]", "$")]
+    [InlineData("""{ "steps": [] }""", "$.name")]
+    [InlineData("""{ "name": "x" }""", "$.steps")]
+    [InlineData("""{ "name": "x", "steps": [ 42 ] }""", "$.steps[0]")]
+    public void Shape_errors_name_the_path(string json, string path)
+    {
+        var result = _loader.Parse(json, "x");
+        Assert.False(result.IsValid);
+        Assert.Equal(path, result.Errors[0].Path);
+    }
+
+    [Fact]
+    public void Every_shipped_recipe_parses() 
+    {
+        var loader = new RecipeLoader(new RecipeFolder(Repository.Recipes), new ConfigurationBuilder().Build());
+        var names = new RecipeFolder(Repository.Recipes).List().Select(r => r.Name).ToList();
+        Assert.Contains("riga", names);
+        foreach (var name in names)
+            Assert.True(loader.LoadByName(name).IsValid, name);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
