@@ -8,7 +8,7 @@ if (WorkbenchCli.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
-builder.AddWorkbench(typeof(Program).Assembly);
+builder.AddWorkbench(commandLine: false, typeof(Program).Assembly);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

@@ -44,9 +44,7 @@ public static class WorkbenchCli
         catch (CliUsageException ex) { return UsageError(ex.Message); }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. cli.ConfigurationArgs] });
-        builder.AddWorkbench(typeof(WorkbenchCli).Assembly);
-        // Console output is the command's answer; logs go to the file sink only (and warnings to stderr).
-        builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning);
+        builder.AddWorkbench(commandLine: true, typeof(WorkbenchCli).Assembly);
         await using var app = builder.Build();
         var output = new CliOutput(cli.Json);
         try

@@ -39,7 +39,8 @@ public static class WorkbenchServiceCollectionExtensions
     /// Registers the platform and every module in one container for the whole process. Modules are discovered
     /// here (built-in references and the plugins folder) because their startups add services.
     /// </summary>
-    public static ModuleCatalog AddWorkbench(this WebApplicationBuilder builder, params Assembly[] hostAssemblies)
+    /// <param name="commandLine">For the CLI: the console carries the command's answer, so logs go to the file and only warnings to stderr.</param>
+    public static ModuleCatalog AddWorkbench(this WebApplicationBuilder builder, bool commandLine, params Assembly[] hostAssemblies)
     {
         var services = builder.Services;
         var section = builder.Configuration.GetSection(WorkbenchOptions.Section);
@@ -49,7 +50,7 @@ public static class WorkbenchServiceCollectionExtensions
         var dataRoot = Path.GetFullPath(options.DataPath, contentRoot);
         Directory.CreateDirectory(dataRoot);
 
-        builder.ConfigureWorkbenchLogging(dataRoot);
+        builder.ConfigureWorkbenchLogging(dataRoot, commandLine);
 
         var catalog = new ModuleCatalog();
         catalog.AddBuiltin([typeof(PlatformManifest).Assembly, .. ModuleCatalog.ReferencedProjectAssemblies()]);
@@ -177,14 +178,16 @@ public static class WorkbenchServiceCollectionExtensions
     }
 
     /// <summary>Serilog: console and a rolling JSON file, every entry enriched with tenant, user and request id.</summary>
-    private static void ConfigureWorkbenchLogging(this WebApplicationBuilder builder, string dataRoot)
+    private static void ConfigureWorkbenchLogging(this WebApplicationBuilder builder, string dataRoot, bool commandLine)
     {
         var logger = new LoggerConfiguration()
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", Serilog.Events.LogEventLevel.Information)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Tenant} {User} {RequestId} {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: Serilog.Events.LogEventLevel.Warning)
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Tenant} {User} {RequestId} {Message:lj}{NewLine}{Exception}",
+                restrictedToMinimumLevel: commandLine ? Serilog.Events.LogEventLevel.Warning : Serilog.Events.LogEventLevel.Verbose,
+                standardErrorFromLevel: commandLine ? Serilog.Events.LogEventLevel.Verbose : Serilog.Events.LogEventLevel.Warning)
             .WriteTo.File(new JsonFormatter(renderMessage: true), Path.Combine(dataRoot, "logs", "workbench-.json"),
                 rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)
             .CreateLogger();

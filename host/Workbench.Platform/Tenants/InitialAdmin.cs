@@ -32,8 +32,8 @@ public sealed class InitialAdmin(IOptions<WorkbenchOptions> options, DataPaths p
             var password = Generate();
             File.WriteAllText(FilePath, $"email: {email}\npassword: {password}\n");
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(FilePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            // Written to the console only, never to the log files.
-            Console.WriteLine($"Initial administrator: {email} / {password} (also in {FilePath})");
+            // Written to the console (stderr, so CLI JSON output stays clean) only, never to the log files.
+            Console.Error.WriteLine($"Initial administrator: {email} / {password} (also in {FilePath})");
             return (_credentials = (email, password)).Value;
         }
     }

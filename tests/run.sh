@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every Workbench test on a fresh machine:
+#  1. installs the Debian packages the tests need when missing (chromium, postgresql),
+#  2. starts a throwaway PostgreSQL on 127.0.0.1 (trust auth, fsync off: tests only),
+#  3. builds in Release and runs the whole suite,
+#  4. prints one last line "N passed, N failed" (exit code 0 only when nothing failed).
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+results="$root/TestResults"
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || { echo "could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# PostgreSQL: initdb refuses to run as root, so the server runs as the postgres user when we are root.
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pgdir=$(mktemp -d /tmp/wb-pg.XXXXXX)
+chmod 755 "$pgdir"
+run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$pgdir"
+run_pg "$pgbin/initdb" -D "$pgdir/data" --auth=trust -U postgres -E UTF8 >/dev/null || { echo "initdb failed"; echo "0 passed, 1 failed"; exit 1; }
+port=""
+for attempt in 1 2 3 4 5; do
+  candidate=$((20000 + RANDOM % 20000))
+  if run_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 30 \
+       -o "-c listen_addresses=127.0.0.1 -p $candidate -k $pgdir -c fsync=off -c max_connections=300" start >/dev/null; then
+    port=$candidate; break
+  fi
+done
+[ -n "$port" ] || { cat "$pgdir/server.log"; echo "PostgreSQL did not start"; echo "0 passed, 1 failed"; exit 1; }
+trap 'run_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pgdir"' EXIT
+export WORKBENCH_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=true"
+echo "PostgreSQL on 127.0.0.1:$port"
+
+cd "$root"
+rm -rf "$results"
+dotnet build Workbench.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test tests/Workbench.Tests/Workbench.Tests.csproj -c Release --no-build --logger "trx;LogFileName=results.trx" --results-directory "$results"
+
+trx="$results/results.trx"
+if [ -f "$trx" ]; then
+  # The run's own counters; tests that did not run to completion count as failed.
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  count() { echo "$counters" | grep -oE " $1=\"[0-9]+\"" | grep -oE '[0-9]+' || echo 0; }
+  passed=$(count passed)
+  failed=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) + $(count notExecuted) ))
+else
+  passed=0; failed=1
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
