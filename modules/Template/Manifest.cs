@@ -7,6 +7,7 @@ namespace Acme.Module;
 public sealed class ModuleManifestProvider : IModuleManifestProvider
 {
     public const string Feature = "Acme.Module";
+    public const string ViewPermission = "ViewAcmeModule";
 
     public ModuleManifest Manifest { get; } = new()
     {
@@ -16,7 +17,7 @@ public sealed class ModuleManifestProvider : IModuleManifestProvider
         Version = "1.0.0",
         HostApiRange = "[1.0,2.0)",
         Features = [new(Feature, "Acme.Module")],
-        Permissions = [new("ViewAcmeModule", "Open the Acme.Module page", [BuiltInRoles.Editor, BuiltInRoles.Specialist, BuiltInRoles.Viewer])],
-        Navigation = [new("Acme.Module", "Acme.Module", "acme-module", Feature)],
+        Permissions = [new(ViewPermission, "Open the Acme.Module page", [BuiltInRoles.Editor, BuiltInRoles.Specialist, BuiltInRoles.Viewer])],
+        Navigation = [new("Acme.Module", "Acme.Module", "acme-module", Feature, ViewPermission)],
     };
 }
