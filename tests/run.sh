@@ -12,6 +12,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
@@ -39,6 +40,8 @@ export WORKBENCH_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Pool
 echo "PostgreSQL on 127.0.0.1:$port"
 
 cd "$root"
+# Front-end test tools (axe-core) from the lock file; node_modules is never committed.
+npm ci --prefix tests/Workbench.Tests --no-audit --no-fund --silent || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 rm -rf "$results"
 dotnet build Workbench.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
 dotnet test tests/Workbench.Tests/Workbench.Tests.csproj -c Release --no-build --logger "trx;LogFileName=results.trx" --results-directory "$results"

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Modules;
@@ -20,6 +21,12 @@ public static class WorkbenchApplicationBuilderExtensions
     public static WebApplication UseWorkbench(this WebApplication app)
     {
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+        var modulesLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Workbench.Modules");
+        foreach (var module in catalog.Modules)
+        {
+            if (module.IsLoaded) modulesLog.LogInformation("Module {ModuleId} {Version} loaded ({Source})", module.Id, module.Version, module.Source);
+            else modulesLog.LogWarning("Module {ModuleId} skipped, {Status}: {Error}", module.Id, module.Status, module.Error);
+        }
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseExceptionHandler("/error/500");
         app.UseMiddleware<TenantMiddleware>();

@@ -92,6 +92,18 @@ public sealed class HostTests(HostFixture host)
         Assert.False(string.IsNullOrEmpty(properties.GetProperty("RequestId").GetString()));
     }
 
+    [Fact]
+    public async Task OpenApi_describes_platform_and_module_endpoints()
+    {
+        var document = await host.AnonymousClient().GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        using var json = JsonDocument.Parse(document);
+        var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/notices", paths);
+        Assert.Contains("/api/notices/{id}", paths);
+        Assert.Contains("/api/admin/features/{id}/enable", paths);
+        Assert.Contains("/api/tenants", paths);
+    }
+
     private static async Task<string> WaitFor(Func<string?> probe)
     {
         for (var i = 0; i < 50; i++)
