@@ -12,12 +12,20 @@ namespace Workbench.Platform.CustomFields;
 
 public sealed partial class CustomFieldService(PlatformDbContext db, IEnumerable<CustomFieldRecordType> recordTypes, IAuditLog audit, TenantDatabaseSession session) : ICustomFieldService
 {
+    /// <summary>Definitions a recipe being validated will add, so that its later steps may already use them.</summary>
+    private readonly List<CustomFieldDefinition> _staged = [];
+
     public IReadOnlyList<CustomFieldRecordType> RecordTypes => recordTypes.ToList();
 
-    public async Task<IReadOnlyList<CustomFieldDefinition>> GetDefinitionsAsync(string recordType, CancellationToken ct = default) =>
-        (await db.CustomFields.AsNoTracking().Where(f => f.RecordType == recordType).ToListAsync(ct))
-            .OrderBy(f => f.Order).ThenBy(f => f.Key, StringComparer.Ordinal)
-            .Select(ToDefinition).ToList();
+    public void Stage(CustomFieldDefinition definition) => _staged.Add(definition);
+
+    public async Task<IReadOnlyList<CustomFieldDefinition>> GetDefinitionsAsync(string recordType, CancellationToken ct = default)
+    {
+        var stored = (await db.CustomFields.AsNoTracking().Where(f => f.RecordType == recordType).ToListAsync(ct)).Select(ToDefinition);
+        var staged = _staged.Where(f => f.RecordType == recordType).ToList();
+        return stored.Where(f => staged.All(s => s.Key != f.Key)).Concat(staged)
+            .OrderBy(f => f.Order).ThenBy(f => f.Key, StringComparer.Ordinal).ToList();
+    }
 
     public async Task<CustomFieldValidation> ValidateAsync(string recordType, JsonObject? values, CancellationToken ct = default)
     {

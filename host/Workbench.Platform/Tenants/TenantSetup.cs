@@ -22,7 +22,7 @@ public sealed partial class TenantSetup(
     ILogger<TenantSetup> logger)
 {
     /// <summary>Names that would collide with the host's own paths.</summary>
-    private static readonly HashSet<string> Reserved = ["health", "api", "admin", "error", "culture", "signin", "signout", "plugins", "recipes"];
+    private static readonly HashSet<string> Reserved = ["health", "api", "admin", "error", "culture", "signin", "signout", "plugins", "recipes", "openapi"];
 
     public static string? ValidateName(string? name) =>
         name is null || !NamePattern().IsMatch(name)

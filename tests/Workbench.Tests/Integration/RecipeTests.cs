@@ -108,6 +108,14 @@ public sealed class RecipeTests(HostFixture host)
     }
 
     [Fact]
+    public async Task Later_steps_may_use_custom_fields_that_earlier_steps_define()
+    {
+        var notice = await host.AnonymousClient().GetFromJsonAsync<JsonElement>("/riga/api/notices/5d1f6a10-0001-4000-8000-000000000001", TestContext.Current.CancellationToken);
+        Assert.Equal("Purvciems", notice.GetProperty("customFields").GetProperty("district").GetString());
+        Assert.True(notice.GetProperty("customFields").GetProperty("urgent").GetBoolean());
+    }
+
+    [Fact]
     public async Task Settings_with_unreadable_colours_are_refused()
     {
         var admin = await host.AdminClientAsync("riga");

@@ -15,8 +15,11 @@ public sealed class CustomFieldsStep : IRecipeStepHandler
     {
         var service = context.Services.GetRequiredService<CustomFieldService>();
         foreach (var (index, item) in context.ReadItems<CustomFieldDefinition>())
-            foreach (var (field, message) in service.Check(Normalize(item)))
-                context.Error($"$.items[{index}].{field}", message);
+        {
+            var problems = service.Check(Normalize(item)).ToList();
+            foreach (var (field, message) in problems) context.Error($"$.items[{index}].{field}", message);
+            if (problems.Count == 0) service.Stage(Normalize(item));
+        }
         return Task.CompletedTask;
     }
 
