@@ -6,10 +6,10 @@ namespace Workbench.Platform;
 /// <summary>The platform's own features, toggled per tenant like any module's.</summary>
 public sealed class PlatformManifest : IModuleManifestProvider
 {
-    public const string Admin = "Workbench.Admin";
-    public const string CustomFields = "Workbench.CustomFields";
-    public const string PublicSite = "Workbench.PublicSite";
-    public const string TenantAdministration = "Workbench.TenantAdministration";
+    public const string Admin = PlatformFeatures.Admin;
+    public const string CustomFields = PlatformFeatures.CustomFields;
+    public const string PublicSite = PlatformFeatures.PublicSite;
+    public const string TenantAdministration = PlatformFeatures.TenantAdministration;
 
     public ModuleManifest Manifest { get; } = new()
     {
@@ -45,6 +45,7 @@ public sealed class PlatformManifest : IModuleManifestProvider
             new("Iestatījumi", "Settings", "admin/settings", Admin, PermissionNames.ManageSettings, 940),
             new("Receptes", "Recipes", "admin/recipes", Admin, PermissionNames.RunRecipes, 950),
             new("Audita žurnāls", "Audit log", "admin/audit", Admin, PermissionNames.ViewAuditLog, 960),
+            new("Meklēšanas indekss", "Search index", "admin/search-index", Admin, PermissionNames.ManageFeatures, 965),
             new("Pašvaldības", "Tenants", "admin/tenants", TenantAdministration, PermissionNames.ManageFeatures, 970),
         ],
     };

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Recipes;
+using Workbench.Abstractions.Search;
+using Workbench.Notices.Search;
 using Workbench.Notices.Api;
 using Workbench.Notices.Data;
 using Workbench.Notices.Domain;
@@ -18,6 +20,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(new CustomFieldRecordType(Notice.RecordType, NoticesManifest.Feature, "Paziņojums"));
         services.AddScoped<NoticeService>();
         services.AddScoped<IRecipeStepHandler, NoticesStep>();
+        services.AddScoped<ISearchSource, NoticeSearchSource>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapNoticesApi();

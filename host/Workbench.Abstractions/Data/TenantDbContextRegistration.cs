@@ -18,10 +18,11 @@ public interface ITenantDbContextFactory
 public static class TenantDbContextServiceCollectionExtensions
 {
     /// <summary>Register <typeparamref name="TContext"/> as a tenant database context owned by <paramref name="featureId"/>.</summary>
-    public static IServiceCollection AddTenantDbContext<TContext>(this IServiceCollection services, string featureId)
+    /// <param name="historyName">Distinguishes the migrations history of a second context of the same feature.</param>
+    public static IServiceCollection AddTenantDbContext<TContext>(this IServiceCollection services, string featureId, string? historyName = null)
         where TContext : DbContext
     {
-        services.AddSingleton(new TenantDbContextRegistration(typeof(TContext), featureId, $"__{featureId}_migrations"));
+        services.AddSingleton(new TenantDbContextRegistration(typeof(TContext), featureId, $"__{historyName ?? featureId}_migrations"));
         services.AddScoped(sp => sp.GetRequiredService<ITenantDbContextFactory>().Create<TContext>());
         return services;
     }

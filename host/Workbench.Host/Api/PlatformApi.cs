@@ -14,6 +14,7 @@ using Workbench.Platform.Data;
 using Workbench.Platform.Features;
 using Workbench.Platform.Modules;
 using Workbench.Platform.Recipes;
+using Workbench.Platform.Search;
 using Workbench.Platform.Security;
 using Workbench.Platform.Tenants;
 
@@ -27,6 +28,9 @@ public static class PlatformApi
         app.MapPost("/api/session", SignIn).WithSummary("Sign in with e-mail and password (sets the tenant's staff cookie)").WithTags("Session");
         app.MapDelete("/api/session", SignOut).WithTags("Session");
 
+        app.MapGet("/api/search", Search).WithTags("Search")
+            .WithSummary("Full-text search of everything the caller may open: q, module (feature id), type, page, prefix (type-ahead)");
+
         var admin = app.MapGroup("/api/admin").WithTags("Administration").WithMetadata(new RequiresFeatureAttribute(PlatformManifest.Admin));
         admin.MapGet("/modules", ListModules).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
         admin.MapGet("/features", ListFeatures).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
@@ -37,6 +41,7 @@ public static class PlatformApi
         admin.MapGet("/recipes/runs", ListRecipeRuns).RequireAuthorization(PermissionNames.Policy(PermissionNames.RunRecipes));
         admin.MapGet("/audit", ListAudit).RequireAuthorization(PermissionNames.Policy(PermissionNames.ViewAuditLog));
         admin.MapGet("/audit/verify", VerifyAudit).RequireAuthorization(PermissionNames.Policy(PermissionNames.ViewAuditLog));
+        admin.MapPost("/search/rebuild", RebuildSearch).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
         admin.MapGet("/roles", ListRoles).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageRoles));
         admin.MapPut("/roles/{name}", SaveRole).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageRoles));
         admin.MapGet("/users", ListUsers).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageUsers));
@@ -70,6 +75,20 @@ public static class PlatformApi
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }
+
+    private static async Task<Results<Ok<SearchResults>, ValidationProblem>> Search(HttpContext http, SearchService search, string? q, string? module, string? type, int? page, bool? prefix, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(q) || q.Length > 200)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Ievadiet meklējamo tekstu, līdz 200 zīmēm (enter search text, up to 200 characters)."] });
+        if (page is < 1 or > 1000)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["Lapai jābūt no 1 līdz 1000 (page must be 1–1000)."] });
+        var results = await search.SearchAsync(new SearchQuery(q, module, type, page ?? 1, 10, prefix ?? false), http.User, ct);
+        var basePath = http.Request.PathBase.Value + "/";
+        return TypedResults.Ok(results with { Hits = results.Hits.Select(h => h with { Url = basePath + h.Url }).ToList() });
+    }
+
+    private static async Task<Ok<SearchIndexStatus>> RebuildSearch(SearchReindexer reindexer, CancellationToken ct) =>
+        TypedResults.Ok(await reindexer.RebuildAsync(null, ct));
 
     private static Ok<object> ListModules(ModuleCatalog catalog) => TypedResults.Ok<object>(catalog.Modules.Select(m => new
     {

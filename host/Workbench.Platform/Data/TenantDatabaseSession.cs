@@ -22,6 +22,9 @@ public sealed class TenantDatabaseSession(ITenantContext tenantContext) : ITenan
     public DbConnection Connection => _connection ??= DatabaseConfigurator.CreateConnection(Provider, Tenant.ConnectionString);
     public bool InTransaction => _transaction is not null;
 
+    /// <summary>The open transaction, for raw commands that must join it (the search index).</summary>
+    public DbTransaction? Transaction => _transaction;
+
     public void Enlist(DbContext context)
     {
         _contexts.Add(context);

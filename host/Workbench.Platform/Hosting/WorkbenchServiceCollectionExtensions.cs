@@ -18,6 +18,7 @@ using Workbench.Abstractions.CustomFields;
 using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Recipes;
+using Workbench.Abstractions.Search;
 using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Audit;
@@ -28,6 +29,7 @@ using Workbench.Platform.Localization;
 using Workbench.Platform.Modules;
 using Workbench.Platform.Recipes;
 using Workbench.Platform.Recipes.Steps;
+using Workbench.Platform.Search;
 using Workbench.Platform.Security;
 using Workbench.Platform.Tenants;
 
@@ -91,6 +93,14 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped<CustomFieldService>();
         services.AddScoped<ICustomFieldService>(sp => sp.GetRequiredService<CustomFieldService>());
         services.AddScoped<IWorkplaceNavigation, WorkplaceNavigation>();
+
+        // Search: one index per tenant, platform-owned (migrated with the platform's tables)
+        services.AddTenantDbContext<SearchDbContext>(PlatformDbContext.FeatureId, historyName: "Workbench.Search");
+        services.AddScoped<AttachmentText>();
+        services.AddScoped<SearchIndexWriter>();
+        services.AddScoped<ISearchIndex>(sp => sp.GetRequiredService<SearchIndexWriter>());
+        services.AddScoped<SearchService>();
+        services.AddScoped<SearchReindexer>();
 
         // Recipes
         services.AddSingleton<RecipeLoader>();

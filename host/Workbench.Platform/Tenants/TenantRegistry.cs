@@ -77,7 +77,7 @@ public sealed class TenantRegistry(HostDatabase hostDatabase, DataPaths paths, T
         record.Name,
         record.DatabaseProvider,
         record.DatabaseProvider == DatabaseProvider.Sqlite
-            ? $"Data Source={Path.Combine(paths.Root, record.ConnectionString)};Default Timeout=30"
+            ? $"Data Source={Path.Combine(paths.Root, record.ConnectionString)};Default Timeout=30;Foreign Keys=True"
             : record.ConnectionString,
         new HashSet<string>(),
         new SiteSettings());

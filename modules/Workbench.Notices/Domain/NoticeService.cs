@@ -2,12 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.CustomFields;
 using Workbench.Abstractions.Data;
+using Workbench.Abstractions.Search;
+using Workbench.Notices.Search;
 using Workbench.Notices.Data;
 
 namespace Workbench.Notices.Domain;
 
 /// <summary>The rules for notices, shared by the API, the staff pages and the recipe step.</summary>
-public sealed class NoticeService(NoticesDbContext db, ICustomFieldService customFields, IAuditLog audit, ITenantTransaction transaction)
+public sealed class NoticeService(NoticesDbContext db, ICustomFieldService customFields, IAuditLog audit, ITenantTransaction transaction, ISearchIndex search)
 {
     /// <returns>Errors keyed by field name (camelCase, custom fields as <c>customFields.key</c>); empty when valid.</returns>
     public async Task<Dictionary<string, string[]>> ValidateAsync(NoticeInput input, CancellationToken ct)
@@ -52,6 +54,7 @@ public sealed class NoticeService(NoticesDbContext db, ICustomFieldService custo
         notice.CustomFieldsJson = values.ToJsonString();
         notice.UpdatedUtc = now;
         await db.SaveChangesAsync(ct);
+        await search.IndexAsync(NoticeSearchSource.Document(notice), ct);
         await audit.AppendAsync(created ? "notice.created" : "notice.updated", notice.Id.ToString(), new { notice.Title }, ct);
         return (notice, created);
     }
@@ -60,8 +63,10 @@ public sealed class NoticeService(NoticesDbContext db, ICustomFieldService custo
         transaction.InTransactionAsync(async () =>
         {
             var deleted = await db.Notices.Where(n => n.Id == id).ExecuteDeleteAsync(ct);
-            if (deleted > 0) await audit.AppendAsync("notice.deleted", id.ToString(), cancellationToken: ct);
-            return deleted > 0;
+            if (deleted == 0) return false;
+            await search.RemoveAsync(NoticesManifest.Feature, NoticeSearchSource.Type, id.ToString(), ct);
+            await audit.AppendAsync("notice.deleted", id.ToString(), cancellationToken: ct);
+            return true;
         }, ct);
 
     /// <summary>What a caller may see: everything with <paramref name="includeInternal"/>, otherwise what residents see today.</summary>

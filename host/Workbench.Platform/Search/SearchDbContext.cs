@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Workbench.Platform.Search;
+
+/// <summary>
+/// The tenant's shared search index: one row per item (original text for snippets, analysed text for matching)
+/// and its access tokens. The full-text part (FTS5 table or tsvector column) is created by the migration with SQL.
+/// </summary>
+public sealed class SearchDbContext(DbContextOptions<SearchDbContext> options) : DbContext(options)
+{
+    public DbSet<SearchItem> Items => Set<SearchItem>();
+    public DbSet<SearchItemAccess> Access => Set<SearchItemAccess>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SearchItem>(e =>
+        {
+            e.ToTable("Search_Items");
+            e.HasKey(i => i.Id);
+            e.HasIndex(i => new { i.Feature, i.Type, i.ItemId }).IsUnique();
+        });
+        modelBuilder.Entity<SearchItemAccess>(e =>
+        {
+            e.ToTable("Search_Access");
+            e.HasKey(a => new { a.ItemId, a.Token });
+            e.HasIndex(a => a.Token);
+        });
+    }
+}
+
+public sealed class SearchItem
+{
+    public long Id { get; set; }
+    public required string Feature { get; set; }
+    public required string Type { get; set; }
+    public required string ItemId { get; set; }
+    public required string Title { get; set; }
+    public required string Text { get; set; }
+    public required string Url { get; set; }
+    public DateOnly? PublicFrom { get; set; }
+    public DateOnly? PublicUntil { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+    public required string TitleExact { get; set; }
+    public required string TextExact { get; set; }
+    public required string TitleFold { get; set; }
+    public required string TextFold { get; set; }
+}
+
+public sealed class SearchItemAccess
+{
+    public long ItemId { get; set; }
+    public required string Token { get; set; }
+}

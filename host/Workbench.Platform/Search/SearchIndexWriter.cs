@@ -1,0 +1,61 @@
+using Dapper;
+using Workbench.Abstractions.Search;
+using Workbench.Platform.Data;
+
+namespace Workbench.Platform.Search;
+
+/// <summary>Writes index rows on the tenant connection inside the current transaction (same commit as the change).</summary>
+public sealed class SearchIndexWriter(TenantDatabaseSession session, AttachmentText attachments) : ISearchIndex
+{
+    public Task IndexAsync(SearchDocument document, CancellationToken cancellationToken = default) =>
+        session.InTransactionAsync(async () =>
+        {
+            var text = document.Text;
+            foreach (var attachment in document.Attachments)
+                text += "\n" + await attachments.ExtractAsync(attachment, cancellationToken);
+            await DeleteAsync(document.Feature, document.Type, document.Id, cancellationToken);
+            var insert = """
+                INSERT INTO "Search_Items" ("Feature", "Type", "ItemId", "Title", "Text", "Url", "PublicFrom", "PublicUntil", "UpdatedUtc",
+                                            "TitleExact", "TextExact", "TitleFold", "TextFold")
+                VALUES (@Feature, @Type, @Id, @Title, @Text, @Url, @PublicFrom, @PublicUntil, @UpdatedUtc, @TitleExact, @TextExact, @TitleFold, @TextFold)
+                RETURNING "Id"
+                """;
+            var id = await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(insert, new
+            {
+                document.Feature, document.Type, document.Id, document.Title, Text = text, document.Url,
+                document.PublicFrom, document.PublicUntil, UpdatedUtc = DateTime.UtcNow,
+                TitleExact = LatvianAnalyzer.StemText(document.Title),
+                TextExact = LatvianAnalyzer.StemText(text),
+                TitleFold = LatvianAnalyzer.FoldedStemText(document.Title),
+                TextFold = LatvianAnalyzer.FoldedStemText(text),
+            }, session.Transaction, cancellationToken: cancellationToken));
+            await session.Connection.ExecuteAsync(new CommandDefinition(
+                """INSERT INTO "Search_Access" ("ItemId", "Token") VALUES (@Id, @Token)""",
+                document.Access.Distinct().Select(token => new { Id = id, Token = token }), session.Transaction, cancellationToken: cancellationToken));
+        }, cancellationToken);
+
+    public Task RemoveAsync(string feature, string type, string id, CancellationToken cancellationToken = default) =>
+        session.InTransactionAsync(() => DeleteAsync(feature, type, id, cancellationToken), cancellationToken);
+
+    /// <summary>Every item of a feature, before a rebuild.</summary>
+    public Task<int> RemoveFeatureAsync(string feature, CancellationToken ct) =>
+        session.InTransactionAsync(async () =>
+        {
+            await session.Connection.ExecuteAsync(new CommandDefinition(
+                """DELETE FROM "Search_Access" WHERE "ItemId" IN (SELECT "Id" FROM "Search_Items" WHERE "Feature" = @feature)""",
+                new { feature }, session.Transaction, cancellationToken: ct));
+            return await session.Connection.ExecuteAsync(new CommandDefinition(
+                """DELETE FROM "Search_Items" WHERE "Feature" = @feature""", new { feature }, session.Transaction, cancellationToken: ct));
+        }, ct);
+
+    private async Task DeleteAsync(string feature, string type, string id, CancellationToken ct)
+    {
+        var parameters = new { feature, type, id };
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            """DELETE FROM "Search_Access" WHERE "ItemId" IN (SELECT "Id" FROM "Search_Items" WHERE "Feature" = @feature AND "Type" = @type AND "ItemId" = @id)""",
+            parameters, session.Transaction, cancellationToken: ct));
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            """DELETE FROM "Search_Items" WHERE "Feature" = @feature AND "Type" = @type AND "ItemId" = @id""",
+            parameters, session.Transaction, cancellationToken: ct));
+    }
+}

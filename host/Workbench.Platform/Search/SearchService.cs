@@ -1,0 +1,130 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text;
+using Dapper;
+using Workbench.Abstractions.Search;
+using Workbench.Abstractions.Security;
+using Workbench.Abstractions.Tenants;
+using Workbench.Platform.Data;
+using Workbench.Platform.Modules;
+using Workbench.Platform.Tenants;
+
+namespace Workbench.Platform.Search;
+
+/// <summary>
+/// Searches the tenant's index. Security trimming happens in the query itself, so hits, totals and facets only
+/// ever count items the caller may open; items of disabled features are never found.
+/// </summary>
+public sealed class SearchService(TenantDatabaseSession session, ITenantContext tenant, TenantRegistry registry, ModuleCatalog catalog)
+{
+    public async Task<SearchResults> SearchAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var parsed = ParsedQuery.Parse(query.Text ?? "");
+        if (parsed.IsEmpty) return SearchResults.Empty;
+        var current = tenant.Required;
+        var postgres = current.DatabaseProvider == DatabaseProvider.Postgres;
+        var parameters = new DynamicParameters(new
+        {
+            match = postgres ? PostgresQuery(parsed, query.Prefix) : Fts5Query(parsed, query.Prefix),
+            features = current.EnabledFeatures.ToArray(),
+            tokens = AccessTokens(user, current),
+            today = current.Settings.Today(),
+        });
+        var hits = postgres
+            ? """
+              SELECT i."Id", i."Feature", i."Type", i."ItemId", i."Title", i."Text", i."Url", ts_rank_cd('{0.1, 0.5, 0.2, 1.0}', i."Fts", q)::float8 AS "Score"
+              FROM "Search_Items" i, to_tsquery('simple', @match) q
+              WHERE i."Fts" @@ q
+              """
+            : """
+              SELECT i."Id", i."Feature", i."Type", i."ItemId", i."Title", i."Text", i."Url", -bm25("Search_Fts", 10.0, 2.0, 5.0, 1.0) AS "Score"
+              FROM "Search_Fts" JOIN "Search_Items" i ON i."Id" = "Search_Fts".rowid
+              WHERE "Search_Fts" MATCH @match
+              """;
+        // Dapper expands IN lists for SQLite and passes arrays as such to Npgsql.
+        var (inFeatures, inTokens) = postgres ? ("= ANY(@features)", "= ANY(@tokens)") : ("IN @features", "IN @tokens");
+        hits += $"""
+             AND i."Feature" {inFeatures}
+             AND (EXISTS (SELECT 1 FROM "Search_Access" a WHERE a."ItemId" = i."Id" AND a."Token" {inTokens})
+                  OR (EXISTS (SELECT 1 FROM "Search_Access" a WHERE a."ItemId" = i."Id" AND a."Token" = 'public')
+                      AND (i."PublicFrom" IS NULL OR i."PublicFrom" <= @today) AND (i."PublicUntil" IS NULL OR i."PublicUntil" >= @today)))
+            """;
+        var facetRows = (await session.Connection.QueryAsync<(string Feature, string Type, long Count)>(new CommandDefinition(
+            $"""SELECT h."Feature", h."Type", COUNT(*) FROM ({hits}) h GROUP BY h."Feature", h."Type" """, parameters, cancellationToken: ct))).ToList();
+
+        var filters = "";
+        if (!string.IsNullOrEmpty(query.Feature)) { filters += " AND h.\"Feature\" = @feature"; parameters.Add("feature", query.Feature); }
+        if (!string.IsNullOrEmpty(query.Type)) { filters += " AND h.\"Type\" = @type"; parameters.Add("type", query.Type); }
+        var size = Math.Clamp(query.PageSize, 1, 100);
+        parameters.Add("size", size);
+        parameters.Add("offset", (Math.Max(query.Page, 1) - 1) * size);
+        var rows = await session.Connection.QueryAsync<Row>(new CommandDefinition(
+            $"""SELECT * FROM ({hits}) h WHERE 1 = 1{filters} ORDER BY h."Score" DESC, h."Id" LIMIT @size OFFSET @offset""", parameters, cancellationToken: ct));
+
+        var total = facetRows.Where(f => (query.Feature is null || f.Feature == query.Feature) && (query.Type is null || f.Type == query.Type)).Sum(f => (int)f.Count);
+        var facets = new Dictionary<string, IReadOnlyDictionary<string, int>>
+        {
+            ["module"] = facetRows.GroupBy(f => f.Feature).ToDictionary(g => g.Key, g => g.Sum(f => (int)f.Count)),
+            ["type"] = facetRows.Where(f => query.Feature is null || f.Feature == query.Feature).GroupBy(f => f.Type).ToDictionary(g => g.Key, g => g.Sum(f => (int)f.Count)),
+        };
+        return new SearchResults(total, rows.Select(r => new SearchHit(r.Feature, r.Type, r.ItemId, r.Title, r.Url, Snippet(r.Text, parsed), Math.Round(r.Score, 4))).ToList(), facets);
+    }
+
+    /// <summary>The tokens that open items for this caller: their permissions here (all of them for administrators) and their own id.</summary>
+    private string[] AccessTokens(ClaimsPrincipal user, TenantInfo current)
+    {
+        if (user.Identity?.IsAuthenticated != true || user.FindFirstValue(PermissionClaim.TenantClaimType) != current.Name) return ["-"];
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        var granted = roles.Contains(BuiltInRoles.Administrator)
+            ? catalog.Permissions.Select(p => p.Name)
+            : roles.SelectMany(r => registry.Find(current.Name)?.RolePermissions.GetValueOrDefault(r) ?? (IEnumerable<string>)[]);
+        var tokens = granted.Distinct().Select(SearchAccess.Permission).ToList();
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id) tokens.Add(SearchAccess.User(id));
+        return tokens.Count == 0 ? ["-"] : tokens.ToArray();
+    }
+
+    /// <summary>FTS5: each word or phrase must match, by exact stem in the exact columns or by folded stem in the folded ones.</summary>
+    internal static string Fts5Query(ParsedQuery query, bool prefix) =>
+        string.Join(" AND ", query.Exact.Select((phrase, i) =>
+        {
+            var star = prefix && i == query.Exact.Count - 1 ? " *" : "";
+            return $"({{TitleExact TextExact}} : \"{string.Join(' ', phrase)}\"{star} OR {{TitleFold TextFold}} : \"{string.Join(' ', query.Folded[i])}\"{star})";
+        }));
+
+    /// <summary>PostgreSQL tsquery over the weighted tsvector: A/B exact, C/D folded; phrases with &lt;-&gt;.</summary>
+    internal static string PostgresQuery(ParsedQuery query, bool prefix) =>
+        string.Join(" & ", query.Exact.Select((phrase, i) =>
+        {
+            var star = prefix && i == query.Exact.Count - 1 ? "*" : "";
+            string Terms(IEnumerable<string> words, string weights) => string.Join(" <-> ", words.Select(w => $"'{w}':{star}{weights}"));
+            return $"({Terms(phrase, "AB")} | {Terms(query.Folded[i], "CD")})";
+        }));
+
+    /// <summary>About 30 words around the first match, HTML-encoded, matching words in &lt;mark&gt;.</summary>
+    internal static string Snippet(string text, ParsedQuery query)
+    {
+        var exact = query.Exact.SelectMany(p => p).ToHashSet();
+        var folded = query.Folded.SelectMany(p => p).ToHashSet();
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        bool Matches(string word) => LatvianAnalyzer.Tokenize(word).Any(t => exact.Contains(LatvianAnalyzer.Stem(t)) || folded.Contains(LatvianAnalyzer.FoldedStem(t)));
+        var first = Array.FindIndex(words, Matches);
+        var start = Math.Max(0, first - 10);
+        var snippet = new StringBuilder(start > 0 ? "… " : "");
+        foreach (var word in words.Skip(start).Take(30))
+            snippet.Append(Matches(word) ? $"<mark>{WebUtility.HtmlEncode(word)}</mark> " : WebUtility.HtmlEncode(word) + " ");
+        if (start + 30 < words.Length) snippet.Append('…');
+        return snippet.ToString().TrimEnd();
+    }
+
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public string Feature { get; init; } = "";
+        public string Type { get; init; } = "";
+        public string ItemId { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Text { get; init; } = "";
+        public string Url { get; init; } = "";
+        public double Score { get; init; }
+    }
+}
