@@ -37,6 +37,8 @@ public sealed class SearchItem
     public required string Title { get; set; }
     public required string Text { get; set; }
     public required string Url { get; set; }
+    /// <summary>Carries <see cref="Workbench.Abstractions.Search.SearchAccess.Public"/>: checked without a look-up in the access table.</summary>
+    public bool IsPublic { get; set; }
     public DateOnly? PublicFrom { get; set; }
     public DateOnly? PublicUntil { get; set; }
     public DateTime UpdatedUtc { get; set; }

@@ -15,14 +15,15 @@ public sealed class SearchIndexWriter(TenantDatabaseSession session, AttachmentT
                 text += "\n" + await attachments.ExtractAsync(attachment, cancellationToken);
             await DeleteAsync(document.Feature, document.Type, document.Id, cancellationToken);
             var insert = """
-                INSERT INTO "Search_Items" ("Feature", "Type", "ItemId", "Title", "Text", "Url", "PublicFrom", "PublicUntil", "UpdatedUtc",
+                INSERT INTO "Search_Items" ("Feature", "Type", "ItemId", "Title", "Text", "Url", "IsPublic", "PublicFrom", "PublicUntil", "UpdatedUtc",
                                             "TitleExact", "TextExact", "TitleFold", "TextFold")
-                VALUES (@Feature, @Type, @Id, @Title, @Text, @Url, @PublicFrom, @PublicUntil, @UpdatedUtc, @TitleExact, @TextExact, @TitleFold, @TextFold)
+                VALUES (@Feature, @Type, @Id, @Title, @Text, @Url, @IsPublic, @PublicFrom, @PublicUntil, @UpdatedUtc, @TitleExact, @TextExact, @TitleFold, @TextFold)
                 RETURNING "Id"
                 """;
             var id = await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(insert, new
             {
                 document.Feature, document.Type, document.Id, document.Title, Text = text, document.Url,
+                IsPublic = document.Access.Contains(SearchAccess.Public),
                 document.PublicFrom, document.PublicUntil, UpdatedUtc = DateTime.UtcNow,
                 TitleExact = LatvianAnalyzer.StemText(document.Title),
                 TextExact = LatvianAnalyzer.StemText(text),
@@ -31,7 +32,8 @@ public sealed class SearchIndexWriter(TenantDatabaseSession session, AttachmentT
             }, session.Transaction, cancellationToken: cancellationToken));
             await session.Connection.ExecuteAsync(new CommandDefinition(
                 """INSERT INTO "Search_Access" ("ItemId", "Token") VALUES (@Id, @Token)""",
-                document.Access.Distinct().Select(token => new { Id = id, Token = token }), session.Transaction, cancellationToken: cancellationToken));
+                document.Access.Where(t => t != SearchAccess.Public).Distinct().Select(token => new { Id = id, Token = token }),
+                session.Transaction, cancellationToken: cancellationToken));
         }, cancellationToken);
 
     public Task RemoveAsync(string feature, string type, string id, CancellationToken cancellationToken = default) =>

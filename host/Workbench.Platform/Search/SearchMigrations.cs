@@ -19,6 +19,7 @@ public sealed class SearchIndex : Migration
             Title = t.Column<string>(nullable: false),
             Text = t.Column<string>(nullable: false),
             Url = t.Column<string>(nullable: false),
+            IsPublic = t.Column<bool>(nullable: false),
             PublicFrom = t.Column<DateOnly>(nullable: true),
             PublicUntil = t.Column<DateOnly>(nullable: true),
             UpdatedUtc = t.Column<DateTime>(nullable: false),

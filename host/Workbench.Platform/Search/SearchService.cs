@@ -23,64 +23,64 @@ public sealed class SearchService(TenantDatabaseSession session, ITenantContext 
         if (parsed.IsEmpty) return SearchResults.Empty;
         var current = tenant.Required;
         var postgres = current.DatabaseProvider == DatabaseProvider.Postgres;
+        var tokens = AccessTokens(user, current);
         var parameters = new DynamicParameters(new
         {
             match = postgres ? PostgresQuery(parsed, query.Prefix) : Fts5Query(parsed, query.Prefix),
             features = current.EnabledFeatures.ToArray(),
-            tokens = AccessTokens(user, current),
+            tokens,
             today = current.Settings.Today(),
         });
-        var hits = postgres
-            ? """
-              SELECT i."Id", i."Feature", i."Type", i."ItemId", i."Title", i."Text", i."Url", ts_rank_cd('{0.1, 0.5, 0.2, 1.0}', i."Fts", q)::float8 AS "Score"
-              FROM "Search_Items" i, to_tsquery('simple', @match) q
-              WHERE i."Fts" @@ q
-              """
-            : """
-              SELECT i."Id", i."Feature", i."Type", i."ItemId", i."Title", i."Text", i."Url", -bm25("Search_Fts", 10.0, 2.0, 5.0, 1.0) AS "Score"
-              FROM "Search_Fts" JOIN "Search_Items" i ON i."Id" = "Search_Fts".rowid
-              WHERE "Search_Fts" MATCH @match
-              """;
+        var (from, score) = postgres
+            ? ("""FROM "Search_Items" i, to_tsquery('simple', @match) q WHERE i."Fts" @@ q""", """ts_rank_cd('{0.1, 0.5, 0.2, 1.0}', i."Fts", q)::float8""")
+            : ("""FROM "Search_Fts" JOIN "Search_Items" i ON i."Id" = "Search_Fts".rowid WHERE "Search_Fts" MATCH @match""", """-bm25("Search_Fts", 10.0, 2.0, 5.0, 1.0)""");
         // Dapper expands IN lists for SQLite and passes arrays as such to Npgsql.
         var (inFeatures, inTokens) = postgres ? ("= ANY(@features)", "= ANY(@tokens)") : ("IN @features", "IN @tokens");
-        hits += $"""
+        // Public items need no look-up; the access table is only consulted for signed-in staff.
+        var visible = $"""
              AND i."Feature" {inFeatures}
-             AND (EXISTS (SELECT 1 FROM "Search_Access" a WHERE a."ItemId" = i."Id" AND a."Token" {inTokens})
-                  OR (EXISTS (SELECT 1 FROM "Search_Access" a WHERE a."ItemId" = i."Id" AND a."Token" = 'public')
-                      AND (i."PublicFrom" IS NULL OR i."PublicFrom" <= @today) AND (i."PublicUntil" IS NULL OR i."PublicUntil" >= @today)))
-            """;
-        var facetRows = (await session.Connection.QueryAsync<(string Feature, string Type, long Count)>(new CommandDefinition(
-            $"""SELECT h."Feature", h."Type", COUNT(*) FROM ({hits}) h GROUP BY h."Feature", h."Type" """, parameters, cancellationToken: ct))).ToList();
-
+             AND ((i."IsPublic" = TRUE AND (i."PublicFrom" IS NULL OR i."PublicFrom" <= @today) AND (i."PublicUntil" IS NULL OR i."PublicUntil" >= @today))
+            """ + (tokens.Length == 0 ? ")" : $"""
+                  OR EXISTS (SELECT 1 FROM "Search_Access" a WHERE a."ItemId" = i."Id" AND a."Token" {inTokens}))
+            """);
         var filters = "";
-        if (!string.IsNullOrEmpty(query.Feature)) { filters += " AND h.\"Feature\" = @feature"; parameters.Add("feature", query.Feature); }
-        if (!string.IsNullOrEmpty(query.Type)) { filters += " AND h.\"Type\" = @type"; parameters.Add("type", query.Type); }
+        if (!string.IsNullOrEmpty(query.Feature)) { filters += " AND i.\"Feature\" = @feature"; parameters.Add("feature", query.Feature); }
+        if (!string.IsNullOrEmpty(query.Type)) { filters += " AND i.\"Type\" = @type"; parameters.Add("type", query.Type); }
         var size = Math.Clamp(query.PageSize, 1, 100);
         parameters.Add("size", size);
         parameters.Add("offset", (Math.Max(query.Page, 1) - 1) * size);
-        var rows = await session.Connection.QueryAsync<Row>(new CommandDefinition(
-            $"""SELECT * FROM ({hits}) h WHERE 1 = 1{filters} ORDER BY h."Score" DESC, h."Id" LIMIT @size OFFSET @offset""", parameters, cancellationToken: ct));
+        var rows = (await session.Connection.QueryAsync<Row>(new CommandDefinition(
+            $"""SELECT i."Id", i."Feature", i."Type", i."ItemId", i."Title", i."Text", i."Url", {score} AS "Score" {from}{visible}{filters} ORDER BY "Score" DESC, i."Id" LIMIT @size OFFSET @offset""",
+            parameters, cancellationToken: ct))).ToList();
+        // Type-ahead wants suggestions fast: no counts or facets (its total is the number of suggestions).
+        if (query.Prefix)
+            return new SearchResults(rows.Count, rows.Select(r => ToHit(r, parsed)).ToList(), SearchResults.Empty.Facets);
 
+        var facetRows = (await session.Connection.QueryAsync<(string Feature, string Type, long Count)>(new CommandDefinition(
+            $"""SELECT i."Feature", i."Type", COUNT(*) {from}{visible} GROUP BY i."Feature", i."Type" """, parameters, cancellationToken: ct))).ToList();
         var total = facetRows.Where(f => (query.Feature is null || f.Feature == query.Feature) && (query.Type is null || f.Type == query.Type)).Sum(f => (int)f.Count);
         var facets = new Dictionary<string, IReadOnlyDictionary<string, int>>
         {
             ["module"] = facetRows.GroupBy(f => f.Feature).ToDictionary(g => g.Key, g => g.Sum(f => (int)f.Count)),
             ["type"] = facetRows.Where(f => query.Feature is null || f.Feature == query.Feature).GroupBy(f => f.Type).ToDictionary(g => g.Key, g => g.Sum(f => (int)f.Count)),
         };
-        return new SearchResults(total, rows.Select(r => new SearchHit(r.Feature, r.Type, r.ItemId, r.Title, r.Url, Snippet(r.Text, parsed), Math.Round(r.Score, 4))).ToList(), facets);
+        return new SearchResults(total, rows.Select(r => ToHit(r, parsed)).ToList(), facets);
     }
+
+    private static SearchHit ToHit(Row r, ParsedQuery parsed) =>
+        new(r.Feature, r.Type, r.ItemId, r.Title, r.Url, Snippet(r.Text, parsed), Math.Round(r.Score, 4));
 
     /// <summary>The tokens that open items for this caller: their permissions here (all of them for administrators) and their own id.</summary>
     private string[] AccessTokens(ClaimsPrincipal user, TenantInfo current)
     {
-        if (user.Identity?.IsAuthenticated != true || user.FindFirstValue(PermissionClaim.TenantClaimType) != current.Name) return ["-"];
+        if (user.Identity?.IsAuthenticated != true || user.FindFirstValue(PermissionClaim.TenantClaimType) != current.Name) return [];
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
         var granted = roles.Contains(BuiltInRoles.Administrator)
             ? catalog.Permissions.Select(p => p.Name)
             : roles.SelectMany(r => registry.Find(current.Name)?.RolePermissions.GetValueOrDefault(r) ?? (IEnumerable<string>)[]);
         var tokens = granted.Distinct().Select(SearchAccess.Permission).ToList();
         if (user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id) tokens.Add(SearchAccess.User(id));
-        return tokens.Count == 0 ? ["-"] : tokens.ToArray();
+        return tokens.ToArray();
     }
 
     /// <summary>FTS5: each word or phrase must match, by exact stem in the exact columns or by folded stem in the folded ones.</summary>
