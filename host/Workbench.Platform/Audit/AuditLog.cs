@@ -1,14 +1,13 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Audit;
+using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Data;
-using Workbench.Platform.Tenants;
 
 namespace Workbench.Platform.Audit;
 
@@ -20,7 +19,7 @@ public sealed class AuditLog(
     PlatformDbContext db,
     TenantDatabaseSession session,
     ITenantContext tenant,
-    ActorContext actor,
+    ICurrentActor actor,
     HostDatabase hostDatabase,
     IHttpContextAccessor http) : IAuditLog
 {
@@ -40,7 +39,7 @@ public sealed class AuditLog(
                 // Microsecond precision: what PostgreSQL stores, so the hash recomputes identically on both engines.
                 TimestampUtc = new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc),
                 Tenant = tenant.Required.Name,
-                Actor = CurrentActor(),
+                Actor = actor.Name,
                 Action = action,
                 Subject = subject,
                 Details = details is null ? null : details as string ?? JsonSerializer.Serialize(details),
@@ -53,14 +52,6 @@ public sealed class AuditLog(
             await db.SaveChangesAsync(cancellationToken);
             await session.AfterCommitAsync(() => RecordHeadAsync(entry.Sequence, entry.Hash));
         }, cancellationToken);
-
-    private string CurrentActor()
-    {
-        var user = http.HttpContext?.User;
-        if (user?.Identity?.IsAuthenticated == true)
-            return user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? "user";
-        return actor.Name ?? "anonymous";
-    }
 
     private async Task RecordHeadAsync(long sequence, string hash)
     {

@@ -65,6 +65,7 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         services.AddScoped<ActorContext>();
+        services.AddScoped<ICurrentActor, CurrentActor>();
         services.AddSingleton<TenantScopes>();
         services.AddSingleton<HostDatabase>();
         services.AddSingleton<TenantRegistry>();

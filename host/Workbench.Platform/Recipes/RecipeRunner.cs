@@ -11,8 +11,8 @@ using Workbench.Platform.Tenants;
 namespace Workbench.Platform.Recipes;
 
 /// <summary>
-/// Runs a recipe in the current tenant: validates every step first, prepares the schema of features it enables,
-/// then executes all steps in one transaction. Any failure leaves the tenant's data as it was.
+/// Runs a recipe in the current tenant: validates every step first (preparing the schema of features it enables
+/// on the way), then executes all steps in one transaction. Any failure leaves the tenant's data as it was.
 /// </summary>
 public sealed class RecipeRunner(
     IServiceProvider services,
@@ -41,7 +41,6 @@ public sealed class RecipeRunner(
         RecipeStepContext? current = null;
         try
         {
-            await features.MigrateAsync(state.NewlyEnabled, ct);
             await session.InTransactionAsync(async () =>
             {
                 foreach (var (handler, context) in planned)
@@ -96,6 +95,9 @@ public sealed class RecipeRunner(
             await handler.ValidateAsync(context, ct);
             errors.AddRange(context.Errors);
             planned.Add((handler, context));
+            // Later steps may validate against the tables of features this step enables: prepare their schema now.
+            // Empty tables of a feature that ends up not enabled change nothing a tenant can see.
+            if (context.Errors.Count == 0 && state.NewlyEnabled.Count > 0) await features.MigrateAsync(state.NewlyEnabled, ct);
         }
         return (planned, errors);
     }
