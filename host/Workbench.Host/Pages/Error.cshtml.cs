@@ -20,7 +20,8 @@ public sealed class ErrorModel(ITenantContext tenant) : PageModel
 
     private void Describe(int? code)
     {
-        var status = code ?? 500;
+        // Re-executed after an exception, the status is already set (e.g. 400 for a malformed form).
+        var status = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
         (Title, Message) = status switch
         {
             404 => ("Lapa nav atrasta (404)", "Šādas lapas nav, vai šī funkcija pašvaldībā nav ieslēgta. The page does not exist here."),

@@ -28,8 +28,9 @@ public static class WorkbenchApplicationBuilderExtensions
             else modulesLog.LogWarning("Module {ModuleId} skipped, {Status}: {Error}", module.Id, module.Status, module.Error);
         }
         app.UseMiddleware<RequestLoggingMiddleware>();
-        app.UseExceptionHandler("/error/500");
         app.UseMiddleware<TenantMiddleware>();
+        // After the tenant is resolved: API paths are recognised and error pages wear the tenant's theme.
+        app.UseWorkbenchErrors();
         // APIs answer with problem details; people get a page in their municipality's theme.
         app.UseWhen(c => ApiPaths.IsApi(c.Request), api => api.UseStatusCodePages());
         app.UseWhen(c => !ApiPaths.IsApi(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));

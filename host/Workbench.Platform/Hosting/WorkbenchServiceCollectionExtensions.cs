@@ -117,6 +117,8 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("Workbench").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataRoot, "keys")));
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
+        // Malformed request bodies surface as exceptions in every environment, so they get a 400 that says what is wrong.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         foreach (var module in catalog.Loaded) module.Startup?.ConfigureServices(services);
