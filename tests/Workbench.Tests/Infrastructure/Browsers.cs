@@ -1,0 +1,26 @@
+using Microsoft.Playwright;
+
+namespace Workbench.Tests.Infrastructure;
+
+/// <summary>Debian's Chromium through Playwright (no browser download), and the axe-core accessibility check.</summary>
+public static class Browsers
+{
+    public static Task<IBrowser> ChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+
+    /// <summary>axe-core (WCAG 2.1 A and AA rules) finds no violation on the page.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var axe = Path.Combine(Repository.Root, "tests", "Workbench.Tests", "node_modules", "axe-core", "axe.min.js");
+        Assert.True(File.Exists(axe), "axe-core is missing: tests/run.sh installs it with npm ci.");
+        await page.AddScriptTagAsync(new() { Path = axe });
+        var violations = await page.EvaluateAsync<string[]>(
+            "async () => (await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })).violations" +
+            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))");
+        Assert.True(violations.Length == 0, $"{page.Url}: " + string.Join("\n", violations));
+    }
+}
