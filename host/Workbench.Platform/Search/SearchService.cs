@@ -36,7 +36,9 @@ public sealed class SearchService(TenantDatabaseSession session, ITenantContext 
             : ("""FROM "Search_Fts" JOIN "Search_Items" i ON i."Id" = "Search_Fts".rowid WHERE "Search_Fts" MATCH @match""", """-bm25("Search_Fts", 10.0, 2.0, 5.0, 1.0)""");
         // Dapper expands IN lists for SQLite and passes arrays as such to Npgsql.
         var (inFeatures, inTokens) = postgres ? ("= ANY(@features)", "= ANY(@tokens)") : ("IN @features", "IN @tokens");
-        // Public items need no look-up; the access table is only consulted for signed-in staff.
+        // Public items need no look-up; the access table is only consulted for signed-in staff. Every match is still
+        // joined to Search_Items for these filters, which dominates at ~10k matches (bench/search.sh); carrying
+        // feature and visibility as tokens in the full-text index would let the engine filter instead.
         var visible = $"""
              AND i."Feature" {inFeatures}
              AND ((i."IsPublic" = TRUE AND (i."PublicFrom" IS NULL OR i."PublicFrom" <= @today) AND (i."PublicUntil" IS NULL OR i."PublicUntil" >= @today))
