@@ -46,6 +46,7 @@ public sealed class PlatformManifest : IModuleManifestProvider
             new("Receptes", "Recipes", "admin/recipes", Admin, PermissionNames.RunRecipes, 950),
             new("Audita žurnāls", "Audit log", "admin/audit", Admin, PermissionNames.ViewAuditLog, 960),
             new("Meklēšanas indekss", "Search index", "admin/search-index", Admin, PermissionNames.ManageFeatures, 965),
+            new("Nosūtāmie ziņojumi", "Outbox", "admin/outbox", Admin, PermissionNames.ManageFeatures, 967),
             new("Pašvaldības", "Tenants", "admin/tenants", TenantAdministration, PermissionNames.ManageFeatures, 970),
         ],
     };

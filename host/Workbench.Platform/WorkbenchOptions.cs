@@ -23,6 +23,12 @@ public sealed class WorkbenchOptions
     /// <summary>Seconds between checks for tenant changes made by other processes (CLI, other nodes).</summary>
     public double TenantPollSeconds { get; set; } = 1;
 
+    /// <summary>Seconds between outbox dispatch passes.</summary>
+    public double OutboxPollSeconds { get; set; } = 5;
+
+    /// <summary>Base of the exponential back-off between delivery attempts (attempt n waits 2^n times this, at most 10 minutes).</summary>
+    public double OutboxRetryBaseSeconds { get; set; } = 1;
+
     public SetupOptions Setup { get; set; } = new();
 
     /// <summary>Tenants created and set up from their recipe on first start (AutoSetup).</summary>

@@ -9,6 +9,7 @@ public sealed class ServiceCardsManifest : IModuleManifestProvider
     public const string ViewServiceCards = "ViewServiceCards";
     public const string ManageServiceCards = "ManageServiceCards";
     public const string ReviewServiceCards = "ReviewServiceCards";
+    public const string RegisterServiceCases = "RegisterServiceCases";
 
     public ModuleManifest Manifest { get; } = new()
     {
@@ -23,6 +24,7 @@ public sealed class ServiceCardsManifest : IModuleManifestProvider
             new(ViewServiceCards, "See drafts and every state of service cards", [BuiltInRoles.Editor, BuiltInRoles.Specialist, BuiltInRoles.Viewer]),
             new(ManageServiceCards, "Write service cards and send them for review", [BuiltInRoles.Editor]),
             new(ReviewServiceCards, "Approve, reject and withdraw service cards"),
+            new(RegisterServiceCases, "Register service cases and change their status", [BuiltInRoles.Specialist, BuiltInRoles.Editor]),
         ],
         Navigation = [new("Pakalpojumu kartītes", "Service cards", "admin/service-cards", Feature, ViewServiceCards, 5)],
         PublicNavigation = [new("Pakalpojumi", "Services", "services", Feature)],

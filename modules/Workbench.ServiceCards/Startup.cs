@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Abstractions.Data;
+using Workbench.Abstractions.Integration;
+using Workbench.ServiceCards.Integration;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Recipes;
 using Workbench.Abstractions.Search;
@@ -21,7 +23,14 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ServiceCardService>();
         services.AddScoped<IRecipeStepHandler, ServiceCardsStep>();
         services.AddScoped<ISearchSource, ServiceCardSearchSource>();
+        services.AddScoped<ServiceCaseService>();
+        services.AddScoped<ServiceCaseKpis>();
+        services.AddScoped<IOutboxAdapter, PsppStatusAdapter>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapServiceCardsApi();
+    public override void MapEndpoints(IEndpointRouteBuilder routes)
+    {
+        routes.MapServiceCardsApi();
+        routes.MapServiceCasesApi();
+    }
 }

@@ -15,6 +15,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
     public DbSet<CustomFieldRecord> CustomFields => Set<CustomFieldRecord>();
+    public DbSet<Outbox.OutboxMessage> Outbox => Set<Outbox.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -31,6 +32,14 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.Entity<SettingRecord>(e => { e.ToTable("Platform_Settings"); e.HasKey(s => s.Name); });
         builder.Entity<AuditEntry>(e => { e.ToTable("Platform_AuditEntries"); e.HasKey(a => a.Sequence); e.Property(a => a.Sequence).ValueGeneratedNever(); });
         builder.Entity<RecipeRun>(e => { e.ToTable("Platform_RecipeRuns"); e.HasKey(r => r.Id); e.HasIndex(r => r.StartedUtc); });
+        builder.Entity<Outbox.OutboxMessage>(e =>
+        {
+            e.ToTable("Platform_Outbox");
+            e.HasKey(m => m.Id);
+            e.HasIndex(m => new { m.Adapter, m.IdempotencyKey }).IsUnique();
+            e.HasIndex(m => new { m.Status, m.NextAttemptUtc });
+            e.Property(m => m.Status).HasConversion<string>();
+        });
         builder.Entity<CustomFieldRecord>(e =>
         {
             e.ToTable("Platform_CustomFields");

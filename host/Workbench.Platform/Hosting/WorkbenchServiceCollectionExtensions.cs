@@ -30,6 +30,8 @@ using Workbench.Platform.Modules;
 using Workbench.Platform.Recipes;
 using Workbench.Platform.Recipes.Steps;
 using Workbench.Platform.Search;
+using Workbench.Platform.Outbox;
+using Workbench.Abstractions.Integration;
 using Workbench.Platform.Security;
 using Workbench.Platform.Tenants;
 
@@ -102,6 +104,12 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped<ISearchIndex>(sp => sp.GetRequiredService<SearchIndexWriter>());
         services.AddScoped<SearchService>();
         services.AddScoped<SearchReindexer>();
+
+        // Outbox for outgoing integrations
+        services.AddScoped<IOutbox, OutboxWriter>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHttpClient();
 
         // Recipes
         services.AddSingleton<RecipeLoader>();

@@ -20,6 +20,9 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
     public string RecipesPath { get; } = Repository.NewTempFolder("wb-recipes");
     public string PluginsPath { get; init; } = Path.Combine(Path.GetTempPath(), "wb-no-plugins");
 
+    /// <summary>Extra configuration, e.g. the address of a stub integration server.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>Extra services, e.g. a recipe step that fails on purpose.</summary>
     public Action<IServiceCollection>? ExtraServices { get; init; }
 
@@ -36,6 +39,7 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
         builder.UseSetting("Workbench:PluginsPath", PluginsPath);
         builder.UseSetting("Workbench:Setup:AdminPassword", AdminPassword);
         builder.UseSetting("Workbench:TenantPollSeconds", "0.2");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (ExtraServices is not null) builder.ConfigureServices(ExtraServices);
     }
 

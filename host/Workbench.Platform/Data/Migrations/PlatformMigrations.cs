@@ -165,3 +165,27 @@ public sealed class PlatformTables : Migration
         m.CreateIndex("IX_Platform_CustomFields_RecordType_Key", "Platform_CustomFields", ["RecordType", "Key"], unique: true);
     }
 }
+
+[DbContext(typeof(PlatformDbContext))]
+[Migration("20261122030000_Outbox")]
+public sealed class Outbox : Migration
+{
+    protected override void Up(MigrationBuilder m)
+    {
+        m.CreateTable("Platform_Outbox", t => new
+        {
+            Id = t.Column<Guid>(nullable: false),
+            Adapter = t.Column<string>(nullable: false),
+            IdempotencyKey = t.Column<string>(nullable: false),
+            PayloadJson = t.Column<string>(nullable: false),
+            Status = t.Column<string>(nullable: false),
+            Attempts = t.Column<int>(nullable: false),
+            NextAttemptUtc = t.Column<DateTime>(nullable: false),
+            LastError = t.Column<string>(nullable: true),
+            CreatedUtc = t.Column<DateTime>(nullable: false),
+            DeliveredUtc = t.Column<DateTime>(nullable: true),
+        }, constraints: t => t.PrimaryKey("PK_Platform_Outbox", x => x.Id));
+        m.CreateIndex("IX_Platform_Outbox_Adapter_IdempotencyKey", "Platform_Outbox", ["Adapter", "IdempotencyKey"], unique: true);
+        m.CreateIndex("IX_Platform_Outbox_Status_NextAttemptUtc", "Platform_Outbox", ["Status", "NextAttemptUtc"]);
+    }
+}
