@@ -26,7 +26,11 @@ public sealed class ServiceCardsManifest : IModuleManifestProvider
             new(ReviewServiceCards, "Approve, reject and withdraw service cards"),
             new(RegisterServiceCases, "Register service cases and change their status", [BuiltInRoles.Specialist, BuiltInRoles.Editor]),
         ],
-        Navigation = [new("Pakalpojumu kartītes", "Service cards", "admin/service-cards", Feature, ViewServiceCards, 5)],
+        Navigation =
+        [
+            new("Pakalpojumu kartītes", "Service cards", "admin/service-cards", Feature, ViewServiceCards, 5),
+            new("Pakalpojumu gadījumi", "Service cases", "admin/service-cases", Feature, RegisterServiceCases, 6),
+        ],
         PublicNavigation = [new("Pakalpojumi", "Services", "services", Feature)],
     };
 }

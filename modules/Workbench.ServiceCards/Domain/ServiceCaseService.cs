@@ -64,6 +64,12 @@ public sealed class ServiceCaseService(
             return (serviceCase, null);
         }, ct);
 
+    /// <summary>Cases not yet completed or refused, oldest first: the front office's work list.</summary>
+    public async Task<List<ServiceCase>> OpenAsync(CancellationToken ct) =>
+        await db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Submitted || c.Status == CaseStatus.InProgress).OrderBy(c => c.CreatedUtc).Take(500).ToListAsync(ct);
+
+    public static IReadOnlyList<CaseStatus> NextStatuses(CaseStatus status) => Allowed[status];
+
     public async Task<(ServiceCase Case, List<ServiceCaseEvent> Events)?> FindAsync(Guid id, CancellationToken ct)
     {
         var serviceCase = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);

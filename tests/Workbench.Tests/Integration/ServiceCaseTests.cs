@@ -77,6 +77,12 @@ public sealed class ServiceCaseTests
         Assert.Equal("RIGA-DZ-001", sample.GetProperty("serviceIdentifier").GetString());
         Assert.Equal(tenant, sample.GetProperty("municipality").GetString());
         Assert.True(await host.InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().Outbox.AllAsync(m => m.Status == OutboxStatus.Delivered)));
+
+        // The front office's screen lists the open cases (PIEL-2 in progress, PIEL-4 submitted; PIEL-0 is completed) and charts the month.
+        var screen = WebUtility.HtmlDecode(await admin.GetStringAsync($"/{tenant}/admin/service-cases", ct));
+        Assert.Contains("PIEL-2", screen);
+        Assert.DoesNotContain("PIEL-0", screen.Split("<h2>")[2]);
+        Assert.Contains("<svg role=\"img\"", screen);
     }
 
     [Fact]
