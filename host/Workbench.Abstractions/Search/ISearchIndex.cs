@@ -10,6 +10,18 @@ public interface ISearchIndex
     Task IndexAsync(SearchDocument document, CancellationToken cancellationToken = default);
 
     Task RemoveAsync(string feature, string type, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether another module's item exists (and its feature is enabled): how a module checks a link to another
+    /// module's record without reading its tables.
+    /// </summary>
+    Task<bool> ExistsAsync(string feature, string type, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Announces, while a recipe is validated, an item a step will create, so that later steps linking to it
+    /// validate (<see cref="ExistsAsync"/> counts it for the rest of the scope).
+    /// </summary>
+    void Stage(string feature, string type, string id);
 }
 
 /// <summary>A module's items for a full rebuild of the index (CLI <c>search reindex</c>, admin page).</summary>

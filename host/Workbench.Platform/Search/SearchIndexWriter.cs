@@ -1,12 +1,22 @@
 using Dapper;
 using Workbench.Abstractions.Search;
+using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Data;
 
 namespace Workbench.Platform.Search;
 
 /// <summary>Writes index rows on the tenant connection inside the current transaction (same commit as the change).</summary>
-public sealed class SearchIndexWriter(TenantDatabaseSession session, AttachmentText attachments) : ISearchIndex
+public sealed class SearchIndexWriter(TenantDatabaseSession session, AttachmentText attachments, ITenantContext tenant) : ISearchIndex
 {
+    private readonly HashSet<(string, string, string)> _staged = [];
+
+    public void Stage(string feature, string type, string id) => _staged.Add((feature, type, id));
+
+    public async Task<bool> ExistsAsync(string feature, string type, string id, CancellationToken cancellationToken = default) =>
+        _staged.Contains((feature, type, id)) || tenant.Required.IsFeatureEnabled(feature) && await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """SELECT COUNT(*) FROM "Search_Items" WHERE "Feature" = @feature AND "Type" = @type AND "ItemId" = @id""",
+            new { feature, type, id }, session.Transaction, cancellationToken: cancellationToken)) > 0;
+
     public Task IndexAsync(SearchDocument document, CancellationToken cancellationToken = default) =>
         session.InTransactionAsync(async () =>
         {
