@@ -33,7 +33,7 @@ public sealed class EditModel(NoticeService notices, ICustomFieldService customF
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var values = new JsonObject(CustomFieldValues.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value))));
+        var values = CustomFieldsEditor.ValuesFromForm(CustomFieldValues);
         var input = new NoticeInput
         {
             Id = Id, Title = Input.Title, Body = Input.Body, Category = Input.Category,
@@ -42,8 +42,7 @@ public sealed class EditModel(NoticeService notices, ICustomFieldService customF
         Errors = await notices.ValidateAsync(input, ct);
         if (Errors.Count > 0)
         {
-            var fieldErrors = Errors.Where(e => e.Key.StartsWith("customFields.", StringComparison.Ordinal)).ToDictionary(e => e.Key["customFields.".Length..], e => e.Value[0]);
-            CustomFields = new CustomFieldsEditor(await customFields.GetDefinitionsAsync(Notice.RecordType, ct), values, fieldErrors);
+            CustomFields = new CustomFieldsEditor(await customFields.GetDefinitionsAsync(Notice.RecordType, ct), values, CustomFieldsEditor.ErrorsFrom(Errors));
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

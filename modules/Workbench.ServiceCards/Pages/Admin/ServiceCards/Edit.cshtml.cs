@@ -41,13 +41,12 @@ public sealed class EditModel(ServiceCardService cards, ICustomFieldService cust
     {
         var existing = Id is { } id ? await cards.FindAsync(id, ct) : null;
         if (Id is not null && existing is null) return NotFound();
-        var values = new JsonObject(CustomFieldValues.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value))));
+        var values = CustomFieldsEditor.ValuesFromForm(CustomFieldValues);
         var content = Form.ApplyTo(existing is null ? new ServiceCardContent() : ServiceCardService.Working(existing)) with { CustomFields = values };
         Errors = await cards.ValidateAsync(content, Id, ct);
         if (Errors.Count > 0)
         {
-            CustomFields = new CustomFieldsEditor(await customFields.GetDefinitionsAsync(ServiceCardService.RecordType, ct), values,
-                Errors.Where(e => e.Key.StartsWith("customFields.", StringComparison.Ordinal)).ToDictionary(e => e.Key["customFields.".Length..], e => e.Value[0]));
+            CustomFields = new CustomFieldsEditor(await customFields.GetDefinitionsAsync(ServiceCardService.RecordType, ct), values, CustomFieldsEditor.ErrorsFrom(Errors));
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
