@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -33,6 +32,8 @@ public static class ServiceCardsApi
         api.MapGet("/{id:guid}/cpsv", Cpsv).WithSummary("CPSV-AP 3.x JSON-LD of a published card");
         api.MapGet("/cpsv", CpsvCatalogue).WithSummary("CPSV-AP 3.x JSON-LD of the whole published catalogue");
         api.MapGet("/export.csv", Csv).WithSummary("The published catalogue as CSV (staff with ViewServiceCards get every card)");
+        api.MapPost("/import", Import).RequireAuthorization(Manage)
+            .WithSummary("CSV in the export's columns (text/csv): drafts created or updated, all or nothing; errors name their line");
         return routes;
     }
 
@@ -107,16 +108,16 @@ public static class ServiceCardsApi
     private static async Task<FileContentHttpResult> Csv(ClaimsPrincipal user, IPermissionService permissions, ServiceCardService cards, CancellationToken ct)
     {
         var staff = IsStaff(user, permissions);
-        var csv = new StringBuilder("id;identifier;name;state;owner;channels;eServiceUrl;inPersonOnly;themes;lifeSituations;nextReviewDate\r\n");
-        static string Cell(string? value) => "\"" + (value ?? "").Replace("\"", "\"\"") + "\"";
-        foreach (var card in await cards.ListAsync(staff, ct))
-        {
-            var view = ServiceCardService.View(card, staff);
-            csv.Append(string.Join(';', Cell(card.Id.ToString()), Cell(view.Identifier), Cell(view.Name), Cell(view.State.ToString()), Cell(view.Owner),
-                Cell(string.Join(", ", view.Channels)), Cell(view.EServiceUrl), Cell(view.InPersonOnly ? "jā" : "nē"), Cell(string.Join(", ", view.Themes)),
-                Cell(string.Join(", ", view.LifeSituations)), Cell(view.NextReviewDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).Append("\r\n");
-        }
-        // UTF-8 with BOM so that spreadsheet programs read Latvian letters correctly.
-        return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "pakalpojumi.csv");
+        var rows = (await cards.ListAsync(staff, ct)).Select(c => (c.Id, ServiceCardService.View(c, staff)));
+        return TypedResults.File(ServiceCardCsv.Write(rows), "text/csv; charset=utf-8", "pakalpojumi.csv");
+    }
+
+    private static async Task<Results<Ok<ServiceCardService.ImportResult>, BadRequest<ServiceCardService.ImportResult>>> Import(HttpRequest request, ServiceCardService cards, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var rows = ServiceCardCsv.Read(await reader.ReadToEndAsync(ct));
+        if (rows.Count == 0) return TypedResults.BadRequest(new ServiceCardService.ImportResult(0, 0, ["Fails ir tukšs vai bez galvenes rindas (empty file or no header row)."]));
+        var result = await cards.ImportAsync(rows, ct);
+        return result.Errors.Count == 0 ? TypedResults.Ok(result) : TypedResults.BadRequest(result);
     }
 }

@@ -48,6 +48,42 @@ public sealed partial class ServiceCardService(
         return errors;
     }
 
+    public sealed record ImportResult(int Created, int Updated, IReadOnlyList<string> Errors);
+
+    /// <summary>
+    /// Imports CSV rows as working copies (drafts), all or nothing: every row is checked first and the errors name
+    /// their line. A row matches an existing card by id, else by identifier; columns absent from the file keep their values.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(IReadOnlyList<ServiceCardCsv.Row> rows, CancellationToken ct)
+    {
+        var errors = rows.SelectMany(r => r.Errors.Select(e => $"rinda {r.Line} (line {r.Line}): {e}")).ToList();
+        var plan = new List<(Guid? Id, ServiceCardContent Content)>();
+        foreach (var row in rows.Where(r => r.Errors.Count == 0))
+        {
+            var existing = row.Id is { } id ? await db.Cards.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct)
+                : await db.Cards.AsNoTracking().SingleOrDefaultAsync(c => c.Identifier == row.Content.Identifier, ct);
+            if (row.Id is not null && existing is null) { errors.Add($"rinda {row.Line} (line {row.Line}): kartīte {row.Id} nav atrasta (unknown card id)"); continue; }
+            var content = existing is null ? row.Content.Normalized() : Working(existing) with
+            {
+                Identifier = row.Content.Identifier, Name = row.Content.Name, Owner = row.Content.Owner ?? Working(existing).Owner,
+                Channels = row.Content.Channels, EServiceUrl = row.Content.EServiceUrl, InPersonOnly = row.Content.InPersonOnly,
+                Themes = row.Content.Themes, LifeSituations = row.Content.LifeSituations, NextReviewDate = row.Content.NextReviewDate,
+            };
+            foreach (var (field, messages) in await ValidateAsync(content, existing?.Id, ct))
+                errors.AddRange(messages.Select(m => $"rinda {row.Line} (line {row.Line}), {field}: {m}"));
+            plan.Add((existing?.Id, content));
+        }
+        foreach (var duplicate in plan.GroupBy(p => p.Content.Identifier).Where(g => g.Count() > 1))
+            errors.Add($"identifikators \"{duplicate.Key}\" failā atkārtojas (identifier repeated in the file)");
+        if (errors.Count > 0) return new ImportResult(0, 0, errors);
+        await transaction.InTransactionAsync(async () =>
+        {
+            foreach (var (id, content) in plan) await SaveAsync(id, content, ct);
+            return true;
+        }, ct);
+        return new ImportResult(plan.Count(p => p.Id is null), plan.Count(p => p.Id is not null), []);
+    }
+
     /// <summary>The publication rule: an owner, a channel, and an e-service link or the in-person flag.</summary>
     public static IReadOnlyList<string> PublishProblems(ServiceCardContent card)
     {

@@ -142,4 +142,36 @@ public sealed class ServiceCardTests(HostFixture host)
         Assert.StartsWith("\uFEFFid;identifier;name", text);
         Assert.Equal(cards.Count + 1, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
+
+    [Fact]
+    public async Task A_catalogue_round_trips_through_csv_and_a_bad_file_changes_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tenant = await host.CreateTenantAsync("riga");
+        var admin = await host.AdminClientAsync(tenant);
+        var exported = Encoding.UTF8.GetString(await admin.GetByteArrayAsync($"/{tenant}/api/service-cards/export.csv", ct)).TrimStart('\uFEFF');
+        var lines = exported.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        var declaration = lines.Single(l => l.Contains("\"Dzīvesvietas deklarēšana\"", StringComparison.Ordinal));
+        var edited = lines[0] + "\r\n" + declaration.Replace("\"Dzīvesvietas deklarēšana\"", "\"Dzīvesvietas deklarēšana; ar \"\"e-pakalpojumu\"\"\"") + "\r\n"
+            + "\"\";\"RIGA-NEW-1\";\"Jauns pakalpojums\";\"\";\"Rīgas valstspilsētas pašvaldība\";\"InPerson, Pigeon\";\"\";\"jā\";\"Citi\";\"\";\"2027-13-01\"\r\n";
+        var refused = await admin.PostAsync($"/{tenant}/api/service-cards/import", new StringContent(edited, Encoding.UTF8, "text/csv"), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problems = await refused.Content.ReadAsStringAsync(ct);
+        Assert.Contains("line 3", problems);
+        Assert.Contains("Pigeon", problems);
+        Assert.Contains("yyyy-MM-dd", problems);
+        Assert.Equal(16, (await admin.GetFromJsonAsync<List<JsonElement>>($"/{tenant}/api/service-cards", ct))!.Count);
+
+        var fixedFile = edited.Replace("InPerson, Pigeon", "InPerson").Replace("2027-13-01", "2027-01-13");
+        var imported = await admin.PostAsync($"/{tenant}/api/service-cards/import", new StringContent(fixedFile, Encoding.UTF8, "text/csv"), ct);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        var result = await imported.Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.Equal(1, result.GetProperty("created").GetInt32());
+        Assert.Equal(1, result.GetProperty("updated").GetInt32());
+        var cards = await admin.GetFromJsonAsync<List<JsonElement>>($"/{tenant}/api/service-cards", ct);
+        Assert.Contains(cards!, c => c.GetProperty("name").GetString() == "Dzīvesvietas deklarēšana; ar \"e-pakalpojumu\"" && c.GetProperty("state").GetString() == "Draft");
+        Assert.Contains(cards!, c => c.GetProperty("identifier").GetString() == "RIGA-NEW-1");
+        // The published text stays online until the new draft is approved.
+        Assert.Contains((await host.AnonymousClient().GetFromJsonAsync<List<JsonElement>>($"/{tenant}/api/service-cards", ct))!, c => c.GetProperty("name").GetString() == "Dzīvesvietas deklarēšana");
+    }
 }
