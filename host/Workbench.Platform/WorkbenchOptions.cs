@@ -29,6 +29,9 @@ public sealed class WorkbenchOptions
     /// <summary>Base of the exponential back-off between delivery attempts (attempt n waits 2^n times this, at most 10 minutes).</summary>
     public double OutboxRetryBaseSeconds { get; set; } = 1;
 
+    /// <summary>Hours between runs of the reminder job (review dates and other due dates of modules).</summary>
+    public double ReminderIntervalHours { get; set; } = 24;
+
     public SetupOptions Setup { get; set; } = new();
 
     /// <summary>Tenants created and set up from their recipe on first start (AutoSetup).</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Modules;
+using Workbench.Abstractions.Notifications;
 using Workbench.Abstractions.Recipes;
 using Workbench.Abstractions.Search;
 using Workbench.KnowledgeBase.Api;
@@ -20,6 +21,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ArticleService>();
         services.AddScoped<IRecipeStepHandler, KnowledgeBaseStep>();
         services.AddScoped<ISearchSource, ArticleSearchSource>();
+        services.AddScoped<IReminderSource, ArticleReminders>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapKnowledgeBaseApi();

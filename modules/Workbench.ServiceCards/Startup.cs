@@ -4,6 +4,7 @@ using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Integration;
 using Workbench.ServiceCards.Integration;
 using Workbench.Abstractions.Modules;
+using Workbench.Abstractions.Notifications;
 using Workbench.Abstractions.Recipes;
 using Workbench.Abstractions.Search;
 using Workbench.ServiceCards.Api;
@@ -25,6 +26,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ISearchSource, ServiceCardSearchSource>();
         services.AddScoped<ServiceCaseService>();
         services.AddScoped<ServiceCaseKpis>();
+        services.AddScoped<IReminderSource, ServiceCardReminders>();
         services.AddScoped<IOutboxAdapter, PsppStatusAdapter>();
     }
 

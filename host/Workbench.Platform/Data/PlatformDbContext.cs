@@ -16,6 +16,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
     public DbSet<CustomFieldRecord> CustomFields => Set<CustomFieldRecord>();
     public DbSet<Outbox.OutboxMessage> Outbox => Set<Outbox.OutboxMessage>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -39,6 +40,12 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             e.HasIndex(m => new { m.Adapter, m.IdempotencyKey }).IsUnique();
             e.HasIndex(m => new { m.Status, m.NextAttemptUtc });
             e.Property(m => m.Status).HasConversion<string>();
+        });
+        builder.Entity<Notifications.Notification>(e =>
+        {
+            e.ToTable("Platform_Notifications");
+            e.HasKey(n => n.Id);
+            e.HasIndex(n => new { n.Recipient, n.Key }).IsUnique();
         });
         builder.Entity<CustomFieldRecord>(e =>
         {

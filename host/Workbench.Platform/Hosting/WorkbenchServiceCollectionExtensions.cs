@@ -31,6 +31,8 @@ using Workbench.Platform.Recipes;
 using Workbench.Platform.Recipes.Steps;
 using Workbench.Platform.Search;
 using Workbench.Platform.Outbox;
+using Workbench.Platform.Notifications;
+using Workbench.Abstractions.Notifications;
 using Workbench.Abstractions.Integration;
 using Workbench.Platform.Security;
 using Workbench.Platform.Tenants;
@@ -110,6 +112,12 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHttpClient();
+
+        // In-app notifications and the daily reminder job
+        services.AddScoped<NotificationService>();
+        services.AddScoped<INotifications>(sp => sp.GetRequiredService<NotificationService>());
+        services.AddSingleton<ReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderJob>());
 
         // Recipes
         services.AddSingleton<RecipeLoader>();

@@ -189,3 +189,24 @@ public sealed class Outbox : Migration
         m.CreateIndex("IX_Platform_Outbox_Status_NextAttemptUtc", "Platform_Outbox", ["Status", "NextAttemptUtc"]);
     }
 }
+
+[DbContext(typeof(PlatformDbContext))]
+[Migration("20261122050000_Notifications")]
+public sealed class Notifications : Migration
+{
+    protected override void Up(MigrationBuilder m)
+    {
+        m.CreateTable("Platform_Notifications", t => new
+        {
+            Id = t.Column<Guid>(nullable: false),
+            Recipient = t.Column<string>(nullable: false),
+            Key = t.Column<string>(nullable: false),
+            Text = t.Column<string>(nullable: false),
+            Url = t.Column<string>(nullable: false),
+            CreatedUtc = t.Column<DateTime>(nullable: false),
+            ReadUtc = t.Column<DateTime>(nullable: true),
+        }, constraints: t => t.PrimaryKey("PK_Platform_Notifications", x => x.Id));
+        // One notification per person and occasion, however often the reminder job runs.
+        m.CreateIndex("IX_Platform_Notifications_Recipient_Key", "Platform_Notifications", ["Recipient", "Key"], unique: true);
+    }
+}
