@@ -4,6 +4,7 @@
 #  2. starts a throwaway PostgreSQL on 127.0.0.1 (trust auth, fsync off: tests only),
 #  3. builds in Release and runs the whole suite,
 #  4. prints one last line "N passed, N failed" (exit code 0 only when nothing failed).
+# Extra arguments go to dotnet test, e.g. bash tests/run.sh --filter "FullyQualifiedName~SearchTests".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 results="$root/TestResults"
@@ -46,7 +47,7 @@ cd "$root"
 npm ci --prefix tests/Workbench.Tests --no-audit --no-fund --silent || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 rm -rf "$results"
 dotnet build Workbench.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
-dotnet test tests/Workbench.Tests/Workbench.Tests.csproj -c Release --no-build --logger "trx;LogFileName=results.trx" --results-directory "$results"
+dotnet test tests/Workbench.Tests/Workbench.Tests.csproj -c Release --no-build --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
 
 trx="$results/results.trx"
 if [ -f "$trx" ]; then

@@ -24,17 +24,22 @@ public sealed class SearchIndexWriter(TenantDatabaseSession session, AttachmentT
             foreach (var attachment in document.Attachments)
                 text += "\n" + await attachments.ExtractAsync(attachment, cancellationToken);
             await DeleteAsync(document.Feature, document.Type, document.Id, cancellationToken);
-            var insert = """
-                INSERT INTO "Search_Items" ("Feature", "Type", "ItemId", "Title", "Text", "Url", "IsPublic", "PublicFrom", "PublicUntil", "UpdatedUtc",
-                                            "TitleExact", "TextExact", "TitleFold", "TextFold")
-                VALUES (@Feature, @Type, @Id, @Title, @Text, @Url, @IsPublic, @PublicFrom, @PublicUntil, @UpdatedUtc, @TitleExact, @TextExact, @TitleFold, @TextFold)
+            var id = await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+                INSERT INTO "Search_Items" ("Feature", "Type", "ItemId", "Title", "Url", "IsPublic", "PublicFrom", "PublicUntil", "UpdatedUtc")
+                VALUES (@Feature, @Type, @Id, @Title, @Url, @IsPublic, @PublicFrom, @PublicUntil, @UpdatedUtc)
                 RETURNING "Id"
-                """;
-            var id = await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(insert, new
+                """, new
             {
-                document.Feature, document.Type, document.Id, document.Title, Text = text, document.Url,
+                document.Feature, document.Type, document.Id, document.Title, document.Url,
                 IsPublic = document.Access.Contains(SearchAccess.Public),
                 document.PublicFrom, document.PublicUntil, UpdatedUtc = DateTime.UtcNow,
+            }, session.Transaction, cancellationToken: cancellationToken));
+            await session.Connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO "Search_Content" ("Id", "Text", "TitleExact", "TextExact", "TitleFold", "TextFold")
+                VALUES (@Id, @Text, @TitleExact, @TextExact, @TitleFold, @TextFold)
+                """, new
+            {
+                Id = id, Text = text,
                 TitleExact = LatvianAnalyzer.StemText(document.Title),
                 TextExact = LatvianAnalyzer.StemText(text),
                 TitleFold = LatvianAnalyzer.FoldedStemText(document.Title),
@@ -51,23 +56,18 @@ public sealed class SearchIndexWriter(TenantDatabaseSession session, AttachmentT
 
     /// <summary>Every item of a feature, before a rebuild.</summary>
     public Task<int> RemoveFeatureAsync(string feature, CancellationToken ct) =>
-        session.InTransactionAsync(async () =>
-        {
-            await session.Connection.ExecuteAsync(new CommandDefinition(
-                """DELETE FROM "Search_Access" WHERE "ItemId" IN (SELECT "Id" FROM "Search_Items" WHERE "Feature" = @feature)""",
-                new { feature }, session.Transaction, cancellationToken: ct));
-            return await session.Connection.ExecuteAsync(new CommandDefinition(
-                """DELETE FROM "Search_Items" WHERE "Feature" = @feature""", new { feature }, session.Transaction, cancellationToken: ct));
-        }, ct);
+        session.InTransactionAsync(() => DeleteWhereAsync(""" "Feature" = @feature """, new { feature }, ct), ct);
 
-    private async Task DeleteAsync(string feature, string type, string id, CancellationToken ct)
+    private Task DeleteAsync(string feature, string type, string id, CancellationToken ct) =>
+        DeleteWhereAsync(""" "Feature" = @feature AND "Type" = @type AND "ItemId" = @id """, new { feature, type, id }, ct);
+
+    /// <summary>Children first and explicitly: the shared connection is not guaranteed to enforce foreign keys.</summary>
+    private async Task<int> DeleteWhereAsync(string itemFilter, object parameters, CancellationToken ct)
     {
-        var parameters = new { feature, type, id };
-        await session.Connection.ExecuteAsync(new CommandDefinition(
-            """DELETE FROM "Search_Access" WHERE "ItemId" IN (SELECT "Id" FROM "Search_Items" WHERE "Feature" = @feature AND "Type" = @type AND "ItemId" = @id)""",
-            parameters, session.Transaction, cancellationToken: ct));
-        await session.Connection.ExecuteAsync(new CommandDefinition(
-            """DELETE FROM "Search_Items" WHERE "Feature" = @feature AND "Type" = @type AND "ItemId" = @id""",
-            parameters, session.Transaction, cancellationToken: ct));
+        foreach (var (table, key) in new[] { ("Search_Access", "ItemId"), ("Search_Content", "Id") })
+            await session.Connection.ExecuteAsync(new CommandDefinition(
+                $"""DELETE FROM "{table}" WHERE "{key}" IN (SELECT "Id" FROM "Search_Items" WHERE {itemFilter})""", parameters, session.Transaction, cancellationToken: ct));
+        return await session.Connection.ExecuteAsync(new CommandDefinition(
+            $"""DELETE FROM "Search_Items" WHERE {itemFilter}""", parameters, session.Transaction, cancellationToken: ct));
     }
 }

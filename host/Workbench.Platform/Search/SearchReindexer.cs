@@ -52,7 +52,7 @@ public sealed class SearchReindexer(
         var perFeature = (await session.Connection.QueryAsync<(string Feature, long Count)>(new CommandDefinition(
             """SELECT "Feature", COUNT(*) FROM "Search_Items" GROUP BY "Feature" """, transaction: session.Transaction, cancellationToken: ct))).ToDictionary(r => r.Feature, r => r.Count);
         var bytes = await session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            """SELECT SUM(LENGTH("Text") + LENGTH("TextExact") + LENGTH("TextFold")) FROM "Search_Items" """, transaction: session.Transaction, cancellationToken: ct)) ?? 0;
+            """SELECT SUM(LENGTH("Text") + LENGTH("TextExact") + LENGTH("TextFold")) FROM "Search_Content" """, transaction: session.Transaction, cancellationToken: ct)) ?? 0;
         var json = await db.Settings.AsNoTracking().Where(s => s.Name == SettingName).Select(s => s.Json).SingleOrDefaultAsync(ct);
         return (perFeature, bytes, json is null ? null : JsonSerializer.Deserialize<SearchIndexStatus>(json));
     }
