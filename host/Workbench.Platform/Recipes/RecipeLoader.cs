@@ -8,7 +8,8 @@ namespace Workbench.Platform.Recipes;
 
 /// <summary>
 /// Reads <c>*.recipe.json</c> files in Orchard Core's shape. Values may use Orchard's expressions
-/// <c>[js:variables('name')]</c> and <c>[js:configuration('Section:Key')]</c> (only these two: no script engine runs).
+/// <c>[js:variables('name')]</c> and <c>[js:configuration('Section:Key')]</c> or <c>[js:configuration('Section:Key', 'default')]</c>
+/// (only these two: no script engine runs).
 /// A <c>recipes</c> step is expanded in place, so the whole tree validates and runs as one unit.
 /// </summary>
 public sealed partial class RecipeLoader(RecipeFolder folder, IConfiguration configuration)
@@ -115,13 +116,13 @@ public sealed partial class RecipeLoader(RecipeFolder folder, IConfiguration con
             errors.Add(new RecipeError(index, stepName, path, $"Nezināms mainīgais \"{key}\" (unknown variable)."));
             return null;
         }
-        var configured = configuration[key];
+        var configured = configuration[key] ?? (match.Groups["default"].Success ? match.Groups["default"].Value : null);
         if (configured is not null) return JsonValue.Create(configured);
         errors.Add(new RecipeError(index, stepName, path, $"Konfigurācijā nav \"{key}\" (configuration key not set)."));
         return null;
     }
 
-    [GeneratedRegex(@"\[js:\s*(?<kind>variables|configuration)\('(?<key>[^']+)'\)\s*\]")]
+    [GeneratedRegex(@"\[js:\s*(?<kind>variables|configuration)\('(?<key>[^']+)'(\s*,\s*'(?<default>[^']*)')?\)\s*\]")]
     private static partial Regex Expression();
 }
 

@@ -32,6 +32,17 @@ public sealed class RecipeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_configuration_default_applies_only_when_the_key_is_not_set()
+    {
+        var result = _loader.Parse("""
+            { "name": "v", "steps": [ { "name": "x", "set": "[js:configuration('Town:Name', 'Rīga')]", "unset": "[js:configuration('Town:Mayor', 'nav zināms')]" } ] }
+            """, "v");
+        Assert.True(result.IsValid);
+        Assert.Equal("Cēsis", (string)result.Recipe!.Steps[0].Step["set"]!);
+        Assert.Equal("nav zināms", (string)result.Recipe.Steps[0].Step["unset"]!);
+    }
+
+    [Fact]
     public void Unknown_variables_are_errors_with_paths()
     {
         var result = _loader.Parse("""{ "name": "v", "steps": [ { "name": "x", "items": [ { "t": "[js:variables('nope')]" } ] } ] }""", "v");
