@@ -10,6 +10,7 @@ public sealed class PlatformManifest : IModuleManifestProvider
     public const string CustomFields = PlatformFeatures.CustomFields;
     public const string PublicSite = PlatformFeatures.PublicSite;
     public const string TenantAdministration = PlatformFeatures.TenantAdministration;
+    public const string OpenIdServer = PlatformFeatures.OpenIdServer;
 
     public ModuleManifest Manifest { get; } = new()
     {
@@ -24,6 +25,7 @@ public sealed class PlatformManifest : IModuleManifestProvider
             new(CustomFields, "Pielāgojami lauki", "Administrators add typed fields to record types.", [Admin]),
             new(PublicSite, "Publiskā vietne", "The municipality's public pages."),
             new(TenantAdministration, "Pašvaldību pārvaldība", "Create and list tenants (competence centre only).", [Admin], DefaultTenantOnly: true),
+            new(OpenIdServer, "Vienotā pieteikšanās (OpenID Connect)", "The staff identity provider: clients, tokens, memberships (competence centre only).", [Admin], DefaultTenantOnly: true),
         ],
         Permissions =
         [
@@ -35,6 +37,7 @@ public sealed class PlatformManifest : IModuleManifestProvider
             new(PermissionNames.ManageCustomFields, "Add and remove custom fields"),
             new(PermissionNames.RunRecipes, "Run recipes"),
             new(PermissionNames.ViewAuditLog, "Read and verify the audit log"),
+            new(PermissionNames.ManageOpenIdApplications, "Register OpenID Connect clients and staff memberships"),
         ],
         Navigation =
         [
@@ -48,6 +51,7 @@ public sealed class PlatformManifest : IModuleManifestProvider
             new("Meklēšanas indekss", "Search index", "admin/search-index", Admin, PermissionNames.ManageFeatures, 965),
             new("Nosūtāmie ziņojumi", "Outbox", "admin/outbox", Admin, PermissionNames.ManageFeatures, 967),
             new("Pašvaldības", "Tenants", "admin/tenants", TenantAdministration, PermissionNames.ManageFeatures, 970),
+            new("OpenID klienti", "OpenID clients", "admin/openid/applications", OpenIdServer, PermissionNames.ManageOpenIdApplications, 975),
         ],
     };
 }

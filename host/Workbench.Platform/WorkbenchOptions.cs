@@ -34,8 +34,17 @@ public sealed class WorkbenchOptions
 
     public SetupOptions Setup { get; set; } = new();
 
+    /// <summary>Attempts per minute and client address on the sign-in and token endpoints (429 beyond).</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
+
     /// <summary>Tenants created and set up from their recipe on first start (AutoSetup).</summary>
     public List<TenantSetupOptions> Tenants { get; set; } = [];
+}
+
+public sealed class RateLimitOptions
+{
+    public int SignInPerMinute { get; set; } = 20;
+    public int TokenPerMinute { get; set; } = 600;
 }
 
 public sealed class SetupOptions

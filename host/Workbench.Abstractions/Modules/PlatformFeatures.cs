@@ -7,4 +7,5 @@ public static class PlatformFeatures
     public const string CustomFields = "Workbench.CustomFields";
     public const string PublicSite = "Workbench.PublicSite";
     public const string TenantAdministration = "Workbench.TenantAdministration";
+    public const string OpenIdServer = "Workbench.OpenId.Server";
 }

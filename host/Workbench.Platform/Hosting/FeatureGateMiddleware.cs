@@ -41,6 +41,10 @@ public sealed class FeatureGateMiddleware(RequestDelegate next)
 
 public static class ApiPaths
 {
+    /// <summary>Protocol endpoints of the identity provider that machines call (authorize and logout are pages people see).</summary>
+    private static readonly string[] Machine = ["/.well-known", "/connect/token", "/connect/userinfo", "/connect/revoke", "/connect/introspect"];
+
     public static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
+        request.Path.StartsWithSegments("/api") || Machine.Any(p => request.Path.StartsWithSegments(p))
+        || request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
 }

@@ -28,6 +28,7 @@ public static class WorkbenchApplicationBuilderExtensions
             else modulesLog.LogWarning("Module {ModuleId} skipped, {Status}: {Error}", module.Id, module.Status, module.Error);
         }
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseSecurityHeaders();
         app.UseMiddleware<TenantMiddleware>();
         // After the tenant is resolved: API paths are recognised and error pages wear the tenant's theme.
         app.UseWorkbenchErrors();
@@ -48,6 +49,7 @@ public static class WorkbenchApplicationBuilderExtensions
                 RequestPath = "/_content/" + plugin.Id,
             });
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<UserLogContextMiddleware>();
         app.UseMiddleware<FeatureGateMiddleware>();

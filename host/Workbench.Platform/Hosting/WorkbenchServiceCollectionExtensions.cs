@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Serilog;
@@ -29,6 +30,7 @@ using Workbench.Platform.Localization;
 using Workbench.Platform.Modules;
 using Workbench.Platform.Recipes;
 using Workbench.Platform.Recipes.Steps;
+using Workbench.Platform.OpenId;
 using Workbench.Platform.Search;
 using Workbench.Platform.Outbox;
 using Workbench.Platform.Notifications;
@@ -107,6 +109,17 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped<SearchService>();
         services.AddScoped<SearchReindexer>();
 
+        // The staff identity provider (competence centre) and bearer tokens for every tenant's API
+        services.AddTenantDbContext<OpenIdDbContext>(PlatformManifest.OpenIdServer);
+        services.AddOptions<OpenIdOptions>().BindConfiguration(OpenIdOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OpenIdKeyRing>();
+        services.AddScoped<OpenIdApplications>();
+        services.AddScoped<StaffMemberships>();
+        services.AddScoped<OpenIdServer>();
+        services.AddScoped<IRecipeStepHandler, OpenIdApplicationStep>();
+        services.AddScoped<IRecipeStepHandler, StaffMembershipsStep>();
+
         // Outbox for outgoing integrations
         services.AddScoped<IOutbox, OutboxWriter>();
         services.AddSingleton<OutboxDispatcher>();
@@ -130,6 +143,7 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped<IRecipeStepHandler, CustomFieldsStep>();
 
         services.AddWorkbenchIdentity();
+        services.AddWorkbenchProtection();
         services.AddDataProtection().SetApplicationName("Workbench").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataRoot, "keys")));
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
@@ -177,7 +191,9 @@ public static class WorkbenchServiceCollectionExtensions
             // The cookie path is the tenant's PathBase (left unset on purpose), so each municipality has its own sign-in.
             o.Cookie.Name = ".Workbench.Staff";
             o.Cookie.HttpOnly = true;
+            // Lax, not Strict: the provider's sign-in must survive the redirect back from another site (SSO).
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/signin";
             o.LogoutPath = "/signout";
             o.AccessDeniedPath = "/access-denied";

@@ -9,4 +9,6 @@ public sealed class RecipeRunState
     public HashSet<string> EnabledFeatures { get; set; } = [];
     public HashSet<string> NewlyEnabled { get; } = [];
     public HashSet<string> Roles { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>E-mails of accounts that earlier users steps of the recipe create.</summary>
+    public HashSet<string> Users { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

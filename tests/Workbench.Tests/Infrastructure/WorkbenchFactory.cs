@@ -39,6 +39,9 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
         builder.UseSetting("Workbench:PluginsPath", PluginsPath);
         builder.UseSetting("Workbench:Setup:AdminPassword", AdminPassword);
         builder.UseSetting("Workbench:TenantPollSeconds", "0.2");
+        // Every test request comes from one address; the rate-limit test sets its own low limits.
+        builder.UseSetting("Workbench:RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Workbench:RateLimits:TokenPerMinute", "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (ExtraServices is not null) builder.ConfigureServices(ExtraServices);
     }

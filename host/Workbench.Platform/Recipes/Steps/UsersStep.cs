@@ -19,6 +19,7 @@ public sealed class UsersStep : IRecipeStepHandler
         var users = context.Services.GetRequiredService<UserService>();
         foreach (var (index, user) in context.ReadItems<UserItem>("Users"))
         {
+            state.Users.Add(user.Email);
             foreach (var (field, message) in await users.ValidateAsync(user.Email, user.Password, ct))
                 context.Error($"$.items[{index}].{field}", message);
             foreach (var (role, r) in (user.Roles ?? []).Select((x, i) => (x, i)))
