@@ -71,10 +71,9 @@ public static class OpenIdServerApi
         return Results.NoContent();
     }
 
-    /// <summary>The issuer: configured, or this tenant's base URL (scheme, host and the /competence-centre prefix).</summary>
+    /// <summary>The issuer: configured, or this host's origin plus /competence-centre.</summary>
     public static string Issuer(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IOptions<OpenIdOptions>>().Value.Issuer?.TrimEnd('/')
-        ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        BearerTokenHandler.IssuerFor(http.Request, http.RequestServices.GetRequiredService<IOptions<OpenIdOptions>>().Value);
 
     private static IResult Discovery(HttpContext http)
     {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -167,6 +168,8 @@ public static class WorkbenchServiceCollectionExtensions
         return catalog;
     }
 
+    private const string WorkbenchScheme = "Workbench";
+
     private static void AddWorkbenchIdentity(this IServiceCollection services)
     {
         services.AddIdentityCore<WorkbenchUser>(o =>
@@ -184,7 +187,12 @@ public static class WorkbenchServiceCollectionExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Staff cookies for people; bearer access tokens from the identity provider for scripts and integrations.
+        services.AddAuthentication(WorkbenchScheme)
+            .AddPolicyScheme(WorkbenchScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? BearerTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        new AuthenticationBuilder(services).AddIdentityCookies();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {

@@ -218,6 +218,29 @@ public sealed class OpenIdProviderTests(HostFixture host)
     }
 
     [Fact]
+    public async Task A_machine_client_token_opens_each_municipality_with_exactly_its_roles_there()
+    {
+        var oidc = await OidcScenario.CreateAsync(host, tenantRoles: new Dictionary<string, string[]> { ["riga"] = ["Editor"] });
+        var (_, body) = await oidc.TokenAsync(new() { ["grant_type"] = "client_credentials", ["scope"] = "api" });
+        var script = host.AnonymousClient();
+        script.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("access_token").GetString());
+
+        // Editor in riga: may create service cards (an empty body gets the validation answer, not 401/403) ...
+        var create = await script.PostAsJsonAsync("/riga/api/service-cards", new { }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, create.StatusCode);
+        // ... but not manage modules, and holds no role at all in ventspils.
+        Assert.Equal(HttpStatusCode.Forbidden, (await script.GetAsync("/riga/api/admin/features", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.PostAsJsonAsync("/ventspils/api/service-cards", new { }, Ct)).StatusCode);
+
+        // A token without the api scope, or a forged one, opens nothing.
+        var forged = host.AnonymousClient();
+        forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("access_token").GetString()![..^4] + "AAAA");
+        var refused = await forged.PostAsJsonAsync("/riga/api/service-cards", new { }, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("invalid_token", refused.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Fact]
     public async Task Wrong_redirect_uri_or_unknown_client_is_shown_not_redirected()
     {
         var oidc = await OidcScenario.CreateAsync(host);
