@@ -241,6 +241,30 @@ public sealed class OpenIdProviderTests(HostFixture host)
     }
 
     [Fact]
+    public async Task An_administrator_registers_a_machine_client_on_the_admin_page_and_its_secret_is_shown_once()
+    {
+        var admin = await host.AdminClientAsync(OidcScenario.Provider);
+        var page = await admin.GetStringAsync($"/{OidcScenario.Provider}/admin/openid/applications", Ct);
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var clientId = "page-" + Guid.NewGuid().ToString("N")[..8];
+        var save = await admin.PostAsync($"/{OidcScenario.Provider}/admin/openid/applications?handler=Save", new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", antiforgery), new("clientId", clientId), new("displayName", "Nightly export"), new("type", "confidential"),
+            new("flows", "client_credentials"), new("scopes", "api"), new("tenantRoles", "riga: Viewer"),
+        ]), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        var listed = await admin.GetStringAsync($"/{OidcScenario.Provider}/admin/openid/applications", Ct);
+        Assert.Contains(clientId, listed);
+        var secret = System.Text.RegularExpressions.Regex.Match(listed, @"to\): ([A-Za-z0-9_-]{43})").Groups[1].Value;
+        Assert.NotEmpty(secret);
+        Assert.DoesNotContain(secret, await admin.GetStringAsync($"/{OidcScenario.Provider}/admin/openid/applications", Ct));
+
+        var token = await host.AnonymousClient().PostAsync($"/{OidcScenario.Provider}/connect/token", new FormUrlEncodedContent(
+            [new("grant_type", "client_credentials"), new("client_id", clientId), new("client_secret", secret), new("scope", "api")]), Ct);
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+    }
+
+    [Fact]
     public async Task Wrong_redirect_uri_or_unknown_client_is_shown_not_redirected()
     {
         var oidc = await OidcScenario.CreateAsync(host);
