@@ -15,12 +15,8 @@ public sealed class ServiceCardBrowserTests
         await using var browser = await Browsers.ChromiumAsync(playwright);
 
         // The editor (the seeded administrator also reviews) writes a card with markup in its text fields.
-        var editor = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.BaseAddress.ToString() });
-        await editor.GotoAsync("/riga/signin");
-        await editor.GetByLabel("E-pasts").FillAsync(WorkbenchFactory.AdminEmail);
-        await editor.GetByLabel("Parole").FillAsync(WorkbenchFactory.AdminPassword);
-        await editor.GetByRole(AriaRole.Button, new() { Name = "Pieslēgties" }).ClickAsync();
-        await editor.WaitForURLAsync("**/riga/admin");
+        var editor = await Browsers.NewPageAsync(browser, host);
+        await Browsers.SignInAsync(editor, "riga");
         await editor.GotoAsync("/riga/admin/service-cards");
         await editor.GetByRole(AriaRole.Link, new() { Name = "Jauna kartīte" }).ClickAsync();
         await editor.GetByLabel("Identifikators").FillAsync("RIGA-VE-900");
@@ -42,7 +38,7 @@ public sealed class ServiceCardBrowserTests
         await AssertNoScriptRanAsync(editor);
 
         // A resident, not signed in, searches with another grammatical case and opens the card.
-        var resident = await (await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString() })).NewPageAsync();
+        var resident = await Browsers.NewPageAsync(browser, host);
         await resident.GotoAsync("/riga/services");
         await Assertions.Expect(resident.GetByRole(AriaRole.Link, new() { Name = "Velosipēdu novietnes atļauja" })).ToBeVisibleAsync();
         await AssertNoScriptRanAsync(resident);

@@ -12,14 +12,11 @@ public sealed class WorkplaceBrowserTests
         await using var host = await HostProcess.StartAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browsers.ChromiumAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.BaseAddress.ToString() });
+        var page = await Browsers.NewPageAsync(browser, host);
 
         await page.GotoAsync("/smiltene/admin");
         Assert.Contains("/smiltene/signin", page.Url);
-        await page.GetByLabel("E-pasts").FillAsync(WorkbenchFactory.AdminEmail);
-        await page.GetByLabel("Parole").FillAsync(WorkbenchFactory.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Pieslēgties" }).ClickAsync();
-        await page.WaitForURLAsync("**/smiltene/admin");
+        await Browsers.SignInAsync(page, "smiltene");
 
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Darbavietas izvēlne" });
         await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Paziņojumi" })).ToBeVisibleAsync();

@@ -12,6 +12,31 @@ public static class Browsers
         Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
 
+    /// <summary>A page on the host; timeouts allow for a shared, loaded two-core CI machine.</summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, HostProcess host)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString() });
+        context.SetDefaultTimeout(60_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in with the seeded administrator's password and waits for the workplace, or says what the page showed instead.</summary>
+    public static async Task SignInAsync(IPage page, string tenant)
+    {
+        if (!page.Url.Contains($"/{tenant}/signin")) await page.GotoAsync($"/{tenant}/signin");
+        await page.GetByLabel("E-pasts").FillAsync(WorkbenchFactory.AdminEmail);
+        await page.GetByLabel("Parole").FillAsync(WorkbenchFactory.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pieslēgties" }).ClickAsync();
+        try
+        {
+            await page.WaitForURLAsync($"**/{tenant}/admin");
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"sign-in to {tenant} stayed at {page.Url}: {await page.InnerTextAsync("main")}");
+        }
+    }
+
     /// <summary>axe-core (WCAG 2.1 A and AA rules) finds no violation on the page.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
