@@ -2,6 +2,8 @@
 # Token endpoint benchmark: the client-credentials flow against the Workbench provider and against oidc-provider
 # (a certified OpenID provider on Node) on the same machine, same client, same load generator, one after the other
 # in one run. Prints sequential p50/p95 latency and concurrent throughput for each and the ratio.
+# Every token we issue is a durable, hash-chained audit entry (the issue asks for it); oidc-provider here keeps
+# nothing. Without the audit append the ratio measured 0.81x (2026-12-02), with it 0.21x.
 # Usage: bench/oidc.sh [seconds per measurement] [concurrency] [rounds]
 set -euo pipefail
 seconds=${1:-5}; concurrency=${2:-8}; rounds=${3:-3}
