@@ -1,26 +1,43 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workbench.Abstractions.Tenants;
+using Workbench.Platform.ExternalSignIn;
 using Workbench.Platform.Security;
 
 namespace Workbench.Host.Pages;
 
-public sealed class SignInModel(StaffSignIn signIn) : PageModel
+public sealed class SignInModel(StaffSignIn signIn, SignInSettingsStore settings, ExternalSignInSchemes schemes, ITenantContext tenant) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Failed { get; set; }
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
     public string? Error { get; private set; }
+    public bool LocalAccounts { get; private set; } = true;
+    public IReadOnlyList<ExternalProvider> Providers { get; private set; } = [];
 
-    public void OnGet() { }
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Failed is not null && Providers.FirstOrDefault(p => p.Key == Failed) is { } provider)
+            Error = $"Pieslēgšanās caur \"{provider.DisplayName}\" neizdevās; mēģiniet vēlreiz (signing in through the provider failed; try again).";
+    }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await signIn.SignInAsync(Email, Password, "form");
         if (!outcome.Succeeded)
         {
+            await LoadAsync(ct);
             Error = outcome.Message;
             return Page();
         }
         return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : LocalRedirect(Url.Content("~/admin"));
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        LocalAccounts = (await settings.GetAsync(ct)).LocalAccounts;
+        Providers = schemes.For(tenant.Required.Name);
     }
 }

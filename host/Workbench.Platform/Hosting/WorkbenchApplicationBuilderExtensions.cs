@@ -50,6 +50,7 @@ public static class WorkbenchApplicationBuilderExtensions
             });
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseMiddleware<ExternalSignIn.ExternalSignInSchemesMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<UserLogContextMiddleware>();
         app.UseMiddleware<FeatureGateMiddleware>();

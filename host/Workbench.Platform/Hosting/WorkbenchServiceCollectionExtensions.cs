@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Formatting.Json;
 using Workbench.Abstractions.Audit;
@@ -26,6 +28,7 @@ using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Audit;
 using Workbench.Platform.CustomFields;
 using Workbench.Platform.Data;
+using Workbench.Platform.ExternalSignIn;
 using Workbench.Platform.Features;
 using Workbench.Platform.Localization;
 using Workbench.Platform.Modules;
@@ -120,6 +123,16 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped<OpenIdServer>();
         services.AddScoped<IRecipeStepHandler, OpenIdApplicationStep>();
         services.AddScoped<IRecipeStepHandler, StaffMembershipsStep>();
+
+        // Municipalities as relying parties: the Workbench provider (single sign-on) and upstream providers
+        services.AddSingleton<SignInSettingsCache>();
+        services.AddScoped<SignInSettingsStore>();
+        services.AddScoped<ExternalAccounts>();
+        services.AddScoped<IRecipeStepHandler, SignInStep>();
+        services.AddSingleton<ExternalSignInSchemes>();
+        services.AddSingleton<IConfigureOptions<ExternalSignInOptions>, ConfigureExternalSignInOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ExternalSignInOptions>, OAuthPostConfigureOptions<ExternalSignInOptions, ExternalSignInHandler>>());
+        services.AddHttpClient(ExternalSignInSchemes.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
 
         // Outbox for outgoing integrations
         services.AddScoped<IOutbox, OutboxWriter>();

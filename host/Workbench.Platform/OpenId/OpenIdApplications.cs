@@ -57,9 +57,9 @@ public sealed class OpenIdApplications(OpenIdDbContext db, IAuditLog audit, Time
         if (flows.Contains(GrantTypes.AuthorizationCode) && (request.RedirectUris ?? []).Count == 0)
             errors.Add(("redirectUris", "Koda plūsmai vajag vismaz vienu novirzīšanas adresi (the code flow needs a redirect URI)."));
         foreach (var (uri, i) in (request.RedirectUris ?? []).Select((u, i) => (u, i)))
-            if (!IsValidRedirect(uri)) errors.Add(($"redirectUris[{i}]", $"\"{uri}\" nav absolūta adrese bez fragmenta (must be an absolute URI without a fragment)."));
+            if (!IsValidRedirect(uri)) errors.Add(($"redirectUris[{i}]", $"\"{uri}\" nav absolūta adrese vai ceļš bez fragmenta (must be an absolute URI or a path on this host, without a fragment)."));
         foreach (var (uri, i) in (request.PostLogoutRedirectUris ?? []).Select((u, i) => (u, i)))
-            if (!IsValidRedirect(uri)) errors.Add(($"postLogoutRedirectUris[{i}]", $"\"{uri}\" nav absolūta adrese bez fragmenta (must be an absolute URI without a fragment)."));
+            if (!IsValidRedirect(uri)) errors.Add(($"postLogoutRedirectUris[{i}]", $"\"{uri}\" nav absolūta adrese vai ceļš bez fragmenta (must be an absolute URI or a path on this host, without a fragment)."));
         foreach (var (scope, i) in (request.Scopes ?? []).Select((s, i) => (s, i)))
             if (!KnownScopes.Contains(scope)) errors.Add(($"scopes[{i}]", $"Nezināms tvērums \"{scope}\" (unknown scope; use {string.Join(", ", KnownScopes)})."));
         return errors;
@@ -105,8 +105,10 @@ public sealed class OpenIdApplications(OpenIdDbContext db, IAuditLog audit, Time
         app.ClientSecretHash is not null && secret is not null &&
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(app.ClientSecretHash), Encoding.ASCII.GetBytes(HashSecret(secret)));
 
+    /// <summary>An absolute http(s) URI without a fragment, or a path on this host (see <see cref="OpenIdApplicationJson.IsRegistered"/>).</summary>
     private static bool IsValidRedirect(string uri) =>
-        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && string.IsNullOrEmpty(parsed.Fragment) && parsed.Scheme is "https" or "http";
+        (uri.StartsWith('/') && !uri.StartsWith("//", StringComparison.Ordinal) && !uri.Contains('#') && Uri.TryCreate(uri, UriKind.Relative, out _)) ||
+        (Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && string.IsNullOrEmpty(parsed.Fragment) && parsed.Scheme is "https" or "http");
 }
 
 public static class GrantTypes
@@ -134,6 +136,16 @@ public static class OpenIdApplicationJson
     public static IReadOnlyList<string> PostLogoutRedirectUris(this OpenIdApplication app) => JsonSerializer.Deserialize<List<string>>(app.PostLogoutRedirectUrisJson) ?? [];
     public static IReadOnlyList<string> GrantTypes(this OpenIdApplication app) => JsonSerializer.Deserialize<List<string>>(app.GrantTypesJson) ?? [];
     public static IReadOnlyList<string> Scopes(this OpenIdApplication app) => JsonSerializer.Deserialize<List<string>>(app.ScopesJson) ?? [];
+    /// <summary>
+    /// Exact match against the registered URIs. A registered path (<c>/riga/signin-oidc/workbench</c>) stands for that
+    /// path on the provider's own origin: the municipalities' own clients do not depend on the public host name.
+    /// </summary>
+    public static bool IsRegistered(IReadOnlyList<string> registered, string? candidate, string issuer)
+    {
+        var origin = new Uri(issuer).GetLeftPart(UriPartial.Authority);
+        return candidate is not null && registered.Any(r => string.Equals(r.StartsWith('/') ? origin + r : r, candidate, StringComparison.Ordinal));
+    }
+
     public static IReadOnlyDictionary<string, List<string>> TenantRoles(this OpenIdApplication app) =>
         JsonSerializer.Deserialize<Dictionary<string, List<string>>>(app.TenantRolesJson) ?? [];
 }

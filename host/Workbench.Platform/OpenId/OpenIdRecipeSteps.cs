@@ -81,9 +81,12 @@ public sealed class StaffMembershipsStep : IRecipeStepHandler
     {
         var state = context.Services.GetRequiredService<RecipeRunState>();
         var users = context.Services.GetRequiredService<UserManager<WorkbenchUser>>();
+        // The first administrator is created with the tenant, after the recipe was validated.
+        var initialAdmin = context.Services.GetRequiredService<InitialAdmin>().Get().Email;
         foreach (var (index, item) in context.ReadItems<Item>())
         {
-            if (string.IsNullOrWhiteSpace(item.Email) || (!state.Users.Contains(item.Email) && await users.FindByEmailAsync(item.Email) is null))
+            if (string.IsNullOrWhiteSpace(item.Email) ||
+                (!state.Users.Contains(item.Email) && !string.Equals(item.Email, initialAdmin, StringComparison.OrdinalIgnoreCase) && await users.FindByEmailAsync(item.Email) is null))
                 context.Error($"$.items[{index}].email", $"Nav konta \"{item.Email}\" (no such account; create it in a users step first).");
             foreach (var (tenant, roles) in item.Tenants ?? [])
                 if (TenantSetup.ValidateName(tenant) is not null || roles.Count == 0)

@@ -40,13 +40,13 @@ public sealed class OpenIdServer(
     /// Checks client and redirect URI first: when either is wrong the error is shown to the person, never sent to an
     /// unverified address (<paramref name="redirectable"/> is false). Other errors go back to the client.
     /// </summary>
-    public async Task<(AuthorizationRequest? Request, OAuthError? Error, bool Redirectable)> ValidateAuthorizationAsync(IReadOnlyDictionary<string, string?> p, CancellationToken ct)
+    public async Task<(AuthorizationRequest? Request, OAuthError? Error, bool Redirectable)> ValidateAuthorizationAsync(IReadOnlyDictionary<string, string?> p, string issuer, CancellationToken ct)
     {
         var client = await applications.FindAsync(p.GetValueOrDefault("client_id"), ct);
         if (client is null)
             return await Refuse(new OAuthError("invalid_client", "Nezināms klients (unknown client_id)."), false, p.GetValueOrDefault("client_id"));
         var redirect = p.GetValueOrDefault("redirect_uri");
-        if (redirect is null || !client.RedirectUris().Contains(redirect, StringComparer.Ordinal))
+        if (!OpenIdApplicationJson.IsRegistered(client.RedirectUris(), redirect, issuer))
             return await Refuse(new OAuthError("invalid_request", "redirect_uri nav reģistrēta šim klientam (redirect_uri is not registered for this client)."), false, client.ClientId);
         if (p.GetValueOrDefault("response_type") != "code")
             return await Refuse(new OAuthError("unsupported_response_type", "Atbalstīts tikai response_type=code (only the authorization code flow is supported)."), true, client.ClientId);
@@ -65,7 +65,7 @@ public sealed class OpenIdServer(
             return await Refuse(new OAuthError("invalid_request", "code_challenge_method jābūt S256 (only S256 is supported)."), true, client.ClientId);
         if (challenge is not null && (challenge.Length != 43 || !challenge.All(IsBase64Url)))
             return await Refuse(new OAuthError("invalid_request", "code_challenge nav S256 vērtība (code_challenge must be a base64url SHA-256)."), true, client.ClientId);
-        return (new AuthorizationRequest(client, redirect, scopes, p.GetValueOrDefault("state"), p.GetValueOrDefault("nonce"), challenge, p.GetValueOrDefault("prompt")), null, true);
+        return (new AuthorizationRequest(client, redirect!, scopes, p.GetValueOrDefault("state"), p.GetValueOrDefault("nonce"), challenge, p.GetValueOrDefault("prompt")), null, true);
     }
 
     /// <summary>Issues a one-time code for the signed-in user.</summary>

@@ -43,13 +43,14 @@ public sealed class RecipeRunner(
         {
             await session.InTransactionAsync(async () =>
             {
+                // First, so that steps may refer to the first administrator (e.g. give them memberships).
+                if (setup is not null) await setup(services);
                 foreach (var (handler, context) in planned)
                 {
                     current = context;
                     await handler.ExecuteAsync(context, ct);
                 }
                 current = null;
-                if (setup is not null) await setup(services);
                 db.RecipeRuns.Add(NewRun(recipe, started, succeeded: true, error: null));
                 await db.SaveChangesAsync(ct);
                 await audit.AppendAsync("recipe.run", recipe.Name, new { recipe.Source, steps = recipe.Steps.Count }, ct);

@@ -1,14 +1,20 @@
 using Microsoft.AspNetCore.Identity;
 using Workbench.Abstractions.Audit;
 using Workbench.Platform.Data;
+using Workbench.Platform.ExternalSignIn;
 
 namespace Workbench.Platform.Security;
 
-/// <summary>Local password sign-in to the current tenant, with lockout; every attempt is audited.</summary>
-public sealed class StaffSignIn(SignInManager<WorkbenchUser> signIn, UserManager<WorkbenchUser> users, IAuditLog audit)
+/// <summary>Local password sign-in to the current tenant (unless switched off), with lockout; every attempt is audited.</summary>
+public sealed class StaffSignIn(SignInManager<WorkbenchUser> signIn, UserManager<WorkbenchUser> users, IAuditLog audit, SignInSettingsStore settings)
 {
     public async Task<SignInOutcome> SignInAsync(string? email, string? password, string channel)
     {
+        if (!(await settings.GetAsync(CancellationToken.None)).LocalAccounts)
+        {
+            await audit.AppendAsync("signin.refused", email ?? "", new { channel, reason = "local accounts off" });
+            return new SignInOutcome(false, "Šajā pašvaldībā ar paroli nepieslēdzas; izmantojiet vienoto pieteikšanos (password sign-in is switched off here; use single sign-on).");
+        }
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email);
         var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, password ?? "", isPersistent: false, lockoutOnFailure: true);
         await audit.AppendAsync(result.Succeeded ? "signin.succeeded" : "signin.failed", email ?? "", new { channel, lockedOut = result.IsLockedOut });

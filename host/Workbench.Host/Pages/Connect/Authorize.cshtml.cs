@@ -29,8 +29,8 @@ public sealed class AuthorizeModel(OpenIdServer server, StaffSignIn signIn, Time
 
     private async Task<IActionResult> HandleAsync(Dictionary<string, string?> parameters, CancellationToken ct)
     {
-        var (request, error, redirectable) = await server.ValidateAuthorizationAsync(parameters, ct);
         var issuer = OpenIdServerApi.Issuer(HttpContext);
+        var (request, error, redirectable) = await server.ValidateAuthorizationAsync(parameters, issuer, ct);
         if (error is not null && !redirectable)
         {
             Error = error;

@@ -49,7 +49,7 @@ public sealed class LogoutModel(OpenIdServer server, OpenIdApplications applicat
     private async Task<string?> TargetAsync(string? clientId, CancellationToken ct)
     {
         if (PostLogoutRedirectUri is null || await applications.FindAsync(clientId, ct) is not { } client) return null;
-        return client.PostLogoutRedirectUris().Contains(PostLogoutRedirectUri, StringComparer.Ordinal) ? PostLogoutRedirectUri : null;
+        return OpenIdApplicationJson.IsRegistered(client.PostLogoutRedirectUris(), PostLogoutRedirectUri, OpenIdServerApi.Issuer(HttpContext)) ? PostLogoutRedirectUri : null;
     }
 
     private PageResult Refuse(string message)

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Workbench.Abstractions.Tenants;
+using Workbench.Platform.Data;
+using Workbench.Platform.Tenants;
+
+namespace Workbench.Platform.ExternalSignIn;
+
+/// <summary>
+/// How staff sign in to one municipality: local passwords, the Workbench identity provider in the competence
+/// centre (single sign-on, roles from the person's membership), upstream OpenID Connect providers (just-in-time
+/// accounts with a default role). Stored as the tenant's <c>sign-in</c> setting; secrets are kept encrypted.
+/// </summary>
+public sealed record SignInSettings
+{
+    /// <summary>E-mail and password accounts of this municipality; off when every sign-in must go through a provider.</summary>
+    public bool LocalAccounts { get; init; } = true;
+
+    /// <summary>Sign in through the Workbench provider; the tenant's client there is registered automatically.</summary>
+    public bool SingleSignOn { get; init; }
+
+    public IReadOnlyList<UpstreamProvider> Upstream { get; init; } = [];
+}
+
+/// <summary>An upstream OpenID Connect provider (a municipal Keycloak, the state login module, …).</summary>
+public sealed record UpstreamProvider
+{
+    /// <summary>Short name in URLs and account links (<c>/signin-oidc/{key}</c>); change it when the issuer changes.</summary>
+    public string Key { get; init; } = "";
+    public string DisplayName { get; init; } = "";
+    /// <summary>The issuer; its <c>/.well-known/openid-configuration</c> is read for endpoints and keys.</summary>
+    public string Authority { get; init; } = "";
+    public string ClientId { get; init; } = "";
+    public string? ClientSecret { get; init; }
+    /// <summary>The role an account created at its first sign-in gets.</summary>
+    public string DefaultRole { get; init; } = "Viewer";
+    /// <summary>Plain HTTP to the provider: for tests and closed networks only.</summary>
+    public bool AllowHttp { get; init; }
+}
+
+/// <summary>Reads, validates and saves <see cref="SignInSettings"/>; keeps a per-tenant copy so each request need not read it.</summary>
+public sealed class SignInSettingsStore(PlatformDbContext db, ITenantContext tenant, SignInSettingsCache cache, IDataProtectionProvider protection)
+{
+    public const string Name = "sign-in";
+    private const string FirstPartySecretName = "sign-in:workbench-client";
+    private readonly IDataProtector _protector = protection.CreateProtector("Workbench.SignIn.Secrets");
+
+    public async Task<SignInSettings> GetAsync(CancellationToken ct)
+    {
+        var name = tenant.Required.Name;
+        if (cache.TryGet(name, out var cached)) return cached;
+        var row = await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Name == Name, ct);
+        var settings = row is null ? new SignInSettings() : Unprotect(JsonSerializer.Deserialize<SignInSettings>(row.Json, SiteSettingsStore.Json)!);
+        cache.Set(name, settings);
+        return settings;
+    }
+
+    public static IReadOnlyList<(string Field, string Message)> Validate(SignInSettings settings)
+    {
+        var errors = new List<(string, string)>();
+        if (!settings.LocalAccounts && !settings.SingleSignOn && settings.Upstream.Count == 0)
+            errors.Add(("localAccounts", "Vismaz vienam pieteikšanās veidam jāpaliek (at least one way to sign in must remain)."));
+        for (var i = 0; i < settings.Upstream.Count; i++)
+        {
+            var p = settings.Upstream[i];
+            var at = $"upstream[{i}]";
+            if (p.Key.Length is 0 or > 40 || !p.Key.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-') || p.Key == ExternalSignInSchemes.WorkbenchKey)
+                errors.Add(($"{at}.key", "Atslēga: 1–40 mazie latīņu burti, cipari vai '-', ne \"workbench\" (key: lower-case letters, digits, '-')."));
+            if (settings.Upstream.Take(i).Any(o => o.Key == p.Key))
+                errors.Add(($"{at}.key", $"Atslēga \"{p.Key}\" atkārtojas (duplicate key)."));
+            if (string.IsNullOrWhiteSpace(p.DisplayName)) errors.Add(($"{at}.displayName", "Nosaukums ir obligāts (display name is required)."));
+            if (!Uri.TryCreate(p.Authority, UriKind.Absolute, out var authority) || !(authority.Scheme == "https" || (p.AllowHttp && authority.Scheme == "http")))
+                errors.Add(($"{at}.authority", "Izdevējam jābūt https adresei (the authority must be an https URL; http only with allowHttp)."));
+            if (string.IsNullOrWhiteSpace(p.ClientId)) errors.Add(($"{at}.clientId", "Klienta identifikators ir obligāts (client id is required)."));
+            if (string.IsNullOrWhiteSpace(p.DefaultRole)) errors.Add(($"{at}.defaultRole", "Noklusētā loma ir obligāta (default role is required)."));
+        }
+        return errors;
+    }
+
+    /// <summary>Saves settings that passed <see cref="Validate"/>; an upstream secret left empty keeps the stored one.</summary>
+    public async Task SaveAsync(SignInSettings settings, CancellationToken ct)
+    {
+        var previous = await GetAsync(ct);
+        settings = settings with
+        {
+            Upstream = settings.Upstream.Select(p => p.ClientSecret is null or ""
+                ? p with { ClientSecret = previous.Upstream.FirstOrDefault(o => o.Key == p.Key)?.ClientSecret }
+                : p).ToList(),
+        };
+        await WriteAsync(Name, JsonSerializer.Serialize(settings with
+        {
+            Upstream = settings.Upstream.Select(p => p with { ClientSecret = p.ClientSecret is null ? null : _protector.Protect(p.ClientSecret) }).ToList(),
+        }, SiteSettingsStore.Json), ct);
+        cache.Invalidate(tenant.Required.Name);
+    }
+
+    /// <summary>The secret of this municipality's own client at the Workbench provider, or null before it is registered.</summary>
+    public async Task<string?> FirstPartySecretAsync(CancellationToken ct)
+    {
+        var row = await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Name == FirstPartySecretName, ct);
+        return row is null ? null : _protector.Unprotect(JsonSerializer.Deserialize<string>(row.Json)!);
+    }
+
+    public Task SaveFirstPartySecretAsync(string secret, CancellationToken ct) =>
+        WriteAsync(FirstPartySecretName, JsonSerializer.Serialize(_protector.Protect(secret)), ct);
+
+    private async Task WriteAsync(string name, string json, CancellationToken ct)
+    {
+        var row = await db.Settings.SingleOrDefaultAsync(s => s.Name == name, ct);
+        if (row is null) db.Settings.Add(new SettingRecord { Name = name, Json = json });
+        else row.Json = json;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private SignInSettings Unprotect(SignInSettings stored) => stored with
+    {
+        Upstream = stored.Upstream.Select(p => p with { ClientSecret = p.ClientSecret is null ? null : _protector.Unprotect(p.ClientSecret) }).ToList(),
+    };
+}
+
+/// <summary>The current sign-in settings of each running tenant (invalidated when they are saved).</summary>
+public sealed class SignInSettingsCache
+{
+    private readonly ConcurrentDictionary<string, SignInSettings> _settings = new(StringComparer.Ordinal);
+    public event Action<string>? Changed;
+
+    public bool TryGet(string tenant, out SignInSettings settings) => _settings.TryGetValue(tenant, out settings!);
+    public void Set(string tenant, SignInSettings settings) => _settings[tenant] = settings;
+
+    public void Invalidate(string tenant)
+    {
+        _settings.TryRemove(tenant, out _);
+        Changed?.Invoke(tenant);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Workbench.Abstractions.Recipes;
+
+namespace Workbench.Platform.ExternalSignIn;
+
+/// <summary>
+/// <c>{"name": "sign-in", "localAccounts": true, "singleSignOn": true, "upstream": [{"key": "keycloak", "displayName": "…",
+/// "authority": "https://…", "clientId": "…", "clientSecret": "…", "defaultRole": "Viewer"}]}</c>: the same JSON as
+/// <c>PUT /{tenant}/api/admin/sign-in</c>.
+/// </summary>
+public sealed class SignInStep : IRecipeStepHandler
+{
+    public string StepName => "sign-in";
+    public string? RequiredFeature => null;
+
+    public Task ValidateAsync(RecipeStepContext context, CancellationToken ct)
+    {
+        if (Read(context) is { } settings)
+            foreach (var (field, message) in SignInSettingsStore.Validate(settings)) context.Error("$." + field, message);
+        return Task.CompletedTask;
+    }
+
+    public Task ExecuteAsync(RecipeStepContext context, CancellationToken ct) =>
+        context.Services.GetRequiredService<SignInSettingsStore>().SaveAsync(Read(context)!, ct);
+
+    private static SignInSettings? Read(RecipeStepContext context)
+    {
+        try
+        {
+            return context.Step.Deserialize<SignInSettings>(RecipeStepContext.JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            context.Error(ex.Path ?? "$", $"Nederīga vērtība (invalid value): {ex.Message}");
+            return null;
+        }
+    }
+}
