@@ -11,6 +11,7 @@ using Workbench.Platform;
 using Workbench.Platform.Audit;
 using Workbench.Platform.CustomFields;
 using Workbench.Platform.Data;
+using Workbench.Platform.ExternalSignIn;
 using Workbench.Platform.Features;
 using Workbench.Platform.Modules;
 using Workbench.Platform.Recipes;
@@ -44,6 +45,10 @@ public static class PlatformApi
         admin.MapPost("/search/rebuild", RebuildSearch).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
         admin.MapGet("/roles", ListRoles).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageRoles));
         admin.MapPut("/roles/{name}", SaveRole).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageRoles));
+        admin.MapGet("/sign-in", GetSignInSettings).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageSettings))
+            .WithSummary("How staff sign in here: local accounts, single sign-on, upstream providers (secrets are never returned)");
+        admin.MapPut("/sign-in", SaveSignInSettings).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageSettings))
+            .WithSummary("Change how staff sign in; an upstream provider's clientSecret left out keeps the stored one");
         admin.MapGet("/users", ListUsers).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageUsers));
         admin.MapPost("/users", SaveUser).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageUsers));
 
@@ -138,6 +143,20 @@ public static class PlatformApi
         if (!RoleService.IsValidName(name)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["Nederīgs lomas nosaukums (invalid role name)."] });
         try { await roles.SaveAsync(name, request.Description ?? "", request.Permissions ?? [], ct); }
         catch (ArgumentException ex) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["permissions"] = [ex.Message] }); }
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<SignInSettings>> GetSignInSettings(SignInSettingsStore store, CancellationToken ct)
+    {
+        var settings = await store.GetAsync(ct);
+        return TypedResults.Ok(settings with { Upstream = settings.Upstream.Select(p => p with { ClientSecret = null }).ToList() });
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> SaveSignInSettings(SignInSettings request, SignInSettingsStore store, CancellationToken ct)
+    {
+        var errors = await store.ValidateAsync(request, ct);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        await store.SaveAsync(request, ct);
         return TypedResults.NoContent();
     }
 

@@ -70,7 +70,7 @@ public sealed class ExternalSignInSchemes(
                 {
                     var issuer = BearerTokenHandler.IssuerFor(http.Request, openId.Value);
                     var secret = await FirstPartySecretAsync(tenant, store, ct);
-                    return (issuer, "Vienotā pieteikšanās (Workbench)", FirstPartyClientId(tenant), secret, "", false);
+                    return (issuer, "Vienotā pieteikšanās", FirstPartyClientId(tenant), secret, "", false);
                 }, ct);
             foreach (var upstream in settings.Upstream)
                 complete &= await TryRegisterAsync(tenant, upstream.Key, () => Task.FromResult(

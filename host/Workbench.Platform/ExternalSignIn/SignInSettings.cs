@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Data;
 using Workbench.Platform.Tenants;
@@ -41,7 +42,7 @@ public sealed record UpstreamProvider
 }
 
 /// <summary>Reads, validates and saves <see cref="SignInSettings"/>; keeps a per-tenant copy so each request need not read it.</summary>
-public sealed class SignInSettingsStore(PlatformDbContext db, ITenantContext tenant, SignInSettingsCache cache, IDataProtectionProvider protection)
+public sealed class SignInSettingsStore(PlatformDbContext db, ITenantContext tenant, SignInSettingsCache cache, IDataProtectionProvider protection, IAuditLog audit, TenantDatabaseSession session)
 {
     public const string Name = "sign-in";
     private const string FirstPartySecretName = "sign-in:workbench-client";
@@ -57,8 +58,10 @@ public sealed class SignInSettingsStore(PlatformDbContext db, ITenantContext ten
         return settings;
     }
 
-    public static IReadOnlyList<(string Field, string Message)> Validate(SignInSettings settings)
+    public async Task<IReadOnlyList<(string Field, string Message)>> ValidateAsync(SignInSettings settings, CancellationToken ct)
     {
+        if (settings.Upstream is null) return [("upstream", "Jābūt sarakstam (upstream must be a list).")];
+        var previous = await GetAsync(ct);
         var errors = new List<(string, string)>();
         if (!settings.LocalAccounts && !settings.SingleSignOn && settings.Upstream.Count == 0)
             errors.Add(("localAccounts", "Vismaz vienam pieteikšanās veidam jāpaliek (at least one way to sign in must remain)."));
@@ -74,12 +77,14 @@ public sealed class SignInSettingsStore(PlatformDbContext db, ITenantContext ten
             if (!Uri.TryCreate(p.Authority, UriKind.Absolute, out var authority) || !(authority.Scheme == "https" || (p.AllowHttp && authority.Scheme == "http")))
                 errors.Add(($"{at}.authority", "Izdevējam jābūt https adresei (the authority must be an https URL; http only with allowHttp)."));
             if (string.IsNullOrWhiteSpace(p.ClientId)) errors.Add(($"{at}.clientId", "Klienta identifikators ir obligāts (client id is required)."));
+            if (string.IsNullOrEmpty(p.ClientSecret) && previous.Upstream.FirstOrDefault(o => o.Key == p.Key)?.ClientSecret is null)
+                errors.Add(($"{at}.clientSecret", "Klienta noslēpums ir obligāts (client secret is required)."));
             if (string.IsNullOrWhiteSpace(p.DefaultRole)) errors.Add(($"{at}.defaultRole", "Noklusētā loma ir obligāta (default role is required)."));
         }
         return errors;
     }
 
-    /// <summary>Saves settings that passed <see cref="Validate"/>; an upstream secret left empty keeps the stored one.</summary>
+    /// <summary>Saves settings that passed <see cref="ValidateAsync"/>; an upstream secret left empty keeps the stored one.</summary>
     public async Task SaveAsync(SignInSettings settings, CancellationToken ct)
     {
         var previous = await GetAsync(ct);
@@ -89,10 +94,17 @@ public sealed class SignInSettingsStore(PlatformDbContext db, ITenantContext ten
                 ? p with { ClientSecret = previous.Upstream.FirstOrDefault(o => o.Key == p.Key)?.ClientSecret }
                 : p).ToList(),
         };
-        await WriteAsync(Name, JsonSerializer.Serialize(settings with
+        await session.InTransactionAsync(async () =>
         {
-            Upstream = settings.Upstream.Select(p => p with { ClientSecret = p.ClientSecret is null ? null : _protector.Protect(p.ClientSecret) }).ToList(),
-        }, SiteSettingsStore.Json), ct);
+            await WriteAsync(Name, JsonSerializer.Serialize(settings with
+            {
+                Upstream = settings.Upstream.Select(p => p with { ClientSecret = p.ClientSecret is null ? null : _protector.Protect(p.ClientSecret) }).ToList(),
+            }, SiteSettingsStore.Json), ct);
+            await audit.AppendAsync("sign-in.settings.saved", Name, new
+            {
+                settings.LocalAccounts, settings.SingleSignOn, upstream = settings.Upstream.Select(p => new { p.Key, p.Authority, p.ClientId, p.DefaultRole }),
+            }, ct);
+        }, ct);
         cache.Invalidate(tenant.Required.Name);
     }
 

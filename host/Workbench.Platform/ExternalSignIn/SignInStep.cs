@@ -14,11 +14,11 @@ public sealed class SignInStep : IRecipeStepHandler
     public string StepName => "sign-in";
     public string? RequiredFeature => null;
 
-    public Task ValidateAsync(RecipeStepContext context, CancellationToken ct)
+    public async Task ValidateAsync(RecipeStepContext context, CancellationToken ct)
     {
         if (Read(context) is { } settings)
-            foreach (var (field, message) in SignInSettingsStore.Validate(settings)) context.Error("$." + field, message);
-        return Task.CompletedTask;
+            foreach (var (field, message) in await context.Services.GetRequiredService<SignInSettingsStore>().ValidateAsync(settings, ct))
+                context.Error("$." + field, message);
     }
 
     public Task ExecuteAsync(RecipeStepContext context, CancellationToken ct) =>
