@@ -51,7 +51,7 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException("host did not get all tenants running");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
