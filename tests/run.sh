@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Workbench test on a fresh machine:
-#  1. installs the Debian packages the tests need when missing (chromium, postgresql),
-#  2. starts a throwaway PostgreSQL on 127.0.0.1 (trust auth, fsync off: tests only),
+#  1. installs the Debian packages the tests need when missing (chromium, postgresql, slapd, …),
+#  2. starts a throwaway PostgreSQL (trust auth, fsync off: tests only) and OpenLDAP on 127.0.0.1,
 #  3. builds in Release and runs the whole suite,
 #  4. prints one last line "N passed, N failed" (exit code 0 only when nothing failed).
 # Extra arguments go to dotnet test, e.g. bash tests/run.sh --filter "FullyQualifiedName~SearchTests".
@@ -16,8 +16,12 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v npm >/dev/null || missing+=(npm)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v antiword >/dev/null || missing+=(antiword)
+command -v slapd >/dev/null || [ -x /usr/sbin/slapd ] || missing+=(slapd)
+command -v ldapadd >/dev/null || missing+=(ldap-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${missing[*]}"
+  # slapd must not create its own directory on install: the tests start their own.
+  echo "slapd slapd/no_configuration boolean true" | as_root debconf-set-selections
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
     || { echo "could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
 fi
@@ -38,9 +42,21 @@ for attempt in 1 2 3 4 5; do
   fi
 done
 [ -n "$port" ] || { cat "$pgdir/server.log"; echo "PostgreSQL did not start"; echo "0 passed, 1 failed"; exit 1; }
-trap 'run_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pgdir"' EXIT
+ldapdir=""
+cleanup() {
+  run_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pgdir"
+  if [ -n "$ldapdir" ]; then kill "$(cat "$ldapdir/slapd.pid" 2>/dev/null)" 2>/dev/null; rm -rf "$ldapdir"; fi
+}
+trap cleanup EXIT
 export WORKBENCH_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=true"
 echo "PostgreSQL on 127.0.0.1:$port"
+
+# OpenLDAP with the test directory, StartTLS and LDAPS (certificates from a CA made for this run).
+ldapdir=$(mktemp -d /tmp/wb-ldap.XXXXXX)
+PATH="$PATH:/usr/sbin"
+ldap_ports=$(bash "$root/tests/ldap/slapd.sh" "$ldapdir") || { echo "slapd did not start"; echo "0 passed, 1 failed"; exit 1; }
+export WORKBENCH_TEST_LDAP="$ldap_ports $ldapdir/ca"
+echo "slapd on 127.0.0.1:${ldap_ports% *} (LDAPS ${ldap_ports#* })"
 
 cd "$root"
 # Front-end test tools (axe-core) from the lock file; node_modules is never committed.

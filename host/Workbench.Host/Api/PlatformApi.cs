@@ -48,7 +48,7 @@ public static class PlatformApi
         admin.MapGet("/sign-in", GetSignInSettings).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageSettings))
             .WithSummary("How staff sign in here: local accounts, single sign-on, upstream providers (secrets are never returned)");
         admin.MapPut("/sign-in", SaveSignInSettings).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageSettings))
-            .WithSummary("Change how staff sign in; an upstream provider's clientSecret left out keeps the stored one");
+            .WithSummary("Change how staff sign in; a secret (clientSecret, directory bindPassword) left out keeps the stored one");
         admin.MapGet("/users", ListUsers).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageUsers));
         admin.MapPost("/users", SaveUser).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageUsers));
 
@@ -148,8 +148,7 @@ public static class PlatformApi
 
     private static async Task<Ok<SignInSettings>> GetSignInSettings(SignInSettingsStore store, CancellationToken ct)
     {
-        var settings = await store.GetAsync(ct);
-        return TypedResults.Ok(settings with { Upstream = settings.Upstream.Select(p => p with { ClientSecret = null }).ToList() });
+        return TypedResults.Ok(SignInSettingsStore.WithoutSecrets(await store.GetAsync(ct)));
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> SaveSignInSettings(SignInSettings request, SignInSettingsStore store, CancellationToken ct)

@@ -13,7 +13,8 @@ public sealed class SignInModel(StaffSignIn signIn, SignInSettingsStore settings
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
     public string? Error { get; private set; }
-    public bool LocalAccounts { get; private set; } = true;
+    public bool PasswordForm { get; private set; } = true;
+    public bool Directory { get; private set; }
     public IReadOnlyList<ExternalProvider> Providers { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -37,7 +38,9 @@ public sealed class SignInModel(StaffSignIn signIn, SignInSettingsStore settings
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        LocalAccounts = (await settings.GetAsync(ct)).LocalAccounts;
+        var current = await settings.GetAsync(ct);
+        PasswordForm = current.PasswordForm;
+        Directory = current.Directory is not null;
         Providers = schemes.For(tenant.Required.Name);
     }
 }

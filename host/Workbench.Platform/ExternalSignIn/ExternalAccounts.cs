@@ -12,6 +12,11 @@ using Workbench.Platform.Security;
 
 namespace Workbench.Platform.ExternalSignIn;
 
+/// <summary>Who an outside source (a provider, a directory) says signed in, and what it says about them.</summary>
+public sealed record AccountLink(
+    string LoginProvider, string ProviderKey, string ProviderDisplayName, string? Email, bool EmailVerified, string? DisplayName,
+    IReadOnlyList<string>? Roles, string DefaultRole);
+
 /// <summary>
 /// Turns a validated external sign-in into a staff session of the municipality. Workbench provider: the person must
 /// hold a membership in this municipality, and their roles here are exactly the membership's. Upstream provider:
@@ -46,42 +51,55 @@ public sealed class ExternalAccounts(
                 $"Jums nav piekļuves pašvaldībai \"{tenant.Required.Settings.SiteName}\": vienotajā pieteikšanās sistēmā neesat tās darbinieku sarakstā. " +
                 "Lūdziet kompetences centram piešķirt dalību (you are not a member of this municipality; ask the competence centre for a membership).", ct);
 
-        var (user, problem) = await session.InTransactionAsync(() => FindOrProvisionAsync(info, provider, email, membershipRoles, ct), ct);
-        if (user is null) return await RefuseAsync(email, channel, problem!, problem!, ct);
+        return await SignInLinkedAsync(new AccountLink(
+            info.LoginProvider, info.ProviderKey, provider.DisplayName, email,
+            EmailVerified: provider.IsWorkbench || info.Principal.FindFirstValue(IdTokens.EmailVerifiedClaim) == "true",
+            info.Principal.FindFirstValue(ClaimTypes.Name), membershipRoles, provider.DefaultRole), channel, ct);
+    }
+
+    /// <summary>
+    /// Signs in the account linked to <paramref name="link"/>: found by its link, else by a verified e-mail (then
+    /// linked), else created. <see cref="AccountLink.Roles"/>, when given, become exactly the account's roles here.
+    /// </summary>
+    public async Task<SignInOutcome> SignInLinkedAsync(AccountLink link, string channel, CancellationToken ct)
+    {
+        var (user, problem) = await session.InTransactionAsync(() => FindOrProvisionAsync(link, ct), ct);
+        if (user is null) return await RefuseAsync(link.Email, channel, problem!, problem!, ct);
         if (await users.IsLockedOutAsync(user))
-            return await RefuseAsync(email, channel, "locked out", "Konts šajā pašvaldībā ir bloķēts (the account is locked in this municipality).", ct);
+            return await RefuseAsync(link.Email, channel, "locked out", "Konts šajā pašvaldībā ir bloķēts (the account is locked in this municipality).", ct);
         await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: channel);
-        await audit.AppendAsync("signin.succeeded", user.Email ?? user.Id, new { channel, subject = info.ProviderKey }, ct);
+        await audit.AppendAsync("signin.succeeded", user.Email ?? user.Id, new { channel, subject = link.ProviderKey }, ct);
         return new SignInOutcome(true, null);
     }
 
-    private async Task<(WorkbenchUser?, string?)> FindOrProvisionAsync(
-        ExternalLoginInfo info, ExternalProvider provider, string? email, IReadOnlyList<string>? membershipRoles, CancellationToken ct)
+    /// <summary>The linked account, if there is one yet (for counting failed attempts against it).</summary>
+    public Task<WorkbenchUser?> FindLinkedAsync(string loginProvider, string providerKey) => users.FindByLoginAsync(loginProvider, providerKey);
+
+    private async Task<(WorkbenchUser?, string?)> FindOrProvisionAsync(AccountLink link, CancellationToken ct)
     {
-        var user = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey);
+        var user = await users.FindByLoginAsync(link.LoginProvider, link.ProviderKey);
         if (user is null)
         {
-            // Our own provider's e-mails are set by administrators; an upstream one must say it verified the address.
-            var verified = provider.IsWorkbench || info.Principal.FindFirstValue(IdTokens.EmailVerifiedClaim) == "true";
-            if (email is not null && verified) user = await users.FindByEmailAsync(email);
+            // An e-mail links to an existing account only when the source vouches for it.
+            if (link.Email is not null && link.EmailVerified) user = await users.FindByEmailAsync(link.Email);
             if (user is null)
             {
-                if (email is null) return (null, "Pakalpojumu sniedzējs nenodeva e-pastu (the provider did not share an e-mail address).");
-                if (await users.FindByEmailAsync(email) is not null)
+                if (link.Email is null) return (null, "Pakalpojumu sniedzējs nenodeva e-pastu (the provider did not share an e-mail address).");
+                if (await users.FindByEmailAsync(link.Email) is not null)
                     return (null, "Konts ar šo e-pastu jau ir, bet sniedzējs e-pastu nav apliecinājis; lūdziet administratoru kontus sasaistīt " +
                         "(an account with this e-mail exists and the provider did not verify the address).");
                 user = new WorkbenchUser
                 {
-                    UserName = email, Email = email, EmailConfirmed = verified, LockoutEnabled = true,
-                    DisplayName = info.Principal.FindFirstValue(ClaimTypes.Name) ?? email,
+                    UserName = link.Email, Email = link.Email, EmailConfirmed = link.EmailVerified, LockoutEnabled = true,
+                    DisplayName = link.DisplayName ?? link.Email,
                 };
                 RoleService.Check(await users.CreateAsync(user));
-                if (membershipRoles is null) await userService.SetRolesAsync(user, await ExistingAsync([provider.DefaultRole]));
-                await audit.AppendAsync("user.provisioned", email, new { provider = provider.Key, subject = info.ProviderKey, role = membershipRoles is null ? provider.DefaultRole : null }, ct);
+                if (link.Roles is null) await userService.SetRolesAsync(user, await ExistingAsync([link.DefaultRole]));
+                await audit.AppendAsync("user.provisioned", link.Email, new { provider = link.LoginProvider, subject = link.ProviderKey, role = link.Roles is null ? link.DefaultRole : null }, ct);
             }
-            RoleService.Check(await users.AddLoginAsync(user, new UserLoginInfo(info.LoginProvider, info.ProviderKey, provider.DisplayName)));
+            RoleService.Check(await users.AddLoginAsync(user, new UserLoginInfo(link.LoginProvider, link.ProviderKey, link.ProviderDisplayName)));
         }
-        if (membershipRoles is not null) await userService.SetRolesAsync(user, await ExistingAsync(membershipRoles));
+        if (link.Roles is not null) await userService.SetRolesAsync(user, await ExistingAsync(link.Roles));
         return (user, null);
     }
 
@@ -103,7 +121,7 @@ public sealed class ExternalAccounts(
         return all is not null && all.TryGetValue(tenantName, out var list) && list.Count > 0 ? list : null;
     }
 
-    private async Task<SignInOutcome> RefuseAsync(string? email, string channel, string reason, string message, CancellationToken ct)
+    public async Task<SignInOutcome> RefuseAsync(string? email, string channel, string reason, string message, CancellationToken ct)
     {
         await audit.AppendAsync("signin.refused", email ?? "", new { channel, reason }, ct);
         return new SignInOutcome(false, message);

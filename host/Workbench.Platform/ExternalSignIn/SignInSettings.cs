@@ -23,6 +23,12 @@ public sealed record SignInSettings
     public bool SingleSignOn { get; init; }
 
     public IReadOnlyList<UpstreamProvider> Upstream { get; init; } = [];
+
+    /// <summary>The municipality's directory, checked by the password form before local accounts.</summary>
+    public DirectorySettings? Directory { get; init; }
+
+    /// <summary>Whether the e-mail/password form has anything to check.</summary>
+    public bool PasswordForm => LocalAccounts || Directory is not null;
 }
 
 /// <summary>An upstream OpenID Connect provider (a municipal Keycloak, the state login module, …).</summary>
@@ -63,7 +69,7 @@ public sealed class SignInSettingsStore(PlatformDbContext db, ITenantContext ten
         if (settings.Upstream is null) return [("upstream", "Jābūt sarakstam (upstream must be a list).")];
         var previous = await GetAsync(ct);
         var errors = new List<(string, string)>();
-        if (!settings.LocalAccounts && !settings.SingleSignOn && settings.Upstream.Count == 0)
+        if (!settings.LocalAccounts && !settings.SingleSignOn && settings.Upstream.Count == 0 && settings.Directory is null)
             errors.Add(("localAccounts", "Vismaz vienam pieteikšanās veidam jāpaliek (at least one way to sign in must remain)."));
         for (var i = 0; i < settings.Upstream.Count; i++)
         {
@@ -81,6 +87,7 @@ public sealed class SignInSettingsStore(PlatformDbContext db, ITenantContext ten
                 errors.Add(($"{at}.clientSecret", "Klienta noslēpums ir obligāts (client secret is required)."));
             if (string.IsNullOrWhiteSpace(p.DefaultRole)) errors.Add(($"{at}.defaultRole", "Noklusētā loma ir obligāta (default role is required)."));
         }
+        if (settings.Directory is { } directory) errors.AddRange(directory.Validate());
         return errors;
     }
 
@@ -93,16 +100,19 @@ public sealed class SignInSettingsStore(PlatformDbContext db, ITenantContext ten
             Upstream = settings.Upstream.Select(p => p.ClientSecret is null or ""
                 ? p with { ClientSecret = previous.Upstream.FirstOrDefault(o => o.Key == p.Key)?.ClientSecret }
                 : p).ToList(),
+            Directory = settings.Directory is { BindPassword: null or "" } directory ? directory with { BindPassword = previous.Directory?.BindPassword } : settings.Directory,
         };
         await session.InTransactionAsync(async () =>
         {
             await WriteAsync(Name, JsonSerializer.Serialize(settings with
             {
                 Upstream = settings.Upstream.Select(p => p with { ClientSecret = p.ClientSecret is null ? null : _protector.Protect(p.ClientSecret) }).ToList(),
+                Directory = settings.Directory is { BindPassword: { } password } stored ? stored with { BindPassword = _protector.Protect(password) } : settings.Directory,
             }, SiteSettingsStore.Json), ct);
             await audit.AppendAsync("sign-in.settings.saved", Name, new
             {
                 settings.LocalAccounts, settings.SingleSignOn, upstream = settings.Upstream.Select(p => new { p.Key, p.Authority, p.ClientId, p.DefaultRole }),
+                directory = settings.Directory is { } d ? new { d.Host, d.Port, d.Security, d.BaseDn, d.GroupRoles } : null,
             }, ct);
         }, ct);
         cache.Invalidate(tenant.Required.Name);
@@ -129,6 +139,14 @@ public sealed class SignInSettingsStore(PlatformDbContext db, ITenantContext ten
     private SignInSettings Unprotect(SignInSettings stored) => stored with
     {
         Upstream = stored.Upstream.Select(p => p with { ClientSecret = p.ClientSecret is null ? null : _protector.Unprotect(p.ClientSecret) }).ToList(),
+        Directory = stored.Directory is { BindPassword: { } password } directory ? directory with { BindPassword = _protector.Unprotect(password) } : stored.Directory,
+    };
+
+    /// <summary>What may be shown to an administrator: every secret left out.</summary>
+    public static SignInSettings WithoutSecrets(SignInSettings settings) => settings with
+    {
+        Upstream = settings.Upstream.Select(p => p with { ClientSecret = null }).ToList(),
+        Directory = settings.Directory is { } directory ? directory with { BindPassword = null } : null,
     };
 }
 

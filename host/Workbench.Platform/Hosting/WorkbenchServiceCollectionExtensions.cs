@@ -128,6 +128,8 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddSingleton<SignInSettingsCache>();
         services.AddScoped<SignInSettingsStore>();
         services.AddScoped<ExternalAccounts>();
+        services.AddSingleton<DirectoryAuthenticator>();
+        services.AddScoped<DirectorySignIn>();
         services.AddScoped<IRecipeStepHandler, SignInStep>();
         services.AddSingleton<ExternalSignInSchemes>();
         services.AddSingleton<IConfigureOptions<ExternalSignInOptions>, ConfigureExternalSignInOptions>();

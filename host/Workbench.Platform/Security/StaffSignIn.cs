@@ -5,12 +5,19 @@ using Workbench.Platform.ExternalSignIn;
 
 namespace Workbench.Platform.Security;
 
-/// <summary>Local password sign-in to the current tenant (unless switched off), with lockout; every attempt is audited.</summary>
-public sealed class StaffSignIn(SignInManager<WorkbenchUser> signIn, UserManager<WorkbenchUser> users, IAuditLog audit, SignInSettingsStore settings)
+/// <summary>
+/// Password sign-in to the current tenant: the municipality's directory first when it has one, then local accounts
+/// (unless switched off), with lockout; every attempt is audited.
+/// </summary>
+public sealed class StaffSignIn(SignInManager<WorkbenchUser> signIn, UserManager<WorkbenchUser> users, IAuditLog audit, SignInSettingsStore settings, DirectorySignIn directory)
 {
     public async Task<SignInOutcome> SignInAsync(string? email, string? password, string channel)
     {
-        if (!(await settings.GetAsync(CancellationToken.None)).LocalAccounts)
+        var current = await settings.GetAsync(CancellationToken.None);
+        if (current.Directory is { } configured && !string.IsNullOrWhiteSpace(email) &&
+            await directory.SignInAsync(configured, email.Trim(), password ?? "", channel, localFallback: current.LocalAccounts, CancellationToken.None) is { } outcome)
+            return outcome;
+        if (!current.LocalAccounts)
         {
             await audit.AppendAsync("signin.refused", email ?? "", new { channel, reason = "local accounts off" });
             return new SignInOutcome(false, "Šajā pašvaldībā ar paroli nepieslēdzas; izmantojiet vienoto pieteikšanos (password sign-in is switched off here; use single sign-on).");
