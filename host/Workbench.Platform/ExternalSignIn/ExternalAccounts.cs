@@ -42,8 +42,13 @@ public sealed class ExternalAccounts(
             return new SignInOutcome(false, "Pieslēgšanās neizdevās vai ir novecojusi; mēģiniet vēlreiz (the sign-in did not complete or expired; try again).");
         var channel = "oidc:" + info.LoginProvider;
         var email = info.Principal.FindFirstValue(ClaimTypes.Email);
-        if (schemes.Find(ExternalSignInSchemes.SchemeName(tenant.Required.Name, info.LoginProvider)) is not { } provider)
+        var scheme = ExternalSignInSchemes.SchemeName(tenant.Required.Name, info.LoginProvider);
+        if (schemes.Find(scheme) is not { } provider)
             return await RefuseAsync(email, channel, "provider removed", "Šis pieteikšanās veids vairs nav pieejams (this sign-in provider is no longer available).", ct);
+        // The external cookie must come from this municipality's own scheme, not be carried over from another's.
+        var properties = info.AuthenticationProperties;
+        if (properties?.GetString(ExternalSignInHandler.SchemeItem) != scheme || properties.GetString(ExternalSignInHandler.IssuerItem) is not { } issuer)
+            return await RefuseAsync(email, channel, "external sign-in from another scheme", "Pieslēgšanās neizdevās; mēģiniet vēlreiz (the sign-in did not complete; try again).", ct);
 
         IReadOnlyList<string>? membershipRoles = null;
         if (provider.IsWorkbench && (membershipRoles = MembershipRoles(info.Principal, tenant.Required.Name)) is null)
@@ -52,7 +57,7 @@ public sealed class ExternalAccounts(
                 "Lūdziet kompetences centram piešķirt dalību (you are not a member of this municipality; ask the competence centre for a membership).", ct);
 
         return await SignInLinkedAsync(new AccountLink(
-            info.LoginProvider, info.ProviderKey, provider.DisplayName, email,
+            LinkProvider(info.LoginProvider, issuer), info.ProviderKey, provider.DisplayName, email,
             EmailVerified: provider.IsWorkbench || info.Principal.FindFirstValue(IdTokens.EmailVerifiedClaim) == "true",
             info.Principal.FindFirstValue(ClaimTypes.Name), membershipRoles, provider.DefaultRole), channel, ct);
     }
@@ -113,12 +118,23 @@ public sealed class ExternalAccounts(
         return existing;
     }
 
+    /// <summary>
+    /// Links name the issuer as well as the key: pointing a key at another provider cannot hand its people the
+    /// accounts of the previous provider's people with the same subject.
+    /// </summary>
+    public static string LinkProvider(string key, string issuer) =>
+        $"{key}:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(issuer)))[..16]}";
+
     /// <summary>The roles the ID token's <c>tenant_roles</c> claim names for this municipality, or null without a membership.</summary>
     public static IReadOnlyList<string>? MembershipRoles(ClaimsPrincipal principal, string tenantName)
     {
         if (principal.FindFirstValue(IdTokens.TenantRolesClaim) is not { } json) return null;
-        var all = JsonSerializer.Deserialize<Dictionary<string, List<string>>>(json);
-        return all is not null && all.TryGetValue(tenantName, out var list) && list.Count > 0 ? list : null;
+        try
+        {
+            var all = JsonSerializer.Deserialize<Dictionary<string, List<string>>>(json);
+            return all is not null && all.TryGetValue(tenantName, out var list) && list.Count > 0 ? list : null;
+        }
+        catch (JsonException) { return null; }
     }
 
     public async Task<SignInOutcome> RefuseAsync(string? email, string channel, string reason, string message, CancellationToken ct)

@@ -38,9 +38,12 @@ public sealed class ExternalSignInHandler(IOptionsMonitor<ExternalSignInOptions>
     : OAuthHandler<ExternalSignInOptions>(options, logger, encoder)
 {
     private const string NonceItem = ".nonce";
+    /// <summary>Which municipality's scheme and which issuer produced the external sign-in, checked when it completes.</summary>
+    public const string SchemeItem = ".wb.scheme";
+    public const string IssuerItem = ".wb.issuer";
 
     public override async Task<bool> ShouldHandleRequestAsync() =>
-        tenant.Current?.Name == Options.Provider.Tenant && await base.ShouldHandleRequestAsync();
+        Options.Provider is { } provider && tenant.Current?.Name == provider.Tenant && await base.ShouldHandleRequestAsync();
 
     protected override string BuildChallengeUrl(AuthenticationProperties properties, string redirectUri)
     {
@@ -56,6 +59,8 @@ public sealed class ExternalSignInHandler(IOptionsMonitor<ExternalSignInOptions>
         var validated = await IdTokens.ValidateAsync(Options.Provider, idToken, (properties.Items.TryGetValue(NonceItem, out var nonce) ? nonce : null), tokens.AccessToken, Context.RequestAborted);
         if (validated.Error is not null) throw new AuthenticationFailureException(validated.Error);
         identity.AddClaims(validated.Claims!);
+        properties.Items[SchemeItem] = Scheme.Name;
+        properties.Items[IssuerItem] = validated.Issuer;
         return new AuthenticationTicket(new ClaimsPrincipal(identity), properties, Scheme.Name);
     }
 }
@@ -76,7 +81,7 @@ public static class IdTokens
         SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384,
     ];
 
-    public sealed record Result(IReadOnlyList<Claim>? Claims, string? Error);
+    public sealed record Result(IReadOnlyList<Claim>? Claims, string? Error, string? Issuer = null);
 
     public static async Task<Result> ValidateAsync(ExternalProvider provider, string? idToken, string? expectedNonce, string? accessToken, CancellationToken ct)
     {
@@ -94,7 +99,7 @@ public static class IdTokens
             return new(null, "ID marķiera nonce neatbilst pieprasījumam (the ID token's nonce does not match).");
         if (token.TryGetPayloadValue<string>("at_hash", out var atHash) && (accessToken is null || atHash != HalfHash(accessToken, token.Alg)))
             return new(null, "ID marķiera at_hash neatbilst piekļuves marķierim (at_hash does not match the access token).");
-        return new(Claims(token), null);
+        return new(Claims(token), null, token.Issuer);
     }
 
     public static Task<TokenValidationResult> ValidateSignedAsync(ExternalProvider provider, string idToken, OpenIdConnectConfiguration configuration) =>

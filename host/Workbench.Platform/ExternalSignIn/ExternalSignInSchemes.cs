@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +25,7 @@ public sealed class ExternalSignInSchemes(
     IOptionsMonitorCache<ExternalSignInOptions> optionsCache,
     IHttpClientFactory httpClients,
     IOptions<OpenIdOptions> openId,
+    IServer server,
     TenantRegistry registry,
     TenantScopes scopes,
     TimeProvider clock,
@@ -35,8 +38,10 @@ public sealed class ExternalSignInSchemes(
     private sealed record Synced(SignInSettings Settings, bool Complete, DateTimeOffset RetryAt);
 
     private readonly ConcurrentDictionary<string, ExternalProvider> _providers = new(StringComparer.Ordinal);
+    /// <summary>What each scheme was built from: an unchanged provider keeps its scheme through a resync.</summary>
+    private readonly ConcurrentDictionary<string, object> _sources = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Synced> _tenants = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     public static string SchemeName(string tenant, string key) => $"oidc.{tenant}.{key}";
     public static string CallbackPath(string key) => "/signin-oidc/" + key;
@@ -54,58 +59,87 @@ public sealed class ExternalSignInSchemes(
         var store = http.RequestServices.GetRequiredService<SignInSettingsStore>();
         var settings = await store.GetAsync(ct);
         if (IsCurrent(tenant, settings)) return;
-        await _lock.WaitAsync(ct);
+        // Per tenant: one municipality's slow provider does not hold up another's sign-in page.
+        var gate = _locks.GetOrAdd(tenant, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
         try
         {
             if (IsCurrent(tenant, settings)) return;
-            foreach (var stale in _providers.Values.Where(p => p.Tenant == tenant).ToList())
-            {
-                schemes.RemoveScheme(stale.SchemeName);
-                optionsCache.TryRemove(stale.SchemeName);
-                _providers.TryRemove(stale.SchemeName, out _);
-            }
-            var complete = true;
+            var wanted = new List<(string Key, object Source, Func<Task<ProviderSource>> Describe)>();
             if (settings.SingleSignOn)
-                complete &= await TryRegisterAsync(tenant, WorkbenchKey, async () =>
-                {
-                    var issuer = BearerTokenHandler.IssuerFor(http.Request, openId.Value);
-                    var secret = await FirstPartySecretAsync(tenant, store, ct);
-                    return (issuer, "Vienotā pieteikšanās", FirstPartyClientId(tenant), secret, "", false);
-                }, ct);
+            {
+                var issuer = LocalIssuer();
+                wanted.Add((WorkbenchKey, issuer, async () => new ProviderSource(issuer, "Vienotā pieteikšanās", FirstPartyClientId(tenant), await FirstPartySecretAsync(tenant, store, ct), "", false)));
+            }
             foreach (var upstream in settings.Upstream)
-                complete &= await TryRegisterAsync(tenant, upstream.Key, () => Task.FromResult(
-                    (upstream.Authority, upstream.DisplayName, upstream.ClientId, upstream.ClientSecret ?? "", upstream.DefaultRole, upstream.AllowHttp)), ct);
+                wanted.Add((upstream.Key, upstream, () => Task.FromResult(new ProviderSource(upstream.Authority, upstream.DisplayName, upstream.ClientId, upstream.ClientSecret ?? "", upstream.DefaultRole, upstream.AllowHttp))));
+
+            foreach (var gone in _providers.Values.Where(p => p.Tenant == tenant && wanted.All(w => w.Key != p.Key)).ToList()) Remove(gone.SchemeName);
+            var complete = true;
+            foreach (var (key, source, describe) in wanted)
+            {
+                var scheme = SchemeName(tenant, key);
+                if (_sources.TryGetValue(scheme, out var built) && Equals(built, source)) continue;
+                Remove(scheme);
+                if (await TryDiscoverAsync(tenant, key, describe, ct) is { } provider)
+                {
+                    _providers[scheme] = provider;
+                    _sources[scheme] = source;
+                    schemes.TryAddScheme(new AuthenticationScheme(scheme, provider.DisplayName, typeof(ExternalSignInHandler)));
+                }
+                else complete = false;
+            }
             _tenants[tenant] = new Synced(settings, complete, clock.GetUtcNow() + RetryAfter);
         }
-        finally { _lock.Release(); }
+        finally { gate.Release(); }
+    }
+
+    private sealed record ProviderSource(string Authority, string DisplayName, string ClientId, string Secret, string DefaultRole, bool AllowHttp);
+
+    private void Remove(string scheme)
+    {
+        schemes.RemoveScheme(scheme);
+        _providers.TryRemove(scheme, out _);
+        _sources.TryRemove(scheme, out _);
+        optionsCache.TryRemove(scheme);
     }
 
     private bool IsCurrent(string tenant, SignInSettings settings) =>
         _tenants.TryGetValue(tenant, out var synced) && ReferenceEquals(synced.Settings, settings) && (synced.Complete || clock.GetUtcNow() < synced.RetryAt);
 
-    private async Task<bool> TryRegisterAsync(
-        string tenant, string key, Func<Task<(string Authority, string DisplayName, string ClientId, string Secret, string DefaultRole, bool AllowHttp)>> describe, CancellationToken ct)
+    /// <summary>
+    /// Where the municipalities reach this host's own provider: the configured issuer, else this server's own
+    /// listening address. Never the request's Host header, which a caller chooses: a forged one would make the
+    /// municipality trust (and send its client secret to) a provider of the caller's choosing.
+    /// </summary>
+    private string LocalIssuer()
+    {
+        if (openId.Value.Issuer is { Length: > 0 } configured) return configured.TrimEnd('/');
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException("Set Workbench:OpenId:Issuer: this server has no listening address to reach its own provider at.");
+        // A wildcard listening address is reached on loopback.
+        foreach (var (wildcard, loopback) in new[] { ("://+", "://localhost"), ("://*", "://localhost"), ("://0.0.0.0", "://127.0.0.1"), ("://[::]", "://[::1]") })
+            address = address.Replace(wildcard, loopback, StringComparison.Ordinal);
+        return $"{address.TrimEnd('/')}/{TenantNames.CompetenceCentre}";
+    }
+
+    private async Task<ExternalProvider?> TryDiscoverAsync(string tenant, string key, Func<Task<ProviderSource>> describe, CancellationToken ct)
     {
         try
         {
-            var (authority, displayName, clientId, secret, defaultRole, allowHttp) = await describe();
-            var http = httpClients.CreateClient(HttpClientName);
+            var source = await describe();
             var manager = new ConfigurationManager<OpenIdConnectConfiguration>(
-                authority.TrimEnd('/') + "/.well-known/openid-configuration",
+                source.Authority.TrimEnd('/') + "/.well-known/openid-configuration",
                 new OpenIdConnectConfigurationRetriever(),
-                new HttpDocumentRetriever(http) { RequireHttps = !allowHttp && key != WorkbenchKey });
+                new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName)) { RequireHttps = !source.AllowHttp && key != WorkbenchKey });
             var discovery = await manager.GetConfigurationAsync(ct);
-            var provider = new ExternalProvider(tenant, key, displayName, key == WorkbenchKey, clientId, secret, defaultRole, discovery, manager);
-            _providers[provider.SchemeName] = provider;
-            optionsCache.TryRemove(provider.SchemeName);
-            schemes.TryAddScheme(new AuthenticationScheme(provider.SchemeName, displayName, typeof(ExternalSignInHandler)));
-            return true;
+            return new ExternalProvider(tenant, key, source.DisplayName, key == WorkbenchKey, source.ClientId, source.Secret, source.DefaultRole, discovery, manager);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // An unreachable or misconfigured provider must not break the sign-in page; it is retried later.
             logger.LogWarning(ex, "Sign-in provider {Key} of {Tenant} is unavailable; retrying in {Seconds} s", key, tenant, RetryAfter.TotalSeconds);
-            return false;
+            return null;
         }
     }
 
@@ -142,7 +176,8 @@ public sealed class ConfigureExternalSignInOptions(ExternalSignInSchemes schemes
         options.Provider = provider;
         options.ClientId = provider.ClientId;
         options.ClientSecret = provider.ClientSecret;
-        options.AuthorizationEndpoint = provider.Discovery.AuthorizationEndpoint;
+        // The local provider's sign-in page is on the person's own origin (the one they reached the municipality at).
+        options.AuthorizationEndpoint = provider.IsWorkbench ? new Uri(provider.Discovery.AuthorizationEndpoint).PathAndQuery : provider.Discovery.AuthorizationEndpoint;
         options.TokenEndpoint = provider.Discovery.TokenEndpoint;
         options.CallbackPath = ExternalSignInSchemes.CallbackPath(provider.Key);
         options.UsePkce = true;

@@ -83,6 +83,46 @@ public sealed partial class SingleSignOnTests
     }
 
     [Fact]
+    public async Task A_forged_host_header_does_not_choose_the_provider_and_an_external_sign_in_cannot_be_carried_to_another_municipality()
+    {
+        await using var host = await HostProcess.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var cookies = new CookieContainer();
+        using var person = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+        // First request to riga's sign-in after start, with a Host header the caller chose.
+        using (var forged = new HttpRequestMessage(HttpMethod.Get, "/riga/signin"))
+        {
+            forged.Headers.Host = "evil.example:81";
+            Assert.Equal(HttpStatusCode.OK, (await person.SendAsync(forged, ct)).StatusCode);
+        }
+        (await person.PostAsJsonAsync("/competence-centre/api/session", new { email = WorkbenchFactory.AdminEmail, password = WorkbenchFactory.AdminPassword }, ct)).EnsureSuccessStatusCode();
+
+        var page = await person.GetStringAsync("/riga/signin", ct);
+        var challenge = await person.PostAsync("/riga/signin/external/workbench",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value }), ct);
+        // The browser is sent to the provider on its own origin; the provider's address was not taken from the forged header.
+        Assert.StartsWith("/competence-centre/connect/authorize?", challenge.Headers.Location!.OriginalString);
+        var authorize = await person.GetAsync(challenge.Headers.Location, ct);
+        var callback = await person.GetAsync(authorize.Headers.Location, ct);
+        Assert.StartsWith("/riga/signin/external/workbench", callback.Headers.Location!.OriginalString);
+
+        // Replaying riga's external sign-in cookie at ventspils is refused there.
+        var external = cookies.GetCookies(new Uri(host.BaseAddress, "/riga/")).Single(c => c.Name.Contains("External"));
+        using var thief = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+        using var replay = new HttpRequestMessage(HttpMethod.Get, "/ventspils/signin/external/workbench");
+        replay.Headers.Add("Cookie", $"{external.Name}={external.Value}");
+        await SingleSignOnAsync(SingleSignOnTests.Browser(host), "ventspils", ct); // ventspils has its scheme
+        var refused = await thief.SendAsync(replay, ct);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var set = refused.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
+        Assert.DoesNotContain(set, c => c.StartsWith(".Workbench.Staff=", StringComparison.Ordinal) && !c.Contains("expires=Thu, 01 Jan 1970"));
+
+        // The genuine completion at riga still works.
+        var completed = await person.GetAsync(callback.Headers.Location, ct);
+        Assert.Equal("/riga/admin", completed.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task A_forged_callback_returns_to_the_sign_in_page_with_a_message_and_is_audited()
     {
         await using var host = await HostProcess.StartAsync();
