@@ -27,6 +27,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ServiceCaseService>();
         services.AddScoped<ServiceCaseKpis>();
         services.AddScoped<IReminderSource, ServiceCardReminders>();
+        services.AddScoped<IPendingWorkSource, ServiceCardsPendingWork>();
         services.AddScoped<IOutboxAdapter, PsppStatusAdapter>();
     }
 

@@ -9,4 +9,10 @@ public interface IWorkplaceNavigation
 
     /// <summary>Public-site links of the enabled features.</summary>
     IReadOnlyList<NavigationItem> GetPublicItems();
+
+    /// <summary>Other municipal applications (clients of the Workbench provider) that serve this municipality.</summary>
+    Task<IReadOnlyList<WorkplaceApplication>> GetApplicationsAsync(CancellationToken cancellationToken);
 }
+
+/// <param name="Url">Absolute address of the application's start page.</param>
+public sealed record WorkplaceApplication(string Name, string Url);

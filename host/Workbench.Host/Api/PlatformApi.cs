@@ -29,6 +29,8 @@ public static class PlatformApi
         app.MapPost("/api/session", SignIn).WithSummary("Sign in with e-mail and password (sets the tenant's staff cookie)").WithTags("Session");
         app.MapDelete("/api/session", SignOut).WithTags("Session");
 
+        app.MapGet("/api/workplace/pending", Pending).WithTags("Workplace").RequireAuthorization(PermissionNames.Policy(PermissionNames.AccessAdmin))
+            .WithSummary("What waits for the signed-in person: {items: [{app, count, url}]} from the enabled modules and the external applications");
         app.MapGet("/api/search", Search).WithTags("Search")
             .WithSummary("Full-text search of everything the caller may open: q, module (feature id), type, page, prefix (type-ahead)");
 
@@ -158,6 +160,9 @@ public static class PlatformApi
         await store.SaveAsync(request, ct);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Ok<object>> Pending(HttpContext http, Workbench.Platform.Workplace.WorkplacePending pending, CancellationToken ct) =>
+        TypedResults.Ok<object>(new { items = (await pending.ListAsync(http.User, ct)).Select(i => new { app = i.App, count = i.Count, url = i.Url }) });
 
     private static async Task<Ok<object>> ListUsers(UserService users, CancellationToken ct) =>
         TypedResults.Ok<object>((await users.ListAsync(ct)).Select(u => new { email = u.User.Email, displayName = u.User.DisplayName, roles = u.Roles, lockedOut = u.User.LockoutEnd > DateTimeOffset.UtcNow }));

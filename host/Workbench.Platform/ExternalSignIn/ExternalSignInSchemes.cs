@@ -112,7 +112,7 @@ public sealed class ExternalSignInSchemes(
     /// listening address. Never the request's Host header, which a caller chooses: a forged one would make the
     /// municipality trust (and send its client secret to) a provider of the caller's choosing.
     /// </summary>
-    private string LocalIssuer()
+    public string LocalIssuer()
     {
         if (openId.Value.Issuer is { Length: > 0 } configured) return configured.TrimEnd('/');
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http", StringComparison.OrdinalIgnoreCase))

@@ -136,6 +136,11 @@ public static class WorkbenchServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ExternalSignInOptions>, OAuthPostConfigureOptions<ExternalSignInOptions, ExternalSignInHandler>>());
         services.AddHttpClient(ExternalSignInSchemes.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
 
+        // The universal workplace: external applications and pending counts
+        services.AddSingleton<Workplace.WorkplaceApplications>();
+        services.AddScoped<Workplace.WorkplacePending>();
+        services.AddHttpClient(Workplace.WorkplacePending.HttpClientName);
+
         // Outbox for outgoing integrations
         services.AddScoped<IOutbox, OutboxWriter>();
         services.AddSingleton<OutboxDispatcher>();

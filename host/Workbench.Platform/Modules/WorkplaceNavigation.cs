@@ -5,8 +5,11 @@ using Workbench.Abstractions.Tenants;
 
 namespace Workbench.Platform.Modules;
 
-public sealed class WorkplaceNavigation(ModuleCatalog catalog, ITenantContext tenant, IPermissionService permissions) : IWorkplaceNavigation
+public sealed class WorkplaceNavigation(ModuleCatalog catalog, ITenantContext tenant, IPermissionService permissions, Workplace.WorkplaceApplications applications) : IWorkplaceNavigation
 {
+    public async Task<IReadOnlyList<WorkplaceApplication>> GetApplicationsAsync(CancellationToken cancellationToken) =>
+        tenant.Current is not { } current ? [] : (await applications.ForTenantAsync(current.Name, cancellationToken)).Select(a => new WorkplaceApplication(a.Name, a.Url)).ToList();
+
     public IReadOnlyList<NavigationItem> GetItems(ClaimsPrincipal user) =>
         Enabled(m => m.Navigation).Where(item => item.Permission is null || permissions.HasPermission(user, item.Permission)).ToList();
 

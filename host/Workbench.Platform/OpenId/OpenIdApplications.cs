@@ -22,7 +22,7 @@ public sealed record OpenIdApplicationRequest(
     string? PendingUrl = null);
 
 /// <summary>Registered clients: validation, hashed secrets, client authentication.</summary>
-public sealed class OpenIdApplications(OpenIdDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class OpenIdApplications(OpenIdDbContext db, IAuditLog audit, TimeProvider clock, Workplace.WorkplaceApplications workplace)
 {
     public const string Confidential = "confidential";
     public const string Public = "public";
@@ -87,12 +87,14 @@ public sealed class OpenIdApplications(OpenIdDbContext db, IAuditLog audit, Time
         app.PendingUrl = request.PendingUrl;
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("openid.application.saved", request.ClientId, new { request.Type, request.AllowedFlows, request.Scopes, request.TenantRoles }, ct);
+        workplace.Invalidate();
     }
 
     public async Task<bool> DeleteAsync(string clientId, CancellationToken ct)
     {
         var deleted = await db.Applications.Where(a => a.ClientId == clientId).ExecuteDeleteAsync(ct) > 0;
         if (deleted) await audit.AppendAsync("openid.application.deleted", clientId, null, ct);
+        workplace.Invalidate();
         return deleted;
     }
 

@@ -37,7 +37,11 @@ public sealed class WorkplaceBrowserTests
         var riga = await page.GotoAsync("/riga/notices");
         Assert.Equal(200, riga!.Status);
         await Browsers.AssertAccessibleAsync(page);
-        await page.GotoAsync("/smiltene/signin");
+        await page.GotoAsync("/smiltene/admin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Iziet" }).ClickAsync();
+        await page.WaitForURLAsync("**/smiltene/signin");
         await Browsers.AssertAccessibleAsync(page);
+        await page.GotoAsync("/smiltene/admin");
+        await page.WaitForURLAsync("**/smiltene/signin?*");
     }
 }
