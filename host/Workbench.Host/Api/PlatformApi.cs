@@ -69,12 +69,15 @@ public static class PlatformApi
         return app;
     }
 
-    public sealed record SignInRequest(string Email, string Password);
+    public sealed record SignInRequest(string Email, string Password, string? Code = null);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(SignInRequest request, StaffSignIn signIn)
+    /// <summary>E-mail and password; with a second factor set up, <c>code</c> (authenticator or recovery code) as well.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(SignInRequest request, StaffSignIn signIn, TwoFactorAccounts twoFactor, CancellationToken ct)
     {
         var outcome = await signIn.SignInAsync(request.Email, request.Password, "api");
-        return outcome.Succeeded ? TypedResults.NoContent() : TypedResults.Problem(outcome.Message, statusCode: 401);
+        if (outcome.SecondFactorRequired && !string.IsNullOrWhiteSpace(request.Code)) outcome = await twoFactor.SecondStepAsync(request.Code, "api", ct, outcome.PendingUserId);
+        return outcome.Succeeded ? TypedResults.NoContent()
+            : TypedResults.Problem(outcome.Message, statusCode: 401, title: outcome.SecondFactorRequired ? "Second factor required" : "Sign-in failed");
     }
 
     private static async Task<NoContent> SignOut(StaffSignIn signIn)

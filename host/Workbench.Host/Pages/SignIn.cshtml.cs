@@ -27,6 +27,7 @@ public sealed class SignInModel(StaffSignIn signIn, SignInSettingsStore settings
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await signIn.SignInAsync(Email, Password, "form");
+        if (outcome.SecondFactorRequired) return RedirectToPage("/SignInTwoFactor", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
         if (!outcome.Succeeded)
         {
             await LoadAsync(ct);

@@ -172,7 +172,7 @@ public sealed class DirectorySignIn(DirectoryAuthenticator directory, ExternalAc
         if (roles.Count == 0)
             return await accounts.RefuseAsync(login, channel, "no mapped group", "Jūsu direktorija grupām šajā darbavietā nav lomu; vērsieties pie administratora (your directory groups give no role here).", ct);
         // The directory is the municipality's own record of its staff: its e-mail addresses are trusted.
-        return await accounts.SignInLinkedAsync(new AccountLink(LoginProvider, person.Dn!.ToLowerInvariant(), "LDAP", person.Email, EmailVerified: true, person.DisplayName, roles, ""), channel, ct);
+        return await accounts.SignInLinkedAsync(new AccountLink(LoginProvider, person.Dn!.ToLowerInvariant(), "LDAP", person.Email, EmailVerified: true, person.DisplayName, roles, "", PasswordChecked: true), channel, ct);
     }
 
     private const string WrongCredentials = "Nepareizs lietotājvārds vai parole (wrong user name or password).";

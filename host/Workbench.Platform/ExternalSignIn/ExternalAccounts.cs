@@ -15,7 +15,7 @@ namespace Workbench.Platform.ExternalSignIn;
 /// <summary>Who an outside source (a provider, a directory) says signed in, and what it says about them.</summary>
 public sealed record AccountLink(
     string LoginProvider, string ProviderKey, string ProviderDisplayName, string? Email, bool EmailVerified, string? DisplayName,
-    IReadOnlyList<string>? Roles, string DefaultRole);
+    IReadOnlyList<string>? Roles, string DefaultRole, bool PasswordChecked = false);
 
 /// <summary>
 /// Turns a validated external sign-in into a staff session of the municipality. Workbench provider: the person must
@@ -32,6 +32,7 @@ public sealed class ExternalAccounts(
     ExternalSignInSchemes schemes,
     ITenantContext tenant,
     IAuditLog audit,
+    TwoFactorAccounts twoFactor,
     ILogger<ExternalAccounts> logger)
 {
     public async Task<SignInOutcome> CompleteAsync(CancellationToken ct)
@@ -72,6 +73,13 @@ public sealed class ExternalAccounts(
         if (user is null) return await RefuseAsync(link.Email, channel, problem!, problem!, ct);
         if (await users.IsLockedOutAsync(user))
             return await RefuseAsync(link.Email, channel, "locked out", "Konts šajā pašvaldībā ir bloķēts (the account is locked in this municipality).", ct);
+        if (link.PasswordChecked && user.TwoFactorEnabled)
+        {
+            // A directory password is one factor, like a local one: the authenticator code follows.
+            await twoFactor.BeginSecondStepAsync(user, channel);
+            await audit.AppendAsync("signin.password-accepted", user.Email ?? user.Id, new { channel, secondFactor = "required" }, ct);
+            return SignInOutcome.SecondFactor(user.Id);
+        }
         await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: channel);
         await audit.AppendAsync("signin.succeeded", user.Email ?? user.Id, new { channel, subject = link.ProviderKey }, ct);
         return new SignInOutcome(true, null);

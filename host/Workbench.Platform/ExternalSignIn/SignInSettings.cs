@@ -24,6 +24,9 @@ public sealed record SignInSettings
 
     public IReadOnlyList<UpstreamProvider> Upstream { get; init; } = [];
 
+    /// <summary>Administrators who sign in with a password (local or directory) must also give an authenticator code.</summary>
+    public bool RequireTwoFactorForAdministrators { get; init; }
+
     /// <summary>The municipality's directory, checked by the password form before local accounts.</summary>
     public DirectorySettings? Directory { get; init; }
 
@@ -111,7 +114,7 @@ public sealed class SignInSettingsStore(PlatformDbContext db, ITenantContext ten
             }, SiteSettingsStore.Json), ct);
             await audit.AppendAsync("sign-in.settings.saved", Name, new
             {
-                settings.LocalAccounts, settings.SingleSignOn, upstream = settings.Upstream.Select(p => new { p.Key, p.Authority, p.ClientId, p.DefaultRole }),
+                settings.LocalAccounts, settings.SingleSignOn, settings.RequireTwoFactorForAdministrators, upstream = settings.Upstream.Select(p => new { p.Key, p.Authority, p.ClientId, p.DefaultRole }),
                 directory = settings.Directory is { } d ? new { d.Host, d.Port, d.Security, d.BaseDn, d.GroupRoles } : null,
             }, ct);
         }, ct);

@@ -53,6 +53,7 @@ public static class WorkbenchApplicationBuilderExtensions
         app.UseMiddleware<ExternalSignIn.ExternalSignInSchemesMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<UserLogContextMiddleware>();
+        app.UseMiddleware<Security.TwoFactorRequirementMiddleware>();
         app.UseMiddleware<FeatureGateMiddleware>();
         app.UseAuthorization();
 

@@ -101,6 +101,7 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped<RoleService>();
         services.AddScoped<UserService>();
         services.AddScoped<StaffSignIn>();
+        services.AddScoped<TwoFactorAccounts>();
         services.AddScoped<CustomFieldService>();
         services.AddScoped<ICustomFieldService>(sp => sp.GetRequiredService<CustomFieldService>());
         services.AddScoped<IWorkplaceNavigation, WorkplaceNavigation>();

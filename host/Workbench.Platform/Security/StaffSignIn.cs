@@ -24,6 +24,11 @@ public sealed class StaffSignIn(SignInManager<WorkbenchUser> signIn, UserManager
         }
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email);
         var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, password ?? "", isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            await audit.AppendAsync("signin.password-accepted", email ?? "", new { channel, secondFactor = "required" });
+            return SignInOutcome.SecondFactor(user!.Id);
+        }
         await audit.AppendAsync(result.Succeeded ? "signin.succeeded" : "signin.failed", email ?? "", new { channel, lockedOut = result.IsLockedOut });
         return result.Succeeded ? new SignInOutcome(true, null)
             : new SignInOutcome(false, result.IsLockedOut
@@ -38,4 +43,11 @@ public sealed class StaffSignIn(SignInManager<WorkbenchUser> signIn, UserManager
     }
 }
 
-public sealed record SignInOutcome(bool Succeeded, string? Message);
+/// <param name="PendingUserId">Set when the first factor was right and a code from the authenticator app is needed to finish.</param>
+public sealed record SignInOutcome(bool Succeeded, string? Message, string? PendingUserId = null)
+{
+    public bool SecondFactorRequired => PendingUserId is not null;
+
+    public static SignInOutcome SecondFactor(string userId) =>
+        new(false, "Ievadiet kodu no autentifikatora lietotnes (enter the code from your authenticator app).", userId);
+}

@@ -37,6 +37,13 @@ public sealed class WorkplaceBrowserTests
         var riga = await page.GotoAsync("/riga/notices");
         Assert.Equal(200, riga!.Status);
         await Browsers.AssertAccessibleAsync(page);
+        // The person's own account pages (profile, password, second factor) pass the same checks.
+        await page.GotoAsync("/smiltene/account");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mans konts" })).ToBeVisibleAsync();
+        await Browsers.AssertAccessibleAsync(page);
+        await page.GotoAsync("/smiltene/account/two-factor");
+        await Assertions.Expect(page.Locator("#shared-key")).ToBeVisibleAsync();
+        await Browsers.AssertAccessibleAsync(page);
         await page.GotoAsync("/smiltene/admin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Iziet" }).ClickAsync();
         await page.WaitForURLAsync("**/smiltene/signin");
