@@ -27,6 +27,7 @@ public static class WorkbenchApplicationBuilderExtensions
             if (module.IsLoaded) modulesLog.LogInformation("Module {ModuleId} {Version} loaded ({Source})", module.Id, module.Version, module.Source);
             else modulesLog.LogWarning("Module {ModuleId} skipped, {Status}: {Error}", module.Id, module.Status, module.Error);
         }
+        app.UseForwardedHeaders();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseSecurityHeaders();
         app.UseMiddleware<TenantMiddleware>();

@@ -169,6 +169,14 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("Workbench").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataRoot, "keys")));
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
+        // Behind a TLS-terminating reverse proxy: the client's address (rate limits, audit) and https (Secure cookies,
+        // redirect URIs) come from X-Forwarded-* — trusted only from loopback and the proxies named in configuration.
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in section.GetSection("KnownProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
         // Malformed request bodies surface as exceptions in every environment, so they get a 400 that says what is wrong.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

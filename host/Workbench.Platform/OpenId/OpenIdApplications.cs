@@ -60,6 +60,11 @@ public sealed class OpenIdApplications(OpenIdDbContext db, IAuditLog audit, Time
             if (!IsValidRedirect(uri)) errors.Add(($"redirectUris[{i}]", $"\"{uri}\" nav absolūta adrese vai ceļš bez fragmenta (must be an absolute URI or a path on this host, without a fragment)."));
         foreach (var (uri, i) in (request.PostLogoutRedirectUris ?? []).Select((u, i) => (u, i)))
             if (!IsValidRedirect(uri)) errors.Add(($"postLogoutRedirectUris[{i}]", $"\"{uri}\" nav absolūta adrese vai ceļš bez fragmenta (must be an absolute URI or a path on this host, without a fragment)."));
+        foreach (var (field, url) in new[] { ("workplaceUrl", request.WorkplaceUrl), ("pendingUrl", request.PendingUrl) })
+            if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "https" or "http"))
+                errors.Add((field, $"\"{url}\" nav absolūta http(s) adrese (must be an absolute http(s) URL)."));
+        if (request.PendingUrl is not null && request.WorkplaceUrl is null)
+            errors.Add(("workplaceUrl", "Gaidošo uzdevumu adresei vajag arī darbavietas adresi (a pending URL needs a workplace URL)."));
         foreach (var (scope, i) in (request.Scopes ?? []).Select((s, i) => (s, i)))
             if (!KnownScopes.Contains(scope)) errors.Add(($"scopes[{i}]", $"Nezināms tvērums \"{scope}\" (unknown scope; use {string.Join(", ", KnownScopes)})."));
         return errors;

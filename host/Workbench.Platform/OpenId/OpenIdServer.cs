@@ -340,9 +340,12 @@ public sealed class OpenIdServer(
         return response;
     }
 
-    /// <summary>The client a logout's id_token_hint was issued to (signature and issuer checked, expiry not: it may be old).</summary>
-    public async Task<string?> HintedClientAsync(string? idTokenHint, string issuer, CancellationToken ct) =>
-        (await ValidateAsync(idTokenHint, issuer, audience: null, checkLifetime: false, ct))?.FindFirst("aud")?.Value;
+    /// <summary>The client and person a logout's id_token_hint was issued to (signature and issuer checked, expiry not: it may be old).</summary>
+    public async Task<(string? ClientId, string? Subject)> HintAsync(string? idTokenHint, string issuer, CancellationToken ct)
+    {
+        var identity = await ValidateAsync(idTokenHint, issuer, audience: null, checkLifetime: false, ct);
+        return (identity?.FindFirst("aud")?.Value, identity?.FindFirst("sub")?.Value);
+    }
 
     // ---------- helpers ----------
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
@@ -115,12 +116,14 @@ public sealed class TwoFactorRequirementMiddleware(RequestDelegate next)
 {
     private static readonly string[] Allowed = ["/account", "/signout", "/signin", "/api/session", "/culture", "/_content", "/error"];
 
-    public async Task InvokeAsync(HttpContext context, ITenantContext tenant, SignInSettingsStore settings)
+    public async Task InvokeAsync(HttpContext context, ITenantContext tenant)
     {
+        // Resolved only inside a tenant: the settings live in the tenant's database.
+        var settings = () => context.RequestServices.GetRequiredService<SignInSettingsStore>();
         var user = context.User;
         if (tenant.Current is null || user.Identity?.IsAuthenticated != true || !user.IsInRole(BuiltInRoles.Administrator) ||
             Allowed.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)) ||
-            !TwoFactorAccounts.IsSingleFactor(user) || !(await settings.GetAsync(context.RequestAborted)).RequireTwoFactorForAdministrators)
+            !TwoFactorAccounts.IsSingleFactor(user) || !(await settings().GetAsync(context.RequestAborted)).RequireTwoFactorForAdministrators)
         {
             await next(context);
             return;

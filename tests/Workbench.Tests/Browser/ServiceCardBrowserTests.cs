@@ -16,7 +16,7 @@ public sealed class ServiceCardBrowserTests
 
         // The editor (the seeded administrator also reviews) writes a card with markup in its text fields.
         var editor = await Browsers.NewPageAsync(browser, host);
-        await Browsers.SignInAsync(editor, "riga");
+        await Browsers.SignInAsync(editor, "riga", host);
         await editor.GotoAsync("/riga/admin/service-cards");
         await editor.GetByRole(AriaRole.Link, new() { Name = "Jauna kartīte" }).ClickAsync();
         await editor.GetByLabel("Identifikators").FillAsync("RIGA-VE-900");

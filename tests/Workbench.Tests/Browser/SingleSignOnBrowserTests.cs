@@ -17,7 +17,7 @@ public sealed class SingleSignOnBrowserTests
         await using var browser = await Browsers.ChromiumAsync(playwright);
         var page = await Browsers.NewPageAsync(browser, host);
 
-        await Browsers.SignInAsync(page, "competence-centre");
+        await Browsers.SignInAsync(page, "competence-centre", host);
         foreach (var tenant in new[] { "riga", "ventspils" })
         {
             await page.GotoAsync($"/{tenant}/admin");
@@ -25,7 +25,7 @@ public sealed class SingleSignOnBrowserTests
             await Browsers.AssertAccessibleAsync(page);
             await page.GetByRole(AriaRole.Button, new() { Name = "Vienotā pieteikšanās" }).ClickAsync();
             // Straight back to the workplace: the provider already knows the person, no password is asked.
-            await page.WaitForURLAsync($"**/{tenant}/admin");
+            await Browsers.ArriveAsync(page, $"**/{tenant}/admin", host);
             await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Darbavietas izvēlne" })).ToBeVisibleAsync();
         }
 
@@ -59,7 +59,7 @@ public sealed class SingleSignOnBrowserTests
         {
             var page = await Browsers.NewPageAsync(browser, host);
             await UpstreamSignInAsync(page, "anna");
-            await page.WaitForURLAsync("**/riga/admin");
+            await Browsers.ArriveAsync(page, "**/riga/admin", host);
         }
         var users = await admin.GetFromJsonAsync<JsonElement>("/riga/api/admin/users", ct);
         var anna = Assert.Single(users.EnumerateArray(), u => u.GetProperty("email").GetString() == "anna.ozola@riga.lv");

@@ -16,7 +16,7 @@ public sealed class WorkplaceBrowserTests
 
         await page.GotoAsync("/smiltene/admin");
         Assert.Contains("/smiltene/signin", page.Url);
-        await Browsers.SignInAsync(page, "smiltene");
+        await Browsers.SignInAsync(page, "smiltene", host);
 
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Darbavietas izvēlne" });
         await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Paziņojumi" })).ToBeVisibleAsync();

@@ -21,19 +21,25 @@ public static class Browsers
     }
 
     /// <summary>Signs in with the seeded administrator's password and waits for the workplace, or says what the page showed instead.</summary>
-    public static async Task SignInAsync(IPage page, string tenant)
+    public static async Task SignInAsync(IPage page, string tenant, HostProcess? host = null)
     {
         if (!page.Url.Contains($"/{tenant}/signin")) await page.GotoAsync($"/{tenant}/signin");
         await page.GetByLabel("E-pasts").FillAsync(WorkbenchFactory.AdminEmail);
         await page.GetByLabel("Parole").FillAsync(WorkbenchFactory.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Pieslēgties" }).ClickAsync();
+        await ArriveAsync(page, $"**/{tenant}/admin", host);
+    }
+
+    /// <summary>Waits for the page to reach <paramref name="url"/>; otherwise fails with where it is, what it shows and the host's recent problems.</summary>
+    public static async Task ArriveAsync(IPage page, string url, HostProcess? host = null)
+    {
         try
         {
-            await page.WaitForURLAsync($"**/{tenant}/admin");
+            await page.WaitForURLAsync(url);
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"sign-in to {tenant} stayed at {page.Url}: {await page.InnerTextAsync("main")}");
+            Assert.Fail($"expected {url}, stayed at {page.Url}: {await page.InnerTextAsync("main")}\n{host?.RecentProblems}");
         }
     }
 

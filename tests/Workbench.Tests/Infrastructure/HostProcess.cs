@@ -11,6 +11,17 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     public string DataPath { get; }
     public Uri BaseAddress { get; }
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
+
+    /// <summary>The host's last warnings and errors, for a failing test's message.</summary>
+    public string RecentProblems => string.Join('\n', _log);
+
+    private void Keep(string? line)
+    {
+        if (line is null || !(line.Contains(" WRN]", StringComparison.Ordinal) || line.Contains(" ERR]", StringComparison.Ordinal) || line.StartsWith("   at ", StringComparison.Ordinal) || line.Contains("Exception", StringComparison.Ordinal))) return;
+        _log.Enqueue(line);
+        while (_log.Count > 60) _log.TryDequeue(out _);
+    }
 
     private HostProcess(Process process, string dataPath, Uri baseAddress) => (_process, DataPath, BaseAddress) = (process, dataPath, baseAddress);
 
@@ -24,11 +35,11 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["Workbench__Setup__AdminPassword"] = WorkbenchFactory.AdminPassword;
         info.Environment["Workbench__PluginsPath"] = Path.Combine(data, "plugins");
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new HostProcess(process, data, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process, data, new Uri($"http://127.0.0.1:{port}"));
         await host.WaitUntilRunningAsync();
         return host;
     }

@@ -10,9 +10,9 @@ using Workbench.Platform.Security;
 namespace Workbench.Host.Pages.Connect;
 
 /// <summary>
-/// RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0). With a valid id_token_hint the person is signed
-/// out at once and sent to a registered post-logout URI; without one they confirm first, so that a foreign page
-/// cannot sign them out.
+/// RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0). With a valid id_token_hint naming the signed-in
+/// person they are signed out at once and sent to a registered post-logout URI; otherwise they confirm first, so
+/// that a foreign page cannot sign them out.
 /// </summary>
 [RequiresFeature(PlatformManifest.OpenIdServer)]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
@@ -27,12 +27,14 @@ public sealed class LogoutModel(OpenIdServer server, OpenIdApplications applicat
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var hinted = await server.HintedClientAsync(IdTokenHint, OpenIdServerApi.Issuer(HttpContext), ct);
+        var (hinted, subject) = await server.HintAsync(IdTokenHint, OpenIdServerApi.Issuer(HttpContext), ct);
         if (IdTokenHint is not null && hinted is null) return Refuse("id_token_hint nav derīgs (the id_token_hint is not valid).");
         if (hinted is not null && ClientId is not null && hinted != ClientId) return Refuse("client_id neatbilst id_token_hint (client_id does not match the id_token_hint).");
         var target = await TargetAsync(hinted ?? ClientId, ct);
         if (PostLogoutRedirectUri is not null && target is null) return Refuse("post_logout_redirect_uri nav reģistrēta (the post-logout URI is not registered for this client).");
-        if (hinted is null) return Page();
+        // Straight out only for the person the hint names: someone else's (or an attacker's own) token asks first.
+        var current = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        if (hinted is null || (current is not null && current != subject)) return Page();
         return await SignOutAndLeaveAsync(target);
     }
 

@@ -18,13 +18,14 @@ public sealed class ApplicationsModel(OpenIdApplications applications) : AdminPa
 
     /// <param name="tenantRoles">One line per municipality: <c>riga: Editor, Viewer</c>.</param>
     public async Task<IActionResult> OnPostSaveAsync(string clientId, string? displayName, string type, string? redirectUris, string? postLogoutRedirectUris,
-        string[] flows, string[] scopes, string? tenantRoles, CancellationToken ct)
+        string[] flows, string[] scopes, string? tenantRoles, string? workplaceUrl, string? pendingUrl, CancellationToken ct)
     {
         var isNew = await applications.FindAsync(clientId, ct) is null;
         var secret = type == OpenIdApplications.Confidential && isNew ? OpenIdApplications.NewSecret() : null;
         var request = new OpenIdApplicationRequest(clientId?.Trim() ?? "", displayName, type, secret, Lines(redirectUris), Lines(postLogoutRedirectUris), flows, scopes,
             Lines(tenantRoles).Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
-                .ToDictionary(p => p[0].Trim(), p => (IReadOnlyList<string>)p[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
+                .ToDictionary(p => p[0].Trim(), p => (IReadOnlyList<string>)p[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
+            string.IsNullOrWhiteSpace(workplaceUrl) ? null : workplaceUrl.Trim(), string.IsNullOrWhiteSpace(pendingUrl) ? null : pendingUrl.Trim());
         var errors = await applications.ValidateAsync(request, ct);
         if (errors.Count > 0) return Done(string.Join(" ", errors.Select(e => e.Message)), error: true);
         await applications.SaveAsync(request, ct);
