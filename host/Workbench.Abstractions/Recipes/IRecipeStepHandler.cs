@@ -41,6 +41,20 @@ public sealed class RecipeStepContext(int index, string origin, JsonObject step,
     public void Error(string path, string message) =>
         _errors.Add(new RecipeError(Index, Name, origin + path.TrimStart('$'), message));
 
+    /// <summary>The whole step read as <typeparamref name="T"/> (web JSON rules), or null with the error reported.</summary>
+    public T? Read<T>() where T : class
+    {
+        try
+        {
+            return Step.Deserialize<T>(JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            Error(ex.Path ?? "$", $"Nederīga vērtība (invalid value): {ex.Message}");
+            return null;
+        }
+    }
+
     /// <summary>
     /// The step's <c>items</c> (or, for Orchard Core compatibility, <paramref name="orchardName"/>) read as
     /// <typeparamref name="T"/> with web JSON rules; each unreadable item is reported with its path.

@@ -3,9 +3,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Workbench.Abstractions.Audit;
+using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Data;
 using Workbench.Platform.Security;
@@ -69,7 +71,17 @@ public sealed class ExternalAccounts(
     /// </summary>
     public async Task<SignInOutcome> SignInLinkedAsync(AccountLink link, string channel, CancellationToken ct)
     {
-        var (user, problem) = await session.InTransactionAsync(() => FindOrProvisionAsync(link, ct), ct);
+        (WorkbenchUser? User, string? Problem) found;
+        try
+        {
+            found = await session.InTransactionAsync(() => FindOrProvisionAsync(link, ct), ct);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or DbUpdateException)
+        {
+            // Two first sign-ins at once (a double click): the other one created the account; find it now.
+            found = await session.InTransactionAsync(() => FindOrProvisionAsync(link, ct), ct);
+        }
+        var (user, problem) = found;
         if (user is null) return await RefuseAsync(link.Email, channel, problem!, problem!, ct);
         if (await users.IsLockedOutAsync(user))
             return await RefuseAsync(link.Email, channel, "locked out", "Konts šajā pašvaldībā ir bloķēts (the account is locked in this municipality).", ct);
@@ -95,6 +107,10 @@ public sealed class ExternalAccounts(
         {
             // An e-mail links to an existing account only when the source vouches for it.
             if (link.Email is not null && link.EmailVerified) user = await users.FindByEmailAsync(link.Email);
+            // An outside provider's say-so is not enough to take over an administrator: an administrator links it.
+            if (user is not null && link.Roles is null && await users.IsInRoleAsync(user, BuiltInRoles.Administrator))
+                return (null, "Administratora kontu ar ārēju pakalpojumu sniedzēju automātiski nesasaista; lūdziet citu administratoru " +
+                    "(an administrator's account is not linked to an outside provider automatically).");
             if (user is null)
             {
                 if (link.Email is null) return (null, "Pakalpojumu sniedzējs nenodeva e-pastu (the provider did not share an e-mail address).");

@@ -45,7 +45,7 @@ public sealed class ExternalSignInSchemes(
 
     public static string SchemeName(string tenant, string key) => $"oidc.{tenant}.{key}";
     public static string CallbackPath(string key) => "/signin-oidc/" + key;
-    public static string FirstPartyClientId(string tenant) => "workbench-" + tenant;
+    public static string FirstPartyClientId(string tenant) => OpenIdApplications.FirstPartyPrefix + tenant;
 
     public ExternalProvider? Find(string scheme) => _providers.GetValueOrDefault(scheme);
 

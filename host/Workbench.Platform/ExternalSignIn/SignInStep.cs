@@ -24,16 +24,5 @@ public sealed class SignInStep : IRecipeStepHandler
     public Task ExecuteAsync(RecipeStepContext context, CancellationToken ct) =>
         context.Services.GetRequiredService<SignInSettingsStore>().SaveAsync(Read(context)!, ct);
 
-    private static SignInSettings? Read(RecipeStepContext context)
-    {
-        try
-        {
-            return context.Step.Deserialize<SignInSettings>(RecipeStepContext.JsonOptions);
-        }
-        catch (JsonException ex)
-        {
-            context.Error(ex.Path ?? "$", $"Nederīga vērtība (invalid value): {ex.Message}");
-            return null;
-        }
-    }
+    private static SignInSettings? Read(RecipeStepContext context) => context.Read<SignInSettings>();
 }

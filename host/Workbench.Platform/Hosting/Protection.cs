@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Workbench.Platform.Hosting;
 
 /// <summary>
-/// Security headers on every response, and rate limits on the endpoints that take credentials: password sign-in
-/// (page and API) and the identity provider's token, revocation and introspection endpoints, per client address.
+/// Security headers on every response, and rate limits on the endpoints that take credentials: password and
+/// second-factor sign-in (page and API), provider callbacks, and the identity provider's token, revocation and
+/// introspection endpoints, per client address.
 /// </summary>
 public static class Protection
 {
@@ -18,7 +19,9 @@ public static class Protection
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     private static readonly string[] TokenPaths = ["/connect/token", "/connect/revoke", "/connect/introspect"];
-    private static readonly string[] SignInPaths = ["/signin", "/api/session"];
+    private static readonly string[] SignInPaths = ["/signin", "/api/session", "/signin/two-factor"];
+    /// <summary>Provider callbacks and their completion: each is audited, so they are limited like password attempts.</summary>
+    private static readonly string[] ExternalSignInPaths = ["/signin-oidc", "/signin/external"];
 
     public static IServiceCollection AddWorkbenchProtection(this IServiceCollection services) =>
         services.AddRateLimiter(o =>
@@ -38,7 +41,8 @@ public static class Protection
                 var limits = http.RequestServices.GetRequiredService<IOptions<WorkbenchOptions>>().Value.RateLimits;
                 var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 var path = http.Request.Path;
-                if (HttpMethods.IsPost(http.Request.Method) && SignInPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)))
+                if ((HttpMethods.IsPost(http.Request.Method) && SignInPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase))) ||
+                    ExternalSignInPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
                     return PerMinute("signin:" + address, limits.SignInPerMinute);
                 if (TokenPaths.Any(p => path.StartsWithSegments(p)))
                     return PerMinute("token:" + address, limits.TokenPerMinute);

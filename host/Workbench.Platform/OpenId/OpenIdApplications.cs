@@ -26,6 +26,8 @@ public sealed class OpenIdApplications(OpenIdDbContext db, IAuditLog audit, Time
 {
     public const string Confidential = "confidential";
     public const string Public = "public";
+    /// <summary>Client ids of the municipalities' own sign-in, registered by the platform only.</summary>
+    public const string FirstPartyPrefix = "workbench-";
     public static readonly IReadOnlyList<string> Flows = [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken, GrantTypes.ClientCredentials];
     public static readonly IReadOnlyList<string> KnownScopes = [OpenIdScopes.OpenId, OpenIdScopes.Profile, OpenIdScopes.Email, OpenIdScopes.Roles, OpenIdScopes.OfflineAccess, OpenIdScopes.Api];
 
@@ -40,6 +42,8 @@ public sealed class OpenIdApplications(OpenIdDbContext db, IAuditLog audit, Time
         var errors = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(request.ClientId) || request.ClientId.Length > 100 || request.ClientId.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
             errors.Add(("clientId", "Klienta identifikators ir obligāts, bez atstarpēm, līdz 100 zīmēm (client id required, no spaces)."));
+        if (request.ClientId?.StartsWith(FirstPartyPrefix, StringComparison.Ordinal) == true)
+            errors.Add(("clientId", $"\"{FirstPartyPrefix}…\" ir rezervēts pašvaldību pašu pieteikšanās klientiem (reserved for the municipalities' own sign-in)."));
         if (request.Type is not (Confidential or Public))
             errors.Add(("type", "Tipam jābūt \"confidential\" vai \"public\" (type must be confidential or public)."));
         var existing = await FindAsync(request.ClientId, ct);

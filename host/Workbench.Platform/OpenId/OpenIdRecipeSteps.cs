@@ -35,22 +35,14 @@ public sealed class OpenIdApplicationStep : IRecipeStepHandler
 
     private static OpenIdApplicationRequest? Read(RecipeStepContext context)
     {
-        try
-        {
-            var step = context.Step.Deserialize<StepModel>(RecipeStepContext.JsonOptions)!;
-            var flows = new List<string>();
-            if (step.AllowAuthorizationCodeFlow) flows.Add(GrantTypes.AuthorizationCode);
-            if (step.AllowRefreshTokenFlow) flows.Add(GrantTypes.RefreshToken);
-            if (step.AllowClientCredentialsFlow) flows.Add(GrantTypes.ClientCredentials);
-            var scopes = step.Scopes ?? step.ScopeEntries?.Select(e => e.Name).ToList() ?? [];
-            return new OpenIdApplicationRequest(step.ClientId ?? "", step.DisplayName, step.Type, step.ClientSecret, Uris(step.RedirectUris),
-                Uris(step.PostLogoutRedirectUris), flows, scopes, step.TenantRoles, step.WorkplaceUrl, step.PendingUrl);
-        }
-        catch (JsonException ex)
-        {
-            context.Error(ex.Path ?? "$", $"Nederīga vērtība (invalid value): {ex.Message}");
-            return null;
-        }
+        if (context.Read<StepModel>() is not { } step) return null;
+        var flows = new List<string>();
+        if (step.AllowAuthorizationCodeFlow) flows.Add(GrantTypes.AuthorizationCode);
+        if (step.AllowRefreshTokenFlow) flows.Add(GrantTypes.RefreshToken);
+        if (step.AllowClientCredentialsFlow) flows.Add(GrantTypes.ClientCredentials);
+        var scopes = step.Scopes ?? step.ScopeEntries?.Select(e => e.Name).ToList() ?? [];
+        return new OpenIdApplicationRequest(step.ClientId ?? "", step.DisplayName, step.Type, step.ClientSecret, Uris(step.RedirectUris),
+            Uris(step.PostLogoutRedirectUris), flows, scopes, step.TenantRoles, step.WorkplaceUrl, step.PendingUrl);
     }
 
     private static List<string> Uris(JsonNode? node) => node switch

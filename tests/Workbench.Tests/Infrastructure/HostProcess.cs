@@ -34,6 +34,9 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["Workbench__DataPath"] = data;
         info.Environment["Workbench__Setup__AdminPassword"] = WorkbenchFactory.AdminPassword;
         info.Environment["Workbench__PluginsPath"] = Path.Combine(data, "plugins");
+        // Every test request comes from 127.0.0.1; RateLimitTests checks the limits themselves.
+        info.Environment["Workbench__RateLimits__SignInPerMinute"] = "100000";
+        info.Environment["Workbench__RateLimits__TokenPerMinute"] = "100000";
         var process = Process.Start(info)!;
         var host = new HostProcess(process, data, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => host.Keep(e.Data);

@@ -262,6 +262,20 @@ public sealed class OpenIdProviderTests(HostFixture host)
         var token = await host.AnonymousClient().PostAsync($"/{OidcScenario.Provider}/connect/token", new FormUrlEncodedContent(
             [new("grant_type", "client_credentials"), new("client_id", clientId), new("client_secret", secret), new("scope", "api")]), Ct);
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+
+        // The municipalities' own sign-in clients cannot be registered or replaced by hand; workplace URLs must be URLs.
+        var reserved = await admin.PutAsJsonAsync($"/{OidcScenario.Provider}/api/admin/openid/applications/workbench-riga", new
+        {
+            type = "confidential", clientSecret = "x-secret-x-secret-x-secret-x-secret-x", allowedFlows = new[] { "client_credentials" }, scopes = new[] { "api" },
+        }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, reserved.StatusCode);
+        Assert.Contains("reserved for the municipalities' own sign-in", await reserved.Content.ReadAsStringAsync(Ct));
+        var badUrls = await admin.PutAsJsonAsync($"/{OidcScenario.Provider}/api/admin/openid/applications/{clientId}", new
+        {
+            type = "confidential", allowedFlows = new[] { "client_credentials" }, scopes = new[] { "api" }, workplaceUrl = "not a url", pendingUrl = "ftp://x/y",
+        }, Ct);
+        var errors = (await badUrls.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("workplaceUrl", out _) && errors.TryGetProperty("pendingUrl", out _), errors.ToString());
     }
 
     [Fact]

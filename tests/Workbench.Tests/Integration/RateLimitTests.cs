@@ -23,8 +23,9 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("60", refused.Headers.RetryAfter?.ToString());
         Assert.Contains("too many attempts", await refused.Content.ReadAsStringAsync(ct));
-        // Reading pages is not limited.
+        // Reading pages is not limited; provider callbacks (each one audited) are.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/riga/signin", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/riga/signin-oidc/workbench?code=x&state=y", ct)).StatusCode);
 
         var form = () => new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = "nobody", ["client_secret"] = "nothing" });
         for (var i = 0; i < 2; i++)

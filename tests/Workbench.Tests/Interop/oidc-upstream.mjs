@@ -8,6 +8,8 @@ const accounts = {
   anna: { email: 'anna.ozola@riga.lv', email_verified: true, name: 'Anna Ozola' },
   // Claims someone else's address without the provider having verified it.
   eve: { email: 'admin@workbench.local', email_verified: false, name: 'Eve' },
+  // Says, verified, that it is the administrator: still no automatic link to an administrator's account.
+  mallory: { email: 'admin@workbench.local', email_verified: true, name: 'Mallory' },
 };
 const provider = new Provider(`http://127.0.0.1:${port}`, {
   clients: [{

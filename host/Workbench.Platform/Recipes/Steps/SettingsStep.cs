@@ -23,18 +23,7 @@ public sealed class SettingsStep : IRecipeStepHandler
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken ct) =>
         await context.Services.GetRequiredService<SiteSettingsStore>().SaveAsync(Read(context)!, ct);
 
-    private static SiteSettings? Read(RecipeStepContext context)
-    {
-        try
-        {
-            return context.Step.Deserialize<SiteSettings>(RecipeStepContext.JsonOptions);
-        }
-        catch (JsonException ex)
-        {
-            context.Error(ex.Path ?? "$", $"Nederīga vērtība (invalid value): {ex.Message}");
-            return null;
-        }
-    }
+    private static SiteSettings? Read(RecipeStepContext context) => context.Read<SiteSettings>();
 }
 
 /// <summary>Rules for site settings, shared by the recipe step and the settings page.</summary>
