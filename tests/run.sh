@@ -18,6 +18,7 @@ command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v antiword >/dev/null || missing+=(antiword)
 command -v slapd >/dev/null || [ -x /usr/sbin/slapd ] || missing+=(slapd)
 command -v ldapadd >/dev/null || missing+=(ldap-utils)
+command -v zbarimg >/dev/null || missing+=(zbar-tools)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${missing[*]}"
   # slapd must not create its own directory on install: the tests start their own.

@@ -45,6 +45,12 @@ public sealed partial class TwoFactorAndAccountTests(HostFixture host) : IClassF
         var page = await person.GetStringAsync($"/{tenant}/account/two-factor", Ct);
         var key = SharedKey().Match(page).Groups[1].Value.Replace(" ", "");
         Assert.NotEmpty(key);
+        // The QR code, read by a real decoder (zbar), carries the same key.
+        var png = Path.Combine(Repository.NewTempFolder("wb-qr"), "qr.png");
+        await File.WriteAllBytesAsync(png, Convert.FromBase64String(QrCode().Match(WebUtility.HtmlDecode(page)).Groups[1].Value), Ct);
+        var decoded = await ProcessRunner.RunAsync("zbarimg", ["--raw", "-q", png]);
+        Assert.StartsWith("otpauth://totp/", decoded.Output.Trim());
+        Assert.Contains("secret=" + key.ToUpperInvariant(), decoded.Output);
         var wrong = await PostFormAsync(person, $"/{tenant}/account/two-factor?handler=Enable", new() { ["code"] = "000000" == Totp(key) ? "111111" : "000000" });
         Assert.Contains("the code is wrong", await wrong.Content.ReadAsStringAsync(Ct));
         var enabled = await PostFormAsync(person, $"/{tenant}/account/two-factor?handler=Enable", new() { ["code"] = Totp(key) });
@@ -135,6 +141,9 @@ public sealed partial class TwoFactorAndAccountTests(HostFixture host) : IClassF
 
     [GeneratedRegex("<code id=\"shared-key\">([a-z0-9 ]+)</code>")]
     private static partial Regex SharedKey();
+
+    [GeneratedRegex("<img id=\"qr-code\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")]
+    private static partial Regex QrCode();
 
     [GeneratedRegex("<li><code>([A-Za-z0-9-]+)</code></li>")]
     private static partial Regex RecoveryCode();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QRCoder;
 using Workbench.Platform.Data;
 using Workbench.Platform.Security;
 
@@ -15,6 +16,8 @@ public sealed class TwoFactorModel(UserManager<WorkbenchUser> users, TwoFactorAc
     [BindProperty] public string? Code { get; set; }
     public bool Enabled { get; private set; }
     public AuthenticatorSetup? Setup { get; private set; }
+    /// <summary>The otpauth URI as a QR code (PNG data URI) for the authenticator app's camera.</summary>
+    public string? QrCode { get; private set; }
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
     public string? Error { get; private set; }
 
@@ -46,7 +49,12 @@ public sealed class TwoFactorModel(UserManager<WorkbenchUser> users, TwoFactorAc
         var user = await users.GetUserAsync(User);
         if (user is null) return null;
         Enabled = user.TwoFactorEnabled;
-        if (!Enabled) Setup = await twoFactor.SetupAsync(user);
+        if (!Enabled)
+        {
+            Setup = await twoFactor.SetupAsync(user);
+            using var data = new QRCodeGenerator().CreateQrCode(Setup.Uri, QRCodeGenerator.ECCLevel.M);
+            QrCode = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));
+        }
         return user;
     }
 }
