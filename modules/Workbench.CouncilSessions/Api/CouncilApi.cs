@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workbench.Abstractions.Security;
+using Workbench.CouncilSessions.Domain;
+
+namespace Workbench.CouncilSessions.Api;
+
+/// <summary>
+/// REST API of the council secretariat: <c>/{tenant}/api/council</c>. Reading bodies and public, convened meetings
+/// is open to anyone; closed meetings and non-public agenda items need ViewCouncil; changes need ManageCouncil.
+/// </summary>
+public static class CouncilApi
+{
+    public static IEndpointRouteBuilder MapCouncilApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/council").WithTags("Council");
+        var manage = PermissionNames.Policy(CouncilSessionsManifest.ManageCouncil);
+        api.MapGet("/bodies", (CouncilService council, CancellationToken ct) => council.BodiesAsync(ct));
+        api.MapPost("/bodies", CreateBody).RequireAuthorization(manage);
+        api.MapGet("/bodies/{id:guid}/members", (Guid id, CouncilService council, CancellationToken ct) => council.MembershipsAsync(id, ct));
+        api.MapPost("/bodies/{id:guid}/members", AddMember).RequireAuthorization(manage);
+        api.MapGet("/people", (CouncilService council, CancellationToken ct) => council.PeopleAsync(ct)).RequireAuthorization(PermissionNames.Policy(CouncilSessionsManifest.ViewCouncil));
+        api.MapPost("/people", CreatePerson).RequireAuthorization(manage);
+        api.MapGet("/meetings", ListMeetings);
+        api.MapGet("/meetings/{id:guid}", GetMeeting);
+        api.MapPost("/meetings", CreateMeeting).RequireAuthorization(manage);
+        api.MapPost("/meetings/{id:guid}/{action}", Transition).RequireAuthorization(manage)
+            .WithSummary("convene, open, close or sign-minutes; any other step from the current state is refused with 409");
+        api.MapPost("/meetings/{id:guid}/agenda", AddAgendaItem).RequireAuthorization(manage);
+        api.MapPut("/meetings/{id:guid}/agenda/order", Reorder).RequireAuthorization(manage)
+            .WithSummary("Body: the ids of all items in their new order; they are renumbered 1..n");
+        return routes;
+    }
+
+    private static bool SeesInternal(ClaimsPrincipal user, IPermissionService permissions) => permissions.HasPermission(user, CouncilSessionsManifest.ViewCouncil);
+
+    private static async Task<IResult> CreateBody(BodyInput input, CouncilService council, CancellationToken ct) =>
+        CouncilService.Validate(input) is { Count: > 0 } errors ? Results.ValidationProblem(errors) : Results.Created("api/council/bodies", await council.CreateBodyAsync(input, ct));
+
+    private static async Task<IResult> CreatePerson(PersonInput input, CouncilService council, CancellationToken ct) =>
+        CouncilService.Validate(input) is { Count: > 0 } errors ? Results.ValidationProblem(errors) : Results.Created("api/council/people", await council.CreatePersonAsync(input, ct));
+
+    private static Task<IResult> AddMember(Guid id, MembershipInput input, CouncilService council, CancellationToken ct) =>
+        Refusals(async () => Results.Created($"api/council/bodies/{id}/members", await council.AddMemberAsync(id, input, ct)));
+
+    private static async Task<IResult> ListMeetings(ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
+        Results.Ok(await council.MeetingsAsync(SeesInternal(user, permissions), ct));
+
+    private static async Task<IResult> GetMeeting(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct)
+    {
+        var seesInternal = SeesInternal(user, permissions);
+        // A meeting the caller may not see does not exist for them.
+        if (await council.MeetingAsync(id, ct) is not { } meeting || !seesInternal && (!meeting.IsPublic || meeting.State == MeetingState.Planned)) return Results.NotFound();
+        return Results.Ok(new { meeting, agenda = await council.AgendaAsync(id, seesInternal, ct) });
+    }
+
+    private static Task<IResult> CreateMeeting(MeetingInput input, CouncilService council, CancellationToken ct) =>
+        CouncilService.Validate(input) is { Count: > 0 } errors ? Task.FromResult(Results.ValidationProblem(errors))
+            : Refusals(async () => Results.Created("api/council/meetings", await council.CreateMeetingAsync(input, ct)));
+
+    private static Task<IResult> Transition(Guid id, string action, CouncilService council, CancellationToken ct) =>
+        Refusals(async () => Results.Ok(await council.TransitionAsync(id, action, ct)));
+
+    private static Task<IResult> AddAgendaItem(Guid id, AgendaItemInput input, CouncilService council, CancellationToken ct) =>
+        CouncilService.Validate(input) is { Count: > 0 } errors ? Task.FromResult(Results.ValidationProblem(errors))
+            : Refusals(async () => Results.Created($"api/council/meetings/{id}", await council.AddAgendaItemAsync(id, input, ct)));
+
+    private static Task<IResult> Reorder(Guid id, List<Guid> order, CouncilService council, CancellationToken ct) =>
+        Refusals(async () => Results.Ok(await council.ReorderAsync(id, order, ct)));
+
+    /// <summary>The service's refusals as the status codes a client expects: 404 missing, 409 not now, 400 ill-formed.</summary>
+    private static async Task<IResult> Refusals(Func<Task<IResult>> work)
+    {
+        try { return await work(); }
+        catch (KeyNotFoundException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound); }
+        catch (CouncilConflictException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict); }
+        catch (ArgumentException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest); }
+    }
+}

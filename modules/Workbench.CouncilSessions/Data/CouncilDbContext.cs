@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Workbench.CouncilSessions.Domain;
+
+namespace Workbench.CouncilSessions.Data;
+
+public sealed class CouncilDbContext(DbContextOptions<CouncilDbContext> options) : DbContext(options)
+{
+    public DbSet<Body> Bodies => Set<Body>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Body>(e => { e.ToTable("Council_Bodies"); e.HasKey(x => x.Id); e.Property(x => x.Kind).HasConversion<string>(); e.Property(x => x.Rule).HasConversion<string>(); });
+        b.Entity<Person>(e => { e.ToTable("Council_People"); e.HasKey(x => x.Id); });
+        b.Entity<Membership>(e =>
+        {
+            e.ToTable("Council_Memberships");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Role).HasConversion<string>();
+            e.HasIndex(x => new { x.BodyId, x.PersonId });
+            e.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId).HasConstraintName("FK_Council_Memberships_Bodies").OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).HasConstraintName("FK_Council_Memberships_People").OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Meeting>(e =>
+        {
+            e.ToTable("Council_Meetings");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasConversion<string>();
+            e.Property(x => x.Mode).HasConversion<string>();
+            e.Property(x => x.State).HasConversion<string>();
+            e.HasIndex(x => new { x.BodyId, x.Year, x.Number }).IsUnique();
+            e.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId).HasConstraintName("FK_Council_Meetings_Bodies").OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<AgendaItem>(e =>
+        {
+            e.ToTable("Council_AgendaItems");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.MeetingId, x.Number });
+            e.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).HasConstraintName("FK_Council_AgendaItems_Meetings").OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

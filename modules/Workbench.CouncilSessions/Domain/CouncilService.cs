@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using Workbench.Abstractions.Audit;
+using Workbench.Abstractions.Data;
+using Workbench.CouncilSessions.Data;
+
+namespace Workbench.CouncilSessions.Domain;
+
+/// <summary>Thrown for a request the current state refuses (HTTP 409): the message says why.</summary>
+public sealed class CouncilConflictException(string message) : Exception(message);
+
+/// <summary>
+/// The council secretariat's rules, shared by the API and the recipe step: bodies, people and their memberships,
+/// meetings numbered per body and year with their state machine, agendas kept numbered 1..n.
+/// </summary>
+public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenantTransaction transaction, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public static Dictionary<string, string[]> Validate(BodyInput input) => Errors(
+        (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200, "name", "Nosaukums ir obligāts, līdz 200 zīmēm (name is required, up to 200 characters)."),
+        (input.ShortName is { Length: > 40 }, "shortName", "Īsais nosaukums līdz 40 zīmēm (short name up to 40 characters)."));
+
+    public static Dictionary<string, string[]> Validate(PersonInput input) => Errors(
+        (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200, "name", "Vārds ir obligāts, līdz 200 zīmēm (name is required, up to 200 characters)."),
+        (input.Email is { Length: > 0 } email && !System.Net.Mail.MailAddress.TryCreate(email, out _), "email", "Nederīga e-pasta adrese (invalid e-mail address)."));
+
+    public static Dictionary<string, string[]> Validate(MeetingInput input) => Errors(
+        (input.StartsAt is null, "startsAt", "Sēdes laiks ir obligāts (the meeting needs a date and time)."),
+        (input.Mode != MeetingMode.InPerson && !Uri.TryCreate(input.RemoteLink, UriKind.Absolute, out _), "remoteLink", "Attālinātai sēdei vajag saiti (a remote or hybrid meeting needs a link)."),
+        (input.Mode != MeetingMode.Remote && string.IsNullOrWhiteSpace(input.Place), "place", "Klātienes sēdei vajag vietu (a meeting in a room needs a place)."));
+
+    public static Dictionary<string, string[]> Validate(AgendaItemInput input) => Errors(
+        (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 500, "title", "Jautājuma nosaukums ir obligāts, līdz 500 zīmēm (title is required, up to 500 characters)."));
+
+    private static Dictionary<string, string[]> Errors(params (bool Failed, string Field, string Message)[] checks) =>
+        checks.Where(c => c.Failed).GroupBy(c => c.Field).ToDictionary(g => g.Key, g => g.Select(c => c.Message).ToArray());
+
+    public async Task<Body> CreateBodyAsync(BodyInput input, CancellationToken ct)
+    {
+        var body = new Body { Id = Guid.NewGuid(), Name = input.Name!.Trim(), ShortName = input.ShortName?.Trim(), Kind = input.Kind, Rule = input.Rule, CreatedUtc = Now, UpdatedUtc = Now };
+        return await SaveAsync(body, db.Bodies, "council.body.created", body.Name, ct);
+    }
+
+    public async Task<Person> CreatePersonAsync(PersonInput input, CancellationToken ct)
+    {
+        var person = new Person { Id = Guid.NewGuid(), Name = input.Name!.Trim(), Email = input.Email?.Trim(), Affiliation = input.Affiliation?.Trim(), UpdatedUtc = Now };
+        return await SaveAsync(person, db.People, "council.person.created", person.Name, ct);
+    }
+
+    public async Task<Membership> AddMemberAsync(Guid bodyId, MembershipInput input, CancellationToken ct)
+    {
+        _ = await db.Bodies.FindAsync([bodyId], ct) ?? throw new KeyNotFoundException("Nav tādas institūcijas (no such body).");
+        _ = await db.People.FindAsync([input.PersonId], ct) ?? throw new KeyNotFoundException("Nav tādas personas (no such person).");
+        var start = input.Start ?? DateOnly.FromDateTime(Now);
+        if (input.End is { } end && end <= start) throw new CouncilConflictException("Dalības beigas jābūt pēc sākuma (a membership must end after it starts).");
+        var overlapping = await db.Memberships.AnyAsync(m => m.BodyId == bodyId && m.PersonId == input.PersonId &&
+            (m.End == null || m.End > start) && (input.End == null || m.Start < input.End), ct);
+        if (overlapping) throw new CouncilConflictException("Personai šajā laikā jau ir dalība šajā institūcijā (the person already sits in this body in that period).");
+        var membership = new Membership { Id = Guid.NewGuid(), BodyId = bodyId, PersonId = input.PersonId, Role = input.Role, VotingRight = input.VotingRight, Start = start, End = input.End, UpdatedUtc = Now };
+        return await SaveAsync(membership, db.Memberships, "council.membership.added", $"{bodyId}/{input.PersonId}", ct);
+    }
+
+    /// <summary>Members with voting right on a day: the basis of quorum and results.</summary>
+    public Task<List<Body>> BodiesAsync(CancellationToken ct) => db.Bodies.AsNoTracking().OrderBy(b => b.Kind).ThenBy(b => b.Name).ToListAsync(ct);
+
+    public Task<List<Person>> PeopleAsync(CancellationToken ct) => db.People.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+
+    public Task<List<Membership>> MembershipsAsync(Guid bodyId, CancellationToken ct) =>
+        db.Memberships.AsNoTracking().Where(m => m.BodyId == bodyId).OrderBy(m => m.Role).ThenBy(m => m.Start).ToListAsync(ct);
+
+    /// <summary>Meetings newest first; without <paramref name="internalToo"/> only public meetings that were convened.</summary>
+    public Task<List<Meeting>> MeetingsAsync(bool internalToo, CancellationToken ct) =>
+        db.Meetings.AsNoTracking().Where(m => internalToo || (m.IsPublic && m.State != MeetingState.Planned)).OrderByDescending(m => m.StartsAt).ToListAsync(ct);
+
+    public Task<Meeting?> MeetingAsync(Guid id, CancellationToken ct) => db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+
+    public Task<List<AgendaItem>> AgendaAsync(Guid meetingId, bool internalToo, CancellationToken ct) =>
+        db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meetingId && (internalToo || i.IsPublic)).OrderBy(i => i.Number).ToListAsync(ct);
+
+    public async Task<List<Membership>> VotingMembersAsync(Guid bodyId, DateOnly day, CancellationToken ct) =>
+        (await db.Memberships.AsNoTracking().Where(m => m.BodyId == bodyId && m.VotingRight).ToListAsync(ct)).Where(m => m.IsActiveOn(day)).ToList();
+
+    /// <summary>A new planned meeting, numbered next for its body in its year.</summary>
+    public Task<Meeting> CreateMeetingAsync(MeetingInput input, CancellationToken ct) => transaction.InTransactionAsync(async () =>
+    {
+        _ = await db.Bodies.FindAsync([input.BodyId], ct) ?? throw new KeyNotFoundException("Nav tādas institūcijas (no such body).");
+        var year = input.StartsAt!.Value.Year;
+        var number = (await db.Meetings.Where(m => m.BodyId == input.BodyId && m.Year == year).MaxAsync(m => (int?)m.Number, ct) ?? 0) + 1;
+        var meeting = new Meeting
+        {
+            Id = Guid.NewGuid(), BodyId = input.BodyId, Year = year, Number = number, Kind = input.Kind, Mode = input.Mode,
+            StartsAt = DateTime.SpecifyKind(input.StartsAt.Value, DateTimeKind.Utc), Place = input.Place?.Trim(), RemoteLink = input.RemoteLink?.Trim(),
+            ChairId = input.ChairId, MinuteTakerId = input.MinuteTakerId, IsPublic = input.IsPublic, State = MeetingState.Planned, UpdatedUtc = Now,
+        };
+        return await SaveAsync(meeting, db.Meetings, "council.meeting.created", $"{number}/{year}", ct);
+    }, ct);
+
+    public Task<Meeting> TransitionAsync(Guid meetingId, string action, CancellationToken ct) => transaction.InTransactionAsync(async () =>
+    {
+        var meeting = await db.Meetings.FindAsync([meetingId], ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).");
+        var (next, refusal) = MeetingStates.Apply(meeting.State, action);
+        if (refusal is not null) throw new CouncilConflictException(refusal);
+        if (next == MeetingState.Convened && !await db.AgendaItems.AnyAsync(i => i.MeetingId == meetingId, ct))
+            throw new CouncilConflictException("Sēdi nevar sasaukt bez darba kārtības (a meeting cannot be convened without an agenda).");
+        var from = meeting.State;
+        meeting.State = next!.Value;
+        meeting.UpdatedUtc = Now;
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync("council.meeting." + action, meetingId.ToString(), new { from, to = meeting.State }, ct);
+        return meeting;
+    }, ct);
+
+    public Task<AgendaItem> AddAgendaItemAsync(Guid meetingId, AgendaItemInput input, CancellationToken ct) => transaction.InTransactionAsync(async () =>
+    {
+        var meeting = await OpenMeetingAsync(meetingId, ct);
+        var number = (await db.AgendaItems.Where(i => i.MeetingId == meetingId).MaxAsync(i => (int?)i.Number, ct) ?? 0) + 1;
+        var item = new AgendaItem
+        {
+            Id = Guid.NewGuid(), MeetingId = meetingId, Number = number, Title = input.Title!.Trim(), RapporteurId = input.RapporteurId,
+            DraftDecision = input.DraftDecision, IsPublic = input.IsPublic, IsAdditional = meeting.State != MeetingState.Planned, UpdatedUtc = Now,
+        };
+        return await SaveAsync(item, db.AgendaItems, "council.agenda.added", $"{meetingId}/{number}", ct);
+    }, ct);
+
+    /// <summary>Puts the items in the given order and numbers them 1..n; the list must name every item once.</summary>
+    public Task<List<AgendaItem>> ReorderAsync(Guid meetingId, IReadOnlyList<Guid> order, CancellationToken ct) => transaction.InTransactionAsync(async () =>
+    {
+        await OpenMeetingAsync(meetingId, ct);
+        var items = await db.AgendaItems.Where(i => i.MeetingId == meetingId).ToListAsync(ct);
+        if (order.Count != items.Count || order.Distinct().Count() != order.Count || order.Any(id => items.All(i => i.Id != id)))
+            throw new ArgumentException("Secībā jābūt katram šīs sēdes jautājumam tieši vienreiz (the order must list every item of this meeting exactly once).");
+        for (var i = 0; i < order.Count; i++)
+        {
+            var item = items.Single(x => x.Id == order[i]);
+            item.Number = i + 1;
+            item.UpdatedUtc = Now;
+        }
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync("council.agenda.reordered", meetingId.ToString(), new { order }, ct);
+        return items.OrderBy(i => i.Number).ToList();
+    }, ct);
+
+    private async Task<Meeting> OpenMeetingAsync(Guid meetingId, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.FindAsync([meetingId], ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).");
+        if (!MeetingStates.AgendaOpen(meeting.State))
+            throw new CouncilConflictException($"Slēgtas sēdes darba kārtību nemaina (the agenda of a {meeting.State} meeting cannot change).");
+        return meeting;
+    }
+
+    private async Task<T> SaveAsync<T>(T entity, DbSet<T> set, string action, string subject, CancellationToken ct) where T : class
+    {
+        set.Add(entity);
+        return await transaction.InTransactionAsync(async () =>
+        {
+            await db.SaveChangesAsync(ct);
+            await audit.AppendAsync(action, subject, null, ct);
+            return entity;
+        }, ct);
+    }
+}

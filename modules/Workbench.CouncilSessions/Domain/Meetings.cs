@@ -1,0 +1,82 @@
+namespace Workbench.CouncilSessions.Domain;
+
+/// <summary>kārtējā (regular) or ārkārtas (extraordinary).</summary>
+public enum MeetingKind { Regular, Extraordinary }
+
+public enum MeetingMode { InPerson, Remote, Hybrid }
+
+/// <summary>plānota → sasaukta → notiek → slēgta → protokols parakstīts.</summary>
+public enum MeetingState { Planned, Convened, InProgress, Closed, MinutesSigned }
+
+public sealed class Meeting
+{
+    public Guid Id { get; set; }
+    public Guid BodyId { get; set; }
+    /// <summary>Per body and year: "3/2026".</summary>
+    public int Number { get; set; }
+    public int Year { get; set; }
+    public MeetingKind Kind { get; set; }
+    public MeetingMode Mode { get; set; }
+    public DateTime StartsAt { get; set; }
+    public string? Place { get; set; }
+    public string? RemoteLink { get; set; }
+    public Guid? ChairId { get; set; }
+    public Guid? MinuteTakerId { get; set; }
+    public bool IsPublic { get; set; } = true;
+    public MeetingState State { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+}
+
+public sealed class AgendaItem
+{
+    public Guid Id { get; set; }
+    public Guid MeetingId { get; set; }
+    public int Number { get; set; }
+    public required string Title { get; set; }
+    public Guid? RapporteurId { get; set; }
+    public string? DraftDecision { get; set; }
+    public bool IsPublic { get; set; } = true;
+    /// <summary>Added after the meeting was convened (papildu jautājums).</summary>
+    public bool IsAdditional { get; set; }
+    /// <summary>The committee item this one was forwarded from, so its history follows it.</summary>
+    public Guid? ForwardedFromId { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+}
+
+/// <summary>The meeting's life: only these steps, in this order (a planned meeting may also be dropped by deleting it).</summary>
+public static class MeetingStates
+{
+    private static readonly Dictionary<string, (MeetingState From, MeetingState To)> Actions = new(StringComparer.Ordinal)
+    {
+        ["convene"] = (MeetingState.Planned, MeetingState.Convened),
+        ["open"] = (MeetingState.Convened, MeetingState.InProgress),
+        ["close"] = (MeetingState.InProgress, MeetingState.Closed),
+        ["sign-minutes"] = (MeetingState.Closed, MeetingState.MinutesSigned),
+    };
+
+    public static IReadOnlyCollection<string> Names => Actions.Keys;
+
+    /// <summary>The state after <paramref name="action"/>, or an explanation of why it is not allowed now.</summary>
+    public static (MeetingState? Next, string? Refusal) Apply(MeetingState current, string action) =>
+        !Actions.TryGetValue(action, out var step)
+            ? (null, $"Nezināma darbība \"{action}\" (unknown action; use {string.Join(", ", Actions.Keys)}).")
+            : step.From != current
+                ? (null, $"Sēdi stāvoklī {current} nevar {action} (a meeting that is {current} cannot be {action}; it must be {step.From}).")
+                : (step.To, null);
+
+    /// <summary>The agenda may change until the meeting closes; later items are "additional".</summary>
+    public static bool AgendaOpen(MeetingState state) => state is MeetingState.Planned or MeetingState.Convened or MeetingState.InProgress;
+}
+
+/// <summary>Quorum and the result of a vote under the body's rule.</summary>
+public static class VotingRules
+{
+    /// <summary>kvorums: more than half of the members with voting right are present.</summary>
+    public static bool HasQuorum(int votingMembers, int votingMembersPresent) => votingMembers > 0 && votingMembersPresent * 2 > votingMembers;
+
+    public static bool Passes(DecisionRule rule, int votingMembers, int votingMembersPresent, int votesFor) => rule switch
+    {
+        DecisionRule.MajorityOfMembers => votesFor * 2 > votingMembers,
+        _ => votesFor * 2 > votingMembersPresent,
+    };
+}

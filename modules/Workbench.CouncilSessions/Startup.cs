@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Workbench.Abstractions.Data;
+using Workbench.Abstractions.Modules;
+using Workbench.Abstractions.Recipes;
+using Workbench.CouncilSessions.Api;
+using Workbench.CouncilSessions.Data;
+using Workbench.CouncilSessions.Domain;
+using Workbench.CouncilSessions.Recipes;
+
+namespace Workbench.CouncilSessions;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddTenantDbContext<CouncilDbContext>(CouncilSessionsManifest.Feature);
+        services.AddScoped<CouncilService>();
+        services.AddScoped<IRecipeStepHandler, CouncilStep>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapCouncilApi();
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Workbench.Tests.Infrastructure;
+
+namespace Workbench.Tests.Integration;
+
+/// <summary>Council sessions over the REST API: bodies from the recipe, a meeting through its whole life, refusals.</summary>
+public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_secretariat_plans_a_meeting_orders_its_agenda_and_takes_it_to_signed_minutes_while_the_public_sees_only_public_parts()
+    {
+        var tenant = await host.CreateTenantAsync("ventspils");
+        var secretary = await host.AdminClientAsync(tenant);
+        var resident = host.AnonymousClient();
+
+        // The recipe's council of 15 and three committees.
+        var bodies = (await resident.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/bodies", Ct)).EnumerateArray().ToList();
+        Assert.Equal(4, bodies.Count);
+        var council = bodies.Single(b => b.GetProperty("kind").GetString() == "Council").GetProperty("id").GetGuid();
+        var members = (await resident.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/bodies/{council}/members", Ct)).EnumerateArray().ToList();
+        Assert.Equal(15, members.Count);
+        Assert.Single(members, m => m.GetProperty("role").GetString() == "Chair");
+
+        var invalid = await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-17T10:00:00Z", mode = "Hybrid" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("remoteLink", out _) && errors.TryGetProperty("place", out _));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await resident.PostAsJsonAsync($"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-17T10:00:00Z", place = "Sēžu zāle" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings", new { bodyId = Guid.NewGuid(), startsAt = "2026-12-17T10:00:00Z", place = "Sēžu zāle" }, Ct)).StatusCode);
+
+        var meeting = await CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-17T10:00:00Z", place = "Domes sēžu zāle", mode = "Hybrid", remoteLink = "https://video.ventspils.lv/dome" });
+        Assert.Equal((1, 2026, "Planned"), (meeting.GetProperty("number").GetInt32(), meeting.GetProperty("year").GetInt32(), meeting.GetProperty("state").GetString()));
+        var id = meeting.GetProperty("id").GetGuid();
+        var second = await CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-28T10:00:00Z", place = "Domes sēžu zāle" });
+        Assert.Equal(2, second.GetProperty("number").GetInt32());
+
+        var conveneEmpty = await secretary.PostAsync($"/{tenant}/api/council/meetings/{id}/convene", null, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, conveneEmpty.StatusCode);
+        Assert.Contains("without an agenda", await conveneEmpty.Content.ReadAsStringAsync(Ct));
+
+        var budget = await CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par pašvaldības 2027. gada budžetu", draftDecision = "Apstiprināt budžetu." });
+        var land = await CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par zemes gabala nomu", isPublic = false });
+        var school = await CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par skolas reorganizāciju" });
+        Assert.Equal([1, 2, 3], new[] { budget, land, school }.Select(i => i.GetProperty("number").GetInt32()));
+        Assert.False(school.GetProperty("isAdditional").GetBoolean());
+
+        var order = new[] { school, budget, land }.Select(i => i.GetProperty("id").GetGuid()).ToArray();
+        var reordered = await secretary.PutAsJsonAsync($"/{tenant}/api/council/meetings/{id}/agenda/order", order, Ct);
+        Assert.Equal(HttpStatusCode.OK, reordered.StatusCode);
+        Assert.Equal(order, (await reordered.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray().OrderBy(i => i.GetProperty("number").GetInt32()).Select(i => i.GetProperty("id").GetGuid()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await secretary.PutAsJsonAsync($"/{tenant}/api/council/meetings/{id}/agenda/order", order[..2], Ct)).StatusCode);
+
+        // Nothing of a planned meeting is public yet.
+        Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync($"/{tenant}/api/council/meetings/{id}", Ct)).StatusCode);
+        await StepAsync(secretary, tenant, id, "convene", "Convened");
+        var additional = await CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par ārkārtas situāciju" });
+        Assert.True(additional.GetProperty("isAdditional").GetBoolean());
+        Assert.Equal(4, additional.GetProperty("number").GetInt32());
+
+        var published = await resident.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/meetings/{id}", Ct);
+        var titles = published.GetProperty("agenda").EnumerateArray().Select(i => i.GetProperty("title").GetString()).ToList();
+        Assert.Equal(["Par skolas reorganizāciju", "Par pašvaldības 2027. gada budžetu", "Par ārkārtas situāciju"], titles);
+        Assert.Equal(4, (await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/meetings/{id}", Ct)).GetProperty("agenda").GetArrayLength());
+        Assert.DoesNotContain((await resident.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/meetings", Ct)).EnumerateArray(), m => m.GetProperty("id").GetGuid() == second.GetProperty("id").GetGuid());
+
+        var skip = await secretary.PostAsync($"/{tenant}/api/council/meetings/{id}/close", null, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, skip.StatusCode);
+        Assert.Contains("must be InProgress", await skip.Content.ReadAsStringAsync(Ct));
+        await StepAsync(secretary, tenant, id, "open", "InProgress");
+        await StepAsync(secretary, tenant, id, "close", "Closed");
+        Assert.Equal(HttpStatusCode.Conflict, (await secretary.PutAsJsonAsync($"/{tenant}/api/council/meetings/{id}/agenda/order", order, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par vēlu jautājumu" }, Ct)).StatusCode);
+        await StepAsync(secretary, tenant, id, "sign-minutes", "MinutesSigned");
+
+        var audit = await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/audit", Ct);
+        var actions = audit.EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+        Assert.Contains("council.meeting.convene", actions);
+        Assert.Contains("council.agenda.reordered", actions);
+    }
+
+    [Fact]
+    public async Task A_person_cannot_hold_two_overlapping_seats_in_one_body()
+    {
+        var tenant = await host.CreateTenantAsync("ventspils");
+        var secretary = await host.AdminClientAsync(tenant);
+        var body = await CreatedAsync(secretary, $"/{tenant}/api/council/bodies", new { name = "Administratīvā komisija", kind = "Commission" });
+        var person = await CreatedAsync(secretary, $"/{tenant}/api/council/people", new { name = "Aija Priede", email = "aija.priede@ventspils.lv" });
+        var seat = new { personId = person.GetProperty("id").GetGuid(), role = "Member", start = "2026-01-01", end = "2027-01-01" };
+        var path = $"/{tenant}/api/council/bodies/{body.GetProperty("id").GetGuid()}/members";
+        Assert.Equal(HttpStatusCode.Created, (await secretary.PostAsJsonAsync(path, seat, Ct)).StatusCode);
+        var overlap = await secretary.PostAsJsonAsync(path, seat with { start = "2026-06-01", end = "2026-12-01" }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, overlap.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await secretary.PostAsJsonAsync(path, seat with { start = "2027-01-01", end = "2028-01-01" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/people", new { name = "", email = "not-an-address" }, Ct)).StatusCode);
+    }
+
+    private static async Task<JsonElement> CreatedAsync(HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    private static async Task StepAsync(HttpClient client, string tenant, Guid meeting, string action, string expected)
+    {
+        var response = await client.PostAsync($"/{tenant}/api/council/meetings/{meeting}/{action}", null, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(expected, (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("state").GetString());
+    }
+}
