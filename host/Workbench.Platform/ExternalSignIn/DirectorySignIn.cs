@@ -41,6 +41,14 @@ public sealed record DirectorySettings
     /// <summary>Role for someone in none of the mapped groups; without it such a person is refused.</summary>
     public string? DefaultRole { get; init; }
 
+    /// <summary>An LDAP filter with one placeholder and no other braces (it goes through string.Format).</summary>
+    private static bool IsFilter(string? filter)
+    {
+        if (filter is null || !filter.StartsWith('(') || !filter.Contains("{0}", StringComparison.Ordinal)) return false;
+        try { _ = string.Format(System.Globalization.CultureInfo.InvariantCulture, filter, "x"); return true; }
+        catch (FormatException) { return false; }
+    }
+
     public IEnumerable<(string Field, string Message)> Validate()
     {
         if (string.IsNullOrWhiteSpace(Host)) yield return ("directory.host", "Direktorija serveris ir obligāts (host is required).");
@@ -50,10 +58,13 @@ public sealed record DirectorySettings
         if (Security == DirectorySecurity.None && !AllowPlainLdap)
             yield return ("directory.security", "Nešifrēts LDAP tikai ar allowPlainLdap (plain LDAP sends passwords in clear; allow it explicitly).");
         if (string.IsNullOrWhiteSpace(BaseDn)) yield return ("directory.baseDn", "Bāzes DN ir obligāts (base DN is required).");
-        if (!UserFilter.Contains("{0}", StringComparison.Ordinal) || !UserFilter.StartsWith('('))
+        if (!IsFilter(UserFilter))
             yield return ("directory.userFilter", "Filtram jābūt LDAP filtram ar {0} (the user filter must be an LDAP filter containing {0}).");
-        if (!GroupFilter.Contains("{0}", StringComparison.Ordinal) || !GroupFilter.StartsWith('('))
+        if (!IsFilter(GroupFilter))
             yield return ("directory.groupFilter", "Filtram jābūt LDAP filtram ar {0} (the group filter must be an LDAP filter containing {0}).");
+        if (GroupRoles is null) yield return ("directory.groupRoles", "Jābūt objektam (group roles must be an object; {} for none).");
+        if (string.IsNullOrWhiteSpace(EmailAttribute) || string.IsNullOrWhiteSpace(DisplayNameAttribute))
+            yield return ("directory.emailAttribute", "Atribūtu nosaukumi ir obligāti (attribute names are required).");
     }
 }
 
@@ -163,7 +174,12 @@ public sealed class DirectorySignIn(DirectoryAuthenticator directory, ExternalAc
             case DirectoryStatus.Unavailable:
                 return await accounts.RefuseAsync(login, channel, "directory unavailable", "Direktorijs pašlaik nav pieejams; mēģiniet vēlāk (the directory is unavailable; try later).", ct);
             case DirectoryStatus.WrongPassword:
-                if (person.Dn is not null && await accounts.FindLinkedAsync(LoginProvider, person.Dn.ToLowerInvariant()) is { } linked) await users.AccessFailedAsync(linked);
+                if (person.Dn is not null && await accounts.FindLinkedAsync(LoginProvider, person.Dn.ToLowerInvariant()) is { } linked)
+                {
+                    // A locked account answers the same whatever the password, so it cannot be used to test passwords.
+                    if (await users.IsLockedOutAsync(linked)) return await accounts.RefuseAsync(login, channel, "locked out", ExternalAccounts.LockedOut, ct);
+                    await users.AccessFailedAsync(linked);
+                }
                 await audit.AppendAsync("signin.failed", login, new { channel, reason = "wrong password" }, ct);
                 return new SignInOutcome(false, WrongCredentials);
         }

@@ -17,7 +17,7 @@ namespace Workbench.Platform.ExternalSignIn;
 /// <summary>Who an outside source (a provider, a directory) says signed in, and what it says about them.</summary>
 public sealed record AccountLink(
     string LoginProvider, string ProviderKey, string ProviderDisplayName, string? Email, bool EmailVerified, string? DisplayName,
-    IReadOnlyList<string>? Roles, string DefaultRole, bool PasswordChecked = false);
+    IReadOnlyList<string>? Roles, string DefaultRole, bool PasswordChecked = false, bool MayLinkAdministrators = false);
 
 /// <summary>
 /// Turns a validated external sign-in into a staff session of the municipality. Workbench provider: the person must
@@ -62,7 +62,7 @@ public sealed class ExternalAccounts(
         return await SignInLinkedAsync(new AccountLink(
             LinkProvider(info.LoginProvider, issuer), info.ProviderKey, provider.DisplayName, email,
             EmailVerified: provider.IsWorkbench || info.Principal.FindFirstValue(IdTokens.EmailVerifiedClaim) == "true",
-            info.Principal.FindFirstValue(ClaimTypes.Name), membershipRoles, provider.DefaultRole), channel, ct);
+            info.Principal.FindFirstValue(ClaimTypes.Name), membershipRoles, provider.DefaultRole, MayLinkAdministrators: provider.IsWorkbench), channel, ct);
     }
 
     /// <summary>
@@ -76,15 +76,17 @@ public sealed class ExternalAccounts(
         {
             found = await session.InTransactionAsync(() => FindOrProvisionAsync(link, ct), ct);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or DbUpdateException)
+        catch (Exception first) when (first is DbUpdateException or InvalidOperationException)
         {
-            // Two first sign-ins at once (a double click): the other one created the account; find it now.
-            found = await session.InTransactionAsync(() => FindOrProvisionAsync(link, ct), ct);
+            // Two first sign-ins at once (a double click): the other one created the account, so this finds it.
+            // Failing again, Identity refuses the account itself (e.g. an e-mail it cannot take as a user name).
+            try { found = await session.InTransactionAsync(() => FindOrProvisionAsync(link, ct), ct); }
+            catch (InvalidOperationException ex) { found = (null, $"Kontu nevar izveidot (the account cannot be created): {ex.Message}"); }
         }
         var (user, problem) = found;
         if (user is null) return await RefuseAsync(link.Email, channel, problem!, problem!, ct);
         if (await users.IsLockedOutAsync(user))
-            return await RefuseAsync(link.Email, channel, "locked out", "Konts šajā pašvaldībā ir bloķēts (the account is locked in this municipality).", ct);
+            return await RefuseAsync(link.Email, channel, "locked out", LockedOut, ct);
         if (link.PasswordChecked && user.TwoFactorEnabled)
         {
             // A directory password is one factor, like a local one: the authenticator code follows.
@@ -97,6 +99,8 @@ public sealed class ExternalAccounts(
         return new SignInOutcome(true, null);
     }
 
+    public const string LockedOut = "Konts uz laiku bloķēts pēc vairākiem neveiksmīgiem mēģinājumiem (account locked out; try again later).";
+
     /// <summary>The linked account, if there is one yet (for counting failed attempts against it).</summary>
     public Task<WorkbenchUser?> FindLinkedAsync(string loginProvider, string providerKey) => users.FindByLoginAsync(loginProvider, providerKey);
 
@@ -107,8 +111,8 @@ public sealed class ExternalAccounts(
         {
             // An e-mail links to an existing account only when the source vouches for it.
             if (link.Email is not null && link.EmailVerified) user = await users.FindByEmailAsync(link.Email);
-            // An outside provider's say-so is not enough to take over an administrator: an administrator links it.
-            if (user is not null && link.Roles is null && await users.IsInRoleAsync(user, BuiltInRoles.Administrator))
+            // An outside source's say-so (a provider's, a directory entry's) is not enough to take over an administrator.
+            if (user is not null && !link.MayLinkAdministrators && await users.IsInRoleAsync(user, BuiltInRoles.Administrator))
                 return (null, "Administratora kontu ar ārēju pakalpojumu sniedzēju automātiski nesasaista; lūdziet citu administratoru " +
                     "(an administrator's account is not linked to an outside provider automatically).");
             if (user is null)

@@ -86,11 +86,16 @@ public sealed class SignInSettingsStore(PlatformDbContext db, ITenantContext ten
             if (!Uri.TryCreate(p.Authority, UriKind.Absolute, out var authority) || !(authority.Scheme == "https" || (p.AllowHttp && authority.Scheme == "http")))
                 errors.Add(($"{at}.authority", "Izdevējam jābūt https adresei (the authority must be an https URL; http only with allowHttp)."));
             if (string.IsNullOrWhiteSpace(p.ClientId)) errors.Add(($"{at}.clientId", "Klienta identifikators ir obligāts (client id is required)."));
-            if (string.IsNullOrEmpty(p.ClientSecret) && previous.Upstream.FirstOrDefault(o => o.Key == p.Key)?.ClientSecret is null)
-                errors.Add(($"{at}.clientSecret", "Klienta noslēpums ir obligāts (client secret is required)."));
+            if (string.IsNullOrEmpty(p.ClientSecret) && KeptSecret(previous, p) is null)
+                errors.Add(($"{at}.clientSecret", "Klienta noslēpums ir obligāts; mainot izdevēju vai klientu, tas jāievada no jauna (client secret is required, again when the authority or client changes)."));
             if (string.IsNullOrWhiteSpace(p.DefaultRole)) errors.Add(($"{at}.defaultRole", "Noklusētā loma ir obligāta (default role is required)."));
         }
-        if (settings.Directory is { } directory) errors.AddRange(directory.Validate());
+        if (settings.Directory is { } directory)
+        {
+            errors.AddRange(directory.Validate());
+            if (!string.IsNullOrEmpty(directory.BindDn) && string.IsNullOrEmpty(directory.BindPassword) && KeptPassword(previous, directory) is null)
+                errors.Add(("directory.bindPassword", "Servisa konta parole ir obligāta; mainot serveri vai kontu, tā jāievada no jauna (the service account's password is required, again when the server or account changes)."));
+        }
         return errors;
     }
 
@@ -100,10 +105,8 @@ public sealed class SignInSettingsStore(PlatformDbContext db, ITenantContext ten
         var previous = await GetAsync(ct);
         settings = settings with
         {
-            Upstream = settings.Upstream.Select(p => p.ClientSecret is null or ""
-                ? p with { ClientSecret = previous.Upstream.FirstOrDefault(o => o.Key == p.Key)?.ClientSecret }
-                : p).ToList(),
-            Directory = settings.Directory is { BindPassword: null or "" } directory ? directory with { BindPassword = previous.Directory?.BindPassword } : settings.Directory,
+            Upstream = settings.Upstream.Select(p => p.ClientSecret is null or "" ? p with { ClientSecret = KeptSecret(previous, p) } : p).ToList(),
+            Directory = settings.Directory is { BindPassword: null or "" } directory ? directory with { BindPassword = KeptPassword(previous, directory) } : settings.Directory,
         };
         await session.InTransactionAsync(async () =>
         {
@@ -120,6 +123,17 @@ public sealed class SignInSettingsStore(PlatformDbContext db, ITenantContext ten
         }, ct);
         cache.Invalidate(tenant.Required.Name);
     }
+
+    /// <summary>
+    /// A stored secret stays only while it would go to the same place: pointing a provider or the directory elsewhere
+    /// must not send the old secret there.
+    /// </summary>
+    private static string? KeptSecret(SignInSettings previous, UpstreamProvider provider) =>
+        previous.Upstream.FirstOrDefault(o => o.Key == provider.Key && o.Authority == provider.Authority && o.ClientId == provider.ClientId)?.ClientSecret;
+
+    private static string? KeptPassword(SignInSettings previous, DirectorySettings directory) =>
+        previous.Directory is { } old && old.Host == directory.Host && old.Port == directory.Port && old.Security == directory.Security && old.BindDn == directory.BindDn
+            ? old.BindPassword : null;
 
     /// <summary>The secret of this municipality's own client at the Workbench provider, or null before it is registered.</summary>
     public async Task<string?> FirstPartySecretAsync(CancellationToken ct)

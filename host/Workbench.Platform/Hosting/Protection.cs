@@ -19,7 +19,7 @@ public static class Protection
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     private static readonly string[] TokenPaths = ["/connect/token", "/connect/revoke", "/connect/introspect"];
-    private static readonly string[] SignInPaths = ["/signin", "/api/session", "/signin/two-factor"];
+    private static readonly string[] SignInPaths = ["/signin", "/api/session", "/signin/two-factor", "/account/two-factor"];
     /// <summary>Provider callbacks and their completion: each is audited, so they are limited like password attempts.</summary>
     private static readonly string[] ExternalSignInPaths = ["/signin-oidc", "/signin/external"];
 
@@ -40,7 +40,8 @@ public static class Protection
             {
                 var limits = http.RequestServices.GetRequiredService<IOptions<WorkbenchOptions>>().Value.RateLimits;
                 var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                var path = http.Request.Path;
+                // "/api/session/" reaches the same endpoint as "/api/session".
+                var path = new PathString(http.Request.Path.Value?.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/");
                 if ((HttpMethods.IsPost(http.Request.Method) && SignInPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase))) ||
                     ExternalSignInPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
                     return PerMinute("signin:" + address, limits.SignInPerMinute);

@@ -140,7 +140,8 @@ public static class WorkbenchServiceCollectionExtensions
         // The universal workplace: external applications and pending counts
         services.AddSingleton<Workplace.WorkplaceApplications>();
         services.AddScoped<Workplace.WorkplacePending>();
-        services.AddHttpClient(Workplace.WorkplacePending.HttpClientName);
+        // Redirects are not followed: an application's pending URL must not lead the host elsewhere.
+        services.AddHttpClient(Workplace.WorkplacePending.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
 
         // Outbox for outgoing integrations
         services.AddScoped<IOutbox, OutboxWriter>();
@@ -222,7 +223,19 @@ public static class WorkbenchServiceCollectionExtensions
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? BearerTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         new AuthenticationBuilder(services).AddIdentityCookies();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // How the person signed in (password, second factor, provider) must survive the periodic refresh of the
+            // session's claims: the administrators' second-factor requirement reads it.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var kept = context.CurrentPrincipal?.Claims.Where(c => c.Type is "amr" or System.Security.Claims.ClaimTypes.AuthenticationMethod).ToList() ?? [];
+                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                    foreach (var claim in kept.Where(c => !identity.HasClaim(c.Type, c.Value))) identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
+                return Task.CompletedTask;
+            };
+        });
         services.ConfigureApplicationCookie(o =>
         {
             // The cookie path is the tenant's PathBase (left unset on purpose), so each municipality has its own sign-in.

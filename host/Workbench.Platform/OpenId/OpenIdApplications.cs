@@ -65,8 +65,8 @@ public sealed class OpenIdApplications(OpenIdDbContext db, IAuditLog audit, Time
         foreach (var (uri, i) in (request.PostLogoutRedirectUris ?? []).Select((u, i) => (u, i)))
             if (!IsValidRedirect(uri)) errors.Add(($"postLogoutRedirectUris[{i}]", $"\"{uri}\" nav absolūta adrese vai ceļš bez fragmenta (must be an absolute URI or a path on this host, without a fragment)."));
         foreach (var (field, url) in new[] { ("workplaceUrl", request.WorkplaceUrl), ("pendingUrl", request.PendingUrl) })
-            if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "https" or "http"))
-                errors.Add((field, $"\"{url}\" nav absolūta http(s) adrese (must be an absolute http(s) URL)."));
+            if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && (parsed.Scheme == "https" || (parsed.Scheme == "http" && parsed.IsLoopback))))
+                errors.Add((field, $"\"{url}\" nav absolūta https adrese (must be an absolute https URL; http only on this machine)."));
         if (request.PendingUrl is not null && request.WorkplaceUrl is null)
             errors.Add(("workplaceUrl", "Gaidošo uzdevumu adresei vajag arī darbavietas adresi (a pending URL needs a workplace URL)."));
         foreach (var (scope, i) in (request.Scopes ?? []).Select((s, i) => (s, i)))

@@ -19,7 +19,7 @@ public sealed record AuthenticatorSetup(string Key, string FormattedKey, string 
 /// TOTP second factor (RFC 6238, any authenticator app) with ASP.NET Core Identity's authenticator token provider:
 /// setup, confirmation with a first code, recovery codes, switching off. Every change is audited.
 /// </summary>
-public sealed class TwoFactorAccounts(UserManager<WorkbenchUser> users, SignInManager<WorkbenchUser> signIn, ITenantContext tenant, IAuditLog audit)
+public sealed class TwoFactorAccounts(UserManager<WorkbenchUser> users, SignInManager<WorkbenchUser> signIn, ITenantContext tenant, IAuditLog audit, TenantDatabaseSession session)
 {
     public async Task<AuthenticatorSetup> SetupAsync(WorkbenchUser user)
     {
@@ -28,6 +28,8 @@ public sealed class TwoFactorAccounts(UserManager<WorkbenchUser> users, SignInMa
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+            // The reset renews the security stamp: renew the person's own session with it, or it ends within a minute.
+            await signIn.RefreshSignInAsync(user);
         }
         var formatted = string.Join(' ', Enumerable.Range(0, (key!.Length + 3) / 4).Select(i => key.Substring(i * 4, Math.Min(4, key.Length - i * 4)))).ToLowerInvariant();
         var issuer = Uri.EscapeDataString("Workbench " + tenant.Required.Settings.SiteName);
@@ -44,9 +46,13 @@ public sealed class TwoFactorAccounts(UserManager<WorkbenchUser> users, SignInMa
             await audit.AppendAsync("two-factor.enable-failed", user.Email ?? user.Id, null, ct);
             return null;
         }
-        RoleService.Check(await users.SetTwoFactorEnabledAsync(user, true));
-        var recovery = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 8))!.ToList();
-        await audit.AppendAsync("two-factor.enabled", user.Email ?? user.Id, null, ct);
+        var recovery = await session.InTransactionAsync(async () =>
+        {
+            RoleService.Check(await users.SetTwoFactorEnabledAsync(user, true));
+            var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 8))!.ToList();
+            await audit.AppendAsync("two-factor.enabled", user.Email ?? user.Id, null, ct);
+            return codes;
+        }, ct);
         // The present session counts as two-factor from now on (the requirement for administrators is met).
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
         return recovery;
@@ -54,9 +60,13 @@ public sealed class TwoFactorAccounts(UserManager<WorkbenchUser> users, SignInMa
 
     public async Task DisableAsync(WorkbenchUser user, CancellationToken ct)
     {
-        RoleService.Check(await users.SetTwoFactorEnabledAsync(user, false));
-        RoleService.Check(await users.ResetAuthenticatorKeyAsync(user));
-        await audit.AppendAsync("two-factor.disabled", user.Email ?? user.Id, null, ct);
+        await session.InTransactionAsync(async () =>
+        {
+            RoleService.Check(await users.SetTwoFactorEnabledAsync(user, false));
+            RoleService.Check(await users.ResetAuthenticatorKeyAsync(user));
+            await audit.AppendAsync("two-factor.disabled", user.Email ?? user.Id, null, ct);
+            return true;
+        }, ct);
         await signIn.RefreshSignInAsync(user);
     }
 
@@ -73,7 +83,7 @@ public sealed class TwoFactorAccounts(UserManager<WorkbenchUser> users, SignInMa
         var typed = (code ?? "").Replace(" ", "", StringComparison.Ordinal);
         var accepted = typed.Length == 6 && typed.All(char.IsDigit)
             ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, typed)
-            : typed.Length > 0 && (await users.RedeemTwoFactorRecoveryCodeAsync(user, typed)).Succeeded;
+            : typed.Length > 0 && (await users.RedeemTwoFactorRecoveryCodeAsync(user, typed.ToUpperInvariant())).Succeeded;
         if (!accepted)
         {
             await users.AccessFailedAsync(user);
@@ -103,9 +113,14 @@ public sealed class TwoFactorAccounts(UserManager<WorkbenchUser> users, SignInMa
         signIn.Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, user.Id), new Claim(ClaimTypes.AuthenticationMethod, method)], IdentityConstants.TwoFactorUserIdScheme)));
 
-    /// <summary>A session opened with one factor only (password or directory), which the administrator requirement refuses.</summary>
+    /// <summary>
+    /// A staff session (cookie) not opened with a second factor here or at a trusted provider: password and directory
+    /// sessions, and any whose sign-in method is unknown. Bearer tokens of machine clients are not sessions.
+    /// </summary>
     public static bool IsSingleFactor(ClaimsPrincipal user) =>
-        !user.HasClaim("amr", "mfa") && (user.HasClaim("amr", "pwd") || user.FindFirst(ClaimTypes.AuthenticationMethod)?.Value.EndsWith(":ldap", StringComparison.Ordinal) == true);
+        user.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme &&
+        !user.HasClaim("amr", "mfa") &&
+        user.FindFirst(ClaimTypes.AuthenticationMethod)?.Value.StartsWith("oidc:", StringComparison.Ordinal) != true;
 }
 
 /// <summary>

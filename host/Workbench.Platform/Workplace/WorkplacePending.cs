@@ -71,7 +71,7 @@ public sealed class WorkplacePending(
         var now = clock.GetUtcNow().UtcDateTime;
         return Tokens.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = schemes.LocalIssuer(), Audience = clientId, IssuedAt = now, NotBefore = now, Expires = now.AddMinutes(1), TokenType = "JWT",
+            Issuer = schemes.LocalIssuer(), Audience = clientId, IssuedAt = now, NotBefore = now, Expires = now.AddMinutes(1), TokenType = "workplace-pending+jwt",
             Claims = new Dictionary<string, object> { ["sub"] = email, ["email"] = email, ["tenant"] = tenant.Required.Name, ["scope"] = "workplace.pending" },
             SigningCredentials = await keys.SigningCredentialsAsync(ct),
         });

@@ -83,9 +83,16 @@ public sealed class LdapDirectoryTests(HostFixture host) : IClassFixture<HostFix
         Assert.Contains(actions, a => a.Action == "user.provisioned");
         Assert.Contains(actions, a => a.Action == "signin.failed" && a.Details.Contains("wrong password"));
         Assert.Contains(actions, a => a.Action == "signin.succeeded" && a.Details.Contains("ldap"));
-        // The settings never give the service account's password back.
+        // The settings never give the service account's password back, and never send it to another server.
         var settings = await admin.GetStringAsync($"/{tenant}/api/admin/sign-in", Ct);
         Assert.DoesNotContain(Ldap.AdminPassword, settings);
+        var elsewhere = await admin.PutAsJsonAsync($"/{tenant}/api/admin/sign-in", new
+        {
+            localAccounts = true,
+            directory = new { host = "ldap.attacker.example", port = 389, security = "none", allowPlainLdap = true, bindDn = Ldap.AdminDn, baseDn = "ou=people,dc=riga,dc=lv" },
+        }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
+        Assert.Contains("again when the server or account changes", await elsewhere.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]

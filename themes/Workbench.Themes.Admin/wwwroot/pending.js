@@ -8,7 +8,7 @@
     .then(({ items }) => {
       for (const item of items) {
         if (item.count == null || item.count === 0) continue;
-        const target = new URL(item.url, document.baseURI.replace(/\/admin.*$/, '/')).href;
+        const target = new URL(item.url, new URL(nav.dataset.base, document.baseURI)).href;
         const link = [...nav.querySelectorAll('a')].find(a => a.href === target);
         if (!link) continue;
         const badge = document.createElement('span');

@@ -37,6 +37,7 @@ public sealed class TwoFactorModel(UserManager<WorkbenchUser> users, TwoFactorAc
         if (await LoadAsync() is not { } user) return Challenge();
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Code?.Replace(" ", "") ?? ""))
         {
+            await users.AccessFailedAsync(user);
             Error = "Kods nav pareizs (the code is wrong).";
             return Page();
         }
