@@ -16,6 +16,8 @@ public sealed class Startup : ModuleStartup
     {
         services.AddTenantDbContext<CouncilDbContext>(CouncilSessionsManifest.Feature);
         services.AddScoped<CouncilService>();
+        services.AddScoped<VotingService>();
+        services.AddSingleton<VoteBroadcaster>();
         services.AddScoped<IRecipeStepHandler, CouncilStep>();
     }
 

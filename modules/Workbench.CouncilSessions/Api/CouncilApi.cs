@@ -31,10 +31,11 @@ public static class CouncilApi
         api.MapPost("/meetings/{id:guid}/agenda", AddAgendaItem).RequireAuthorization(manage);
         api.MapPut("/meetings/{id:guid}/agenda/order", Reorder).RequireAuthorization(manage)
             .WithSummary("Body: the ids of all items in their new order; they are renumbered 1..n");
+        VotingApi.Map(api, manage);
         return routes;
     }
 
-    private static bool SeesInternal(ClaimsPrincipal user, IPermissionService permissions) => permissions.HasPermission(user, CouncilSessionsManifest.ViewCouncil);
+    internal static bool SeesInternal(ClaimsPrincipal user, IPermissionService permissions) => permissions.HasPermission(user, CouncilSessionsManifest.ViewCouncil);
 
     private static async Task<IResult> CreateBody(BodyInput input, CouncilService council, CancellationToken ct) =>
         CouncilService.Validate(input) is { Count: > 0 } errors ? Results.ValidationProblem(errors) : Results.Created("api/council/bodies", await council.CreateBodyAsync(input, ct));
@@ -71,7 +72,7 @@ public static class CouncilApi
         Refusals(async () => Results.Ok(await council.ReorderAsync(id, order, ct)));
 
     /// <summary>The service's refusals as the status codes a client expects: 404 missing, 409 not now, 400 ill-formed.</summary>
-    private static async Task<IResult> Refusals(Func<Task<IResult>> work)
+    internal static async Task<IResult> Refusals(Func<Task<IResult>> work)
     {
         try { return await work(); }
         catch (KeyNotFoundException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound); }

@@ -10,6 +10,9 @@ public sealed class CouncilDbContext(DbContextOptions<CouncilDbContext> options)
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Attendance> Attendance => Set<Attendance>();
+    public DbSet<VoteEvent> VoteEvents => Set<VoteEvent>();
+    public DbSet<Vote> Votes => Set<Vote>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -40,6 +43,31 @@ public sealed class CouncilDbContext(DbContextOptions<CouncilDbContext> options)
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.MeetingId, x.Number });
             e.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).HasConstraintName("FK_Council_AgendaItems_Meetings").OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Attendance>(e =>
+        {
+            e.ToTable("Council_Attendance");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Mode).HasConversion<string>();
+            e.HasIndex(x => new { x.MeetingId, x.PersonId }).IsUnique();
+            e.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).HasConstraintName("FK_Council_Attendance_Meetings").OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(x => x.IsPresent);
+        });
+        b.Entity<VoteEvent>(e =>
+        {
+            e.ToTable("Council_VoteEvents");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.State).HasConversion<string>();
+            e.HasIndex(x => x.MeetingId);
+            e.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.AgendaItemId).HasConstraintName("FK_Council_VoteEvents_AgendaItems").OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Vote>(e =>
+        {
+            e.ToTable("Council_Votes");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Choice).HasConversion<string>();
+            e.HasIndex(x => new { x.VoteEventId, x.PersonId }).IsUnique();
+            e.HasOne<VoteEvent>().WithMany().HasForeignKey(x => x.VoteEventId).HasConstraintName("FK_Council_Votes_VoteEvents").OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

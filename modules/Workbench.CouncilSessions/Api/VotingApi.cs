@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Workbench.Abstractions.Security;
+using Workbench.CouncilSessions.Domain;
+
+namespace Workbench.CouncilSessions.Api;
+
+/// <summary>
+/// Attendance and electronic voting: the secretariat (or the meeting's chair) records attendance and opens and
+/// closes votes; each member votes from their own signed-in device; every screen follows the tally live
+/// (<c>text/event-stream</c>).
+/// </summary>
+internal static class VotingApi
+{
+    public sealed record AttendanceInput(AttendanceMode Mode);
+    public sealed record OpenVoteInput(Guid AgendaItemId, string? Motion);
+    public sealed record BallotInput(VoteChoice Choice, string? Channel);
+
+    public static void Map(RouteGroupBuilder api, string manage)
+    {
+        api.MapPut("/meetings/{id:guid}/attendance/{personId:guid}", SetAttendance).RequireAuthorization(manage);
+        api.MapPost("/meetings/{id:guid}/attendance/{personId:guid}/leave", Leave).RequireAuthorization(manage);
+        api.MapGet("/meetings/{id:guid}/quorum", Quorum).RequireAuthorization(PermissionNames.Policy(CouncilSessionsManifest.ViewCouncil));
+        api.MapPost("/meetings/{id:guid}/votes", Open).RequireAuthorization().WithSummary("Opens a vote: the secretariat or the meeting's chair; refused without quorum");
+        api.MapPost("/votes/{id:guid}/close", Close).RequireAuthorization().WithSummary("Closes a vote and computes the result: the secretariat or the chair");
+        api.MapPost("/votes/{id:guid}/ballot", Cast).RequireAuthorization().WithSummary("The signed-in member's own vote: For, Against or Abstain, once");
+        api.MapGet("/votes/{id:guid}", Get).WithSummary("The tally; once closed, each member's vote (public meetings to anyone)");
+        api.MapGet("/votes/{id:guid}/stream", Stream).WithSummary("Server-sent events: the tally now and after every change");
+    }
+
+    private static Task<IResult> SetAttendance(Guid id, Guid personId, AttendanceInput input, VotingService voting, CancellationToken ct) =>
+        CouncilApi.Refusals(async () => Results.Ok(await voting.SetAttendanceAsync(id, personId, input.Mode, ct)));
+
+    private static Task<IResult> Leave(Guid id, Guid personId, VotingService voting, CancellationToken ct) =>
+        CouncilApi.Refusals(async () => Results.Ok(await voting.LeaveAsync(id, personId, ct)));
+
+    private static Task<IResult> Quorum(Guid id, VotingService voting, CancellationToken ct) =>
+        CouncilApi.Refusals(async () =>
+        {
+            var (members, present, quorum) = await voting.QuorumAsync(id, ct);
+            return Results.Ok(new { votingMembers = members, present, quorum });
+        });
+
+    private static Task<IResult> Open(Guid id, OpenVoteInput input, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, CancellationToken ct) =>
+        CouncilApi.Refusals(async () =>
+        {
+            if (!await MayConductAsync(id, user, permissions, council, voting, ct)) return Results.Forbid();
+            return Results.Created($"api/council/votes", await voting.OpenAsync(id, input.AgendaItemId, input.Motion, ct));
+        });
+
+    private static Task<IResult> Close(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, CancellationToken ct) =>
+        CouncilApi.Refusals(async () =>
+        {
+            var vote = await voting.FindAsync(id, ct) ?? throw new KeyNotFoundException("Nav tāda balsojuma (no such vote).");
+            if (!await MayConductAsync(vote.MeetingId, user, permissions, council, voting, ct)) return Results.Forbid();
+            return Results.Ok(await voting.CloseAsync(id, ct));
+        });
+
+    private static Task<IResult> Cast(Guid id, BallotInput input, ClaimsPrincipal user, VotingService voting, CancellationToken ct) =>
+        CouncilApi.Refusals(async () =>
+        {
+            var person = await voting.PersonByEmailAsync(user.FindFirstValue(ClaimTypes.Email), ct);
+            if (person is null) return Results.Problem("Jūsu konts nav sasaistīts ar institūcijas locekli (your account is not a member of any body).", statusCode: StatusCodes.Status403Forbidden);
+            var channel = input.Channel is "room" or "remote" ? input.Channel : "device";
+            return Results.Ok(await voting.CastAsync(id, person.Id, input.Choice, channel, ct));
+        });
+
+    private static Task<IResult> Get(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, CancellationToken ct) =>
+        CouncilApi.Refusals(async () =>
+        {
+            var vote = await voting.FindAsync(id, ct);
+            if (vote is null || !await VisibleAsync(vote.MeetingId, user, permissions, council, ct)) return Results.NotFound();
+            var votes = vote.State == VoteEventState.Closed ? await voting.VotesAsync(id, ct) : [];
+            return Results.Ok(new { vote.Motion, vote.AgendaItemId, tally = await voting.TallyAsync(id, ct), votes = votes.Select(v => new { v.PersonId, v.Choice, v.CastUtc, v.Channel }) });
+        });
+
+    /// <summary>The tally at once, then after every vote and at the close; the stream ends when the vote is closed.</summary>
+    private static async Task Stream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, VoteBroadcaster broadcaster)
+    {
+        var ct = http.RequestAborted;
+        var vote = await voting.FindAsync(id, ct);
+        if (vote is null || !await VisibleAsync(vote.MeetingId, user, permissions, council, ct))
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var (reader, subscription) = broadcaster.Watch(id);
+        using (subscription)
+        {
+            http.Response.ContentType = "text/event-stream";
+            http.Response.Headers.CacheControl = "no-store";
+            var tally = await voting.TallyAsync(id, ct);
+            await WriteAsync(http, tally, json, ct);
+            while (tally.State == VoteEventState.Open && await reader.WaitToReadAsync(ct))
+                while (reader.TryRead(out var next))
+                {
+                    tally = next;
+                    await WriteAsync(http, tally, json, ct);
+                }
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext http, Tally tally, JsonSerializerOptions json, CancellationToken ct)
+    {
+        await http.Response.WriteAsync($"event: tally\ndata: {JsonSerializer.Serialize(tally, json)}\n\n", ct);
+        await http.Response.Body.FlushAsync(ct);
+    }
+
+    private static async Task<bool> VisibleAsync(Guid meetingId, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
+        CouncilApi.SeesInternal(user, permissions) || await council.MeetingAsync(meetingId, ct) is { IsPublic: true, State: not MeetingState.Planned };
+
+    /// <summary>The secretariat, or the person chairing this meeting.</summary>
+    private static async Task<bool> MayConductAsync(Guid meetingId, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, CancellationToken ct)
+    {
+        if (permissions.HasPermission(user, CouncilSessionsManifest.ManageCouncil)) return true;
+        var meeting = await council.MeetingAsync(meetingId, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).");
+        return meeting.ChairId is { } chair && (await voting.PersonByEmailAsync(user.FindFirstValue(ClaimTypes.Email), ct))?.Id == chair;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Workbench.Tests.Infrastructure;
+
+namespace Workbench.Tests.Integration;
+
+/// <summary>Attendance, quorum and electronic voting over the API, with a live tally on a public screen.</summary>
+public sealed class CouncilVotingTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private const string Password = "Member-Password-2026";
+
+    [Fact]
+    public async Task Members_vote_once_each_while_present_the_screen_follows_the_tally_and_the_closed_result_is_fixed()
+    {
+        var tenant = await host.CreateTenantAsync("ventspils");
+        var secretary = await host.AdminClientAsync(tenant);
+        var body = await PostAsync(secretary, $"/{tenant}/api/council/bodies", new { name = "Finanšu komiteja (tests)", kind = "Committee" });
+        var bodyId = body.GetProperty("id").GetGuid();
+        var people = new Dictionary<string, Guid>();
+        foreach (var (key, votingRight) in new[] { ("m1", true), ("m2", true), ("m3", true), ("sec", false) })
+        {
+            var email = $"{key}-{tenant}@ventspils.lv";
+            people[key] = (await PostAsync(secretary, $"/{tenant}/api/council/people", new { name = $"Loceklis {key}", email })).GetProperty("id").GetGuid();
+            await PostAsync(secretary, $"/{tenant}/api/council/bodies/{bodyId}/members", new { personId = people[key], role = votingRight ? "Member" : "Secretary", votingRight, start = "2026-01-01" });
+            (await secretary.PostAsJsonAsync($"/{tenant}/api/admin/users", new { email, displayName = key, password = Password, roles = new[] { "Viewer" } }, Ct)).EnsureSuccessStatusCode();
+        }
+        var meeting = await PostAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId, startsAt = "2026-12-10T09:00:00Z", place = "Komiteju zāle", chairId = people["m1"] });
+        var meetingId = meeting.GetProperty("id").GetGuid();
+        var item = (await PostAsync(secretary, $"/{tenant}/api/council/meetings/{meetingId}/agenda", new { title = "Par budžeta grozījumiem" })).GetProperty("id").GetGuid();
+        foreach (var step in new[] { "convene", "open" }) (await secretary.PostAsync($"/{tenant}/api/council/meetings/{meetingId}/{step}", null, Ct)).EnsureSuccessStatusCode();
+
+        // No quorum with one of three present.
+        await AttendAsync(secretary, tenant, meetingId, people["m1"], "InRoom");
+        var noQuorum = await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings/{meetingId}/votes", new { agendaItemId = item, motion = "Atbalstīt grozījumus" }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, noQuorum.StatusCode);
+        Assert.Contains("no quorum: 1 of 3", await noQuorum.Content.ReadAsStringAsync(Ct));
+        await AttendAsync(secretary, tenant, meetingId, people["m2"], "Remote");
+        await AttendAsync(secretary, tenant, meetingId, people["sec"], "InRoom");
+        var quorum = await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/meetings/{meetingId}/quorum", Ct);
+        Assert.Equal((3, 2, true), (quorum.GetProperty("votingMembers").GetInt32(), quorum.GetProperty("present").GetInt32(), quorum.GetProperty("quorum").GetBoolean()));
+
+        // The chair (member m1, signed in with their own account) opens the vote.
+        var m1 = await MemberAsync(tenant, "m1");
+        var vote = await PostAsync(m1, $"/{tenant}/api/council/meetings/{meetingId}/votes", new { agendaItemId = item, motion = "Atbalstīt budžeta grozījumus" });
+        var voteId = vote.GetProperty("id").GetGuid();
+        var m3 = await MemberAsync(tenant, "m3");
+        Assert.Equal(HttpStatusCode.Forbidden, (await m3.PostAsJsonAsync($"/{tenant}/api/council/meetings/{meetingId}/votes", new { agendaItemId = item, motion = "x" }, Ct)).StatusCode);
+
+        // A public screen follows the tally.
+        using var screen = new HttpClient(host.Server.CreateHandler()) { BaseAddress = host.Server.BaseAddress };
+        var stream = await screen.GetStreamAsync($"/{tenant}/api/council/votes/{voteId}/stream", Ct);
+        var events = ReadEventsAsync(stream);
+
+        Assert.Equal(1, (await BallotAsync(m1, tenant, voteId, "For")).GetProperty("for").GetInt32());
+        var twice = await m1.PostAsJsonAsync($"/{tenant}/api/council/votes/{voteId}/ballot", new { choice = "Against" }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Contains("already voted", await twice.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("only members present", await (await m3.PostAsJsonAsync($"/{tenant}/api/council/votes/{voteId}/ballot", new { choice = "For" }, Ct)).Content.ReadAsStringAsync(Ct));
+        var sec = await MemberAsync(tenant, "sec");
+        Assert.Contains("no voting right", await (await sec.PostAsJsonAsync($"/{tenant}/api/council/votes/{voteId}/ballot", new { choice = "For" }, Ct)).Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/votes/{voteId}/ballot", new { choice = "For" }, Ct)).StatusCode);
+        var m2 = await MemberAsync(tenant, "m2");
+        Assert.Equal(1, (await BallotAsync(m2, tenant, voteId, "Against", "remote")).GetProperty("against").GetInt32());
+
+        var closed = await m1.PostAsync($"/{tenant}/api/council/votes/{voteId}/close", null, Ct);
+        var result = await closed.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("Closed", 1, 1, false), (result.GetProperty("state").GetString(), result.GetProperty("for").GetInt32(), result.GetProperty("against").GetInt32(), result.GetProperty("passed").GetBoolean()));
+        Assert.Contains("the vote is closed", await (await m3.PostAsJsonAsync($"/{tenant}/api/council/votes/{voteId}/ballot", new { choice = "For" }, Ct)).Content.ReadAsStringAsync(Ct));
+
+        // The screen saw each change and the final result, then the stream ended.
+        var seen = await events.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal("Closed", seen[^1].GetProperty("state").GetString());
+        Assert.Equal(2, seen[^1].GetProperty("for").GetInt32() + seen[^1].GetProperty("against").GetInt32());
+
+        var record = await host.AnonymousClient().GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/votes/{voteId}", Ct);
+        var votes = record.GetProperty("votes").EnumerateArray().ToList();
+        Assert.Equal([(people["m1"], "For", "device"), (people["m2"], "Against", "remote")],
+            votes.Select(v => (v.GetProperty("personId").GetGuid(), v.GetProperty("choice").GetString()!, v.GetProperty("channel").GetString()!)));
+
+        // Leaving ends the right to vote in the next vote.
+        (await secretary.PostAsync($"/{tenant}/api/council/meetings/{meetingId}/attendance/{people["m2"]}/leave", null, Ct)).EnsureSuccessStatusCode();
+        await AttendAsync(secretary, tenant, meetingId, people["m3"], "InRoom");
+        var revote = (await PostAsync(secretary, $"/{tenant}/api/council/meetings/{meetingId}/votes", new { agendaItemId = item, motion = "Atkārtots balsojums" })).GetProperty("id").GetGuid();
+        Assert.Contains("only members present", await (await m2.PostAsJsonAsync($"/{tenant}/api/council/votes/{revote}/ballot", new { choice = "For" }, Ct)).Content.ReadAsStringAsync(Ct));
+        var audit = await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/audit", Ct);
+        Assert.Equal(2, audit.EnumerateArray().Count(e => e.GetProperty("action").GetString() == "council.vote.cast"));
+    }
+
+    private async Task<HttpClient> MemberAsync(string tenant, string key)
+    {
+        var client = host.AnonymousClient();
+        (await client.PostAsJsonAsync($"/{tenant}/api/session", new { email = $"{key}-{tenant}@ventspils.lv", password = Password }, Ct)).EnsureSuccessStatusCode();
+        return client;
+    }
+
+    private static async Task AttendAsync(HttpClient secretary, string tenant, Guid meeting, Guid person, string mode) =>
+        (await secretary.PutAsJsonAsync($"/{tenant}/api/council/meetings/{meeting}/attendance/{person}", new { mode }, Ct)).EnsureSuccessStatusCode();
+
+    private static async Task<JsonElement> BallotAsync(HttpClient member, string tenant, Guid vote, string choice, string? channel = null)
+    {
+        var response = await member.PostAsJsonAsync($"/{tenant}/api/council/votes/{vote}/ballot", new { choice, channel }, Ct);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    /// <summary>Every <c>tally</c> event of a server-sent-events stream until it ends.</summary>
+    private static async Task<List<JsonElement>> ReadEventsAsync(Stream stream)
+    {
+        var events = new List<JsonElement>();
+        using var reader = new StreamReader(stream);
+        while (await reader.ReadLineAsync() is { } line)
+            if (line.StartsWith("data: ", StringComparison.Ordinal)) events.Add(JsonDocument.Parse(line[6..]).RootElement);
+        return events;
+    }
+}
