@@ -21,5 +21,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IRecipeStepHandler, CouncilStep>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapCouncilApi();
+    public override void MapEndpoints(IEndpointRouteBuilder routes)
+    {
+        routes.MapCouncilApi();
+        routes.MapOParl();
+    }
 }

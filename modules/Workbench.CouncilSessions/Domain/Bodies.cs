@@ -31,6 +31,7 @@ public sealed class Person
     public string? Email { get; set; }
     /// <summary>Party or list (partija, saraksts), shown with their votes.</summary>
     public string? Affiliation { get; set; }
+    public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 }
 
@@ -47,6 +48,7 @@ public sealed class Membership
     public bool VotingRight { get; set; }
     public DateOnly Start { get; set; }
     public DateOnly? End { get; set; }
+    public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 
     public bool IsActiveOn(DateOnly day) => Start <= day && (End is null || day < End);

@@ -43,7 +43,7 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
 
     public async Task<Person> CreatePersonAsync(PersonInput input, CancellationToken ct)
     {
-        var person = new Person { Id = Guid.NewGuid(), Name = input.Name!.Trim(), Email = input.Email?.Trim(), Affiliation = input.Affiliation?.Trim(), UpdatedUtc = Now };
+        var person = new Person { Id = Guid.NewGuid(), Name = input.Name!.Trim(), Email = input.Email?.Trim(), Affiliation = input.Affiliation?.Trim(), CreatedUtc = Now, UpdatedUtc = Now };
         return await SaveAsync(person, db.People, "council.person.created", person.Name, ct);
     }
 
@@ -56,7 +56,7 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
         var overlapping = await db.Memberships.AnyAsync(m => m.BodyId == bodyId && m.PersonId == input.PersonId &&
             (m.End == null || m.End > start) && (input.End == null || m.Start < input.End), ct);
         if (overlapping) throw new CouncilConflictException("Personai šajā laikā jau ir dalība šajā institūcijā (the person already sits in this body in that period).");
-        var membership = new Membership { Id = Guid.NewGuid(), BodyId = bodyId, PersonId = input.PersonId, Role = input.Role, VotingRight = input.VotingRight, Start = start, End = input.End, UpdatedUtc = Now };
+        var membership = new Membership { Id = Guid.NewGuid(), BodyId = bodyId, PersonId = input.PersonId, Role = input.Role, VotingRight = input.VotingRight, Start = start, End = input.End, CreatedUtc = Now, UpdatedUtc = Now };
         return await SaveAsync(membership, db.Memberships, "council.membership.added", $"{bodyId}/{input.PersonId}", ct);
     }
 
@@ -90,7 +90,7 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
         {
             Id = Guid.NewGuid(), BodyId = input.BodyId, Year = year, Number = number, Kind = input.Kind, Mode = input.Mode,
             StartsAt = DateTime.SpecifyKind(input.StartsAt.Value, DateTimeKind.Utc), Place = input.Place?.Trim(), RemoteLink = input.RemoteLink?.Trim(),
-            ChairId = input.ChairId, MinuteTakerId = input.MinuteTakerId, IsPublic = input.IsPublic, State = MeetingState.Planned, UpdatedUtc = Now,
+            ChairId = input.ChairId, MinuteTakerId = input.MinuteTakerId, IsPublic = input.IsPublic, State = MeetingState.Planned, CreatedUtc = Now, UpdatedUtc = Now,
         };
         return await SaveAsync(meeting, db.Meetings, "council.meeting.created", $"{number}/{year}", ct);
     }, ct);
@@ -117,7 +117,7 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
         var item = new AgendaItem
         {
             Id = Guid.NewGuid(), MeetingId = meetingId, Number = number, Title = input.Title!.Trim(), RapporteurId = input.RapporteurId,
-            DraftDecision = input.DraftDecision, IsPublic = input.IsPublic, IsAdditional = meeting.State != MeetingState.Planned, UpdatedUtc = Now,
+            DraftDecision = input.DraftDecision, IsPublic = input.IsPublic, IsAdditional = meeting.State != MeetingState.Planned, CreatedUtc = Now, UpdatedUtc = Now,
         };
         return await SaveAsync(item, db.AgendaItems, "council.agenda.added", $"{meetingId}/{number}", ct);
     }, ct);

@@ -24,6 +24,7 @@ public sealed class Meeting
     public Guid? MinuteTakerId { get; set; }
     public bool IsPublic { get; set; } = true;
     public MeetingState State { get; set; }
+    public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 }
 
@@ -40,6 +41,7 @@ public sealed class AgendaItem
     public bool IsAdditional { get; set; }
     /// <summary>The committee item this one was forwarded from, so its history follows it.</summary>
     public Guid? ForwardedFromId { get; set; }
+    public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 }
 

@@ -79,11 +79,19 @@ public sealed class CouncilVotingTests(HostFixture host) : IClassFixture<HostFix
         Assert.Equal([(people["m1"], "For", "device"), (people["m2"], "Against", "remote")],
             votes.Select(v => (v.GetProperty("personId").GetGuid(), v.GetProperty("choice").GetString()!, v.GetProperty("channel").GetString()!)));
 
+        // The same record in Popolo's VoteEvent/Vote shape beside the OParl API; an open vote is not there yet.
+        var popolo = await host.AnonymousClient().GetFromJsonAsync<JsonElement>($"/{tenant}/oparl/v1/vote-events/{voteId}", Ct);
+        Assert.Equal("fail", popolo.GetProperty("result").GetString());
+        Assert.Equal([("yes", 1), ("no", 1), ("abstain", 0)], popolo.GetProperty("counts").EnumerateArray().Select(c => (c.GetProperty("option").GetString()!, c.GetProperty("value").GetInt32())));
+        Assert.Equal(["yes", "no"], popolo.GetProperty("votes").EnumerateArray().Select(v => v.GetProperty("option").GetString()));
+        Assert.EndsWith($"/oparl/v1/people/{people["m1"]}", popolo.GetProperty("votes")[0].GetProperty("voter_id").GetString());
+
         // Leaving ends the right to vote in the next vote.
         (await secretary.PostAsync($"/{tenant}/api/council/meetings/{meetingId}/attendance/{people["m2"]}/leave", null, Ct)).EnsureSuccessStatusCode();
         await AttendAsync(secretary, tenant, meetingId, people["m3"], "InRoom");
         var revote = (await PostAsync(secretary, $"/{tenant}/api/council/meetings/{meetingId}/votes", new { agendaItemId = item, motion = "Atkārtots balsojums" })).GetProperty("id").GetGuid();
         Assert.Contains("only members present", await (await m2.PostAsJsonAsync($"/{tenant}/api/council/votes/{revote}/ballot", new { choice = "For" }, Ct)).Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.NotFound, (await host.AnonymousClient().GetAsync($"/{tenant}/oparl/v1/vote-events/{revote}", Ct)).StatusCode);
         var audit = await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/audit", Ct);
         Assert.Equal(2, audit.EnumerateArray().Count(e => e.GetProperty("action").GetString() == "council.vote.cast"));
     }

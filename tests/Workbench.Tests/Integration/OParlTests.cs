@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Workbench.Tests.Infrastructure;
+
+namespace Workbench.Tests.Integration;
+
+/// <summary>
+/// The OParl 1.1 endpoints checked against the specification's schemas (OParl/spec schema/*.json, 1.1): each object's
+/// type and required properties, external lists with data/pagination/links, the date filters, retrieval by id, and
+/// nothing closed or private exposed.
+/// </summary>
+public sealed class OParlTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private const string Schema = "https://schema.oparl.org/1.1/";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Required properties per type (schema "required" arrays; AgendaItem also needs "order").</summary>
+    private static readonly Dictionary<string, string[]> Required = new()
+    {
+        ["System"] = ["id", "type", "oparlVersion", "body"],
+        ["Body"] = ["id", "type", "name", "organization", "person", "meeting", "paper", "legislativeTerm"],
+        ["Organization"] = ["id", "type"],
+        ["Person"] = ["id", "type"],
+        ["Membership"] = ["id", "type"],
+        ["Meeting"] = ["id", "type"],
+        ["AgendaItem"] = ["id", "type", "order"],
+        ["Location"] = ["id", "type"],
+    };
+
+    private static void AssertObject(JsonElement o, string type)
+    {
+        Assert.Equal(Schema + type, o.GetProperty("type").GetString());
+        foreach (var property in Required[type]) Assert.True(o.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null, $"{type} lacks {property}: {o}");
+        Assert.True(Uri.IsWellFormedUriString(o.GetProperty("id").GetString(), UriKind.Absolute));
+        foreach (var stamp in new[] { "created", "modified" })
+            if (o.TryGetProperty(stamp, out var at)) Assert.True(DateTimeOffset.TryParse(at.GetString(), out _), $"{type}.{stamp} is not a date-time");
+    }
+
+    private static void AssertList(JsonElement list)
+    {
+        Assert.Equal(JsonValueKind.Array, list.GetProperty("data").ValueKind);
+        var pagination = list.GetProperty("pagination");
+        foreach (var field in new[] { "totalElements", "elementsPerPage", "currentPage", "totalPages" }) Assert.Equal(JsonValueKind.Number, pagination.GetProperty(field).ValueKind);
+        var links = list.GetProperty("links");
+        Assert.True(links.TryGetProperty("self", out _) && links.TryGetProperty("first", out _) && links.TryGetProperty("last", out _));
+        // "next" on every page but the last.
+        Assert.Equal(pagination.GetProperty("currentPage").GetInt32() < pagination.GetProperty("totalPages").GetInt32(), links.TryGetProperty("next", out _));
+    }
+
+    private async Task<JsonElement> GetAsync(string url) =>
+        await host.AnonymousClient().GetFromJsonAsync<JsonElement>(url.StartsWith("http", StringComparison.Ordinal) ? new Uri(url).PathAndQuery : url, Ct);
+
+    [Fact]
+    public async Task From_the_system_object_every_linked_list_and_object_follows_the_schema_and_only_public_data_appears()
+    {
+        var tenant = await host.CreateTenantAsync("ventspils");
+        var secretary = await host.AdminClientAsync(tenant);
+        var council = (await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/bodies", Ct)).EnumerateArray().Single(b => b.GetProperty("kind").GetString() == "Council").GetProperty("id").GetGuid();
+        async Task<Guid> MeetingAsync(bool isPublic, bool convene, params (string Title, bool Public)[] items)
+        {
+            var meeting = await (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-17T10:00:00Z", place = "Domes zāle", isPublic }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+            var id = meeting.GetProperty("id").GetGuid();
+            foreach (var (title, isPublicItem) in items) (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings/{id}/agenda", new { title, isPublic = isPublicItem }, Ct)).EnsureSuccessStatusCode();
+            if (convene) (await secretary.PostAsync($"/{tenant}/api/council/meetings/{id}/convene", null, Ct)).EnsureSuccessStatusCode();
+            return id;
+        }
+        var open = await MeetingAsync(true, true, ("Par budžetu", true), ("Par personāla jautājumu", false));
+        var closedDoors = await MeetingAsync(false, true, ("Slēgts jautājums", true));
+        var planned = await MeetingAsync(true, false, ("Plānots jautājums", true));
+
+        var system = await GetAsync($"/{tenant}/oparl/v1/system");
+        AssertObject(system, "System");
+        Assert.Equal(Schema, system.GetProperty("oparlVersion").GetString());
+        var bodies = await GetAsync(system.GetProperty("body").GetString()!);
+        AssertList(bodies);
+        var body = Assert.Single(bodies.GetProperty("data").EnumerateArray());
+        AssertObject(body, "Body");
+        Assert.Equal(JsonValueKind.Array, body.GetProperty("legislativeTerm").ValueKind);
+
+        var organizations = await GetAsync(body.GetProperty("organization").GetString()!);
+        AssertList(organizations);
+        Assert.Equal(4, organizations.GetProperty("data").GetArrayLength());
+        foreach (var organization in organizations.GetProperty("data").EnumerateArray())
+        {
+            AssertObject(organization, "Organization");
+            Assert.Equal(organization.GetProperty("name").GetString(), (await GetAsync(organization.GetProperty("id").GetString()!)).GetProperty("name").GetString());
+        }
+
+        var people = await GetAsync(body.GetProperty("person").GetString()!);
+        AssertList(people);
+        Assert.Equal(15, people.GetProperty("data").GetArrayLength());
+        foreach (var person in people.GetProperty("data").EnumerateArray())
+        {
+            AssertObject(person, "Person");
+            Assert.False(person.TryGetProperty("email", out _));
+            foreach (var membership in person.GetProperty("membership").EnumerateArray())
+            {
+                AssertObject(membership, "Membership");
+                AssertObject(await GetAsync(membership.GetProperty("id").GetString()!), "Membership");
+            }
+        }
+
+        var meetings = await GetAsync(body.GetProperty("meeting").GetString()!);
+        AssertList(meetings);
+        var meeting = Assert.Single(meetings.GetProperty("data").EnumerateArray());
+        AssertObject(meeting, "Meeting");
+        Assert.EndsWith(open.ToString(), meeting.GetProperty("id").GetString());
+        Assert.Equal("eingeladen", meeting.GetProperty("meetingState").GetString());
+        AssertObject(meeting.GetProperty("location"), "Location");
+        AssertObject(await GetAsync(meeting.GetProperty("location").GetProperty("id").GetString()!), "Location");
+        var item = Assert.Single(meeting.GetProperty("agendaItem").EnumerateArray());
+        AssertObject(item, "AgendaItem");
+        Assert.Equal("Par budžetu", item.GetProperty("name").GetString());
+        AssertObject(await GetAsync(item.GetProperty("id").GetString()!), "AgendaItem");
+        foreach (var hidden in new[] { closedDoors, planned })
+            Assert.Equal(HttpStatusCode.NotFound, (await host.AnonymousClient().GetAsync($"/{tenant}/oparl/v1/meetings/{hidden}", Ct)).StatusCode);
+        AssertList(await GetAsync(body.GetProperty("paper").GetString()!));
+
+        // The date filters, full date-times as the specification asks.
+        var later = Uri.EscapeDataString(DateTime.UtcNow.AddMinutes(5).ToString("O"));
+        var earlier = Uri.EscapeDataString(DateTime.UtcNow.AddDays(-1).ToString("O"));
+        Assert.Equal(0, (await GetAsync($"/{tenant}/oparl/v1/organizations?modified_since={later}")).GetProperty("data").GetArrayLength());
+        Assert.Equal(4, (await GetAsync($"/{tenant}/oparl/v1/organizations?created_since={earlier}")).GetProperty("data").GetArrayLength());
+        Assert.Equal(0, (await GetAsync($"/{tenant}/oparl/v1/people?created_until={earlier}")).GetProperty("data").GetArrayLength());
+        Assert.Equal(1, (await GetAsync($"/{tenant}/oparl/v1/meetings?modified_until={later}")).GetProperty("data").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_list_longer_than_a_page_links_to_the_next_page_and_keeps_its_filters()
+    {
+        var tenant = await host.CreateTenantAsync("ventspils");
+        var secretary = await host.AdminClientAsync(tenant);
+        var commission = (await (await secretary.PostAsJsonAsync($"/{tenant}/api/council/bodies", new { name = "Iedzīvotāju padome", kind = "Commission" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        for (var i = 0; i < 90; i++)
+        {
+            var person = await (await secretary.PostAsJsonAsync($"/{tenant}/api/council/people", new { name = $"Iedzīvotājs {i:D3}" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+            (await secretary.PostAsJsonAsync($"/{tenant}/api/council/bodies/{commission}/members", new { personId = person.GetProperty("id").GetGuid(), votingRight = false }, Ct)).EnsureSuccessStatusCode();
+        }
+        var since = Uri.EscapeDataString(DateTime.UtcNow.AddDays(-1).ToString("O"));
+        var first = await GetAsync($"/{tenant}/oparl/v1/people?modified_since={since}");
+        AssertList(first);
+        Assert.Equal((105, 100, 2), (first.GetProperty("pagination").GetProperty("totalElements").GetInt32(), first.GetProperty("data").GetArrayLength(), first.GetProperty("pagination").GetProperty("totalPages").GetInt32()));
+        var next = first.GetProperty("links").GetProperty("next").GetString()!;
+        Assert.Contains("modified_since=", next);
+        var second = await GetAsync(next);
+        AssertList(second);
+        Assert.Equal(5, second.GetProperty("data").GetArrayLength());
+        Assert.Empty(first.GetProperty("data").EnumerateArray().Select(p => p.GetProperty("id").GetString()).Intersect(second.GetProperty("data").EnumerateArray().Select(p => p.GetProperty("id").GetString())));
+    }
+}
