@@ -17,6 +17,7 @@ public sealed class Startup : ModuleStartup
         services.AddTenantDbContext<CouncilDbContext>(CouncilSessionsManifest.Feature);
         services.AddScoped<CouncilService>();
         services.AddScoped<VotingService>();
+        services.AddScoped<MinutesService>();
         services.AddSingleton<VoteBroadcaster>();
         services.AddScoped<IRecipeStepHandler, CouncilStep>();
     }

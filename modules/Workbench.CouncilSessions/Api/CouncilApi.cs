@@ -31,11 +31,25 @@ public static class CouncilApi
         api.MapPost("/meetings/{id:guid}/agenda", AddAgendaItem).RequireAuthorization(manage);
         api.MapPut("/meetings/{id:guid}/agenda/order", Reorder).RequireAuthorization(manage)
             .WithSummary("Body: the ids of all items in their new order; they are renumbered 1..n");
+        api.MapGet("/meetings/{id:guid}/minutes.html", Minutes(html: true)).WithSummary("Minutes of a closed meeting (public edition unless ViewCouncil)");
+        api.MapGet("/meetings/{id:guid}/minutes.docx", Minutes(html: false)).WithSummary("The same minutes as a Word document");
         VotingApi.Map(api, manage);
         return routes;
     }
 
     internal static bool SeesInternal(ClaimsPrincipal user, IPermissionService permissions) => permissions.HasPermission(user, CouncilSessionsManifest.ViewCouncil);
+
+    private static Func<Guid, ClaimsPrincipal, IPermissionService, CouncilService, MinutesService, CancellationToken, Task<IResult>> Minutes(bool html) =>
+        (id, user, permissions, council, minutes, ct) => Refusals(async () =>
+        {
+            var internalEdition = SeesInternal(user, permissions);
+            // The public edition only of a public meeting whose minutes are signed.
+            if (!internalEdition && await council.MeetingAsync(id, ct) is not { IsPublic: true, State: MeetingState.MinutesSigned }) return Results.NotFound();
+            var model = await minutes.BuildAsync(id, internalEdition, ct);
+            return html
+                ? Results.Content(MinutesService.Html(model), "text/html; charset=utf-8")
+                : Results.File(MinutesService.Docx(model), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"protokols-{id}.docx");
+        });
 
     private static async Task<IResult> CreateBody(BodyInput input, CouncilService council, CancellationToken ct) =>
         CouncilService.Validate(input) is { Count: > 0 } errors ? Results.ValidationProblem(errors) : Results.Created("api/council/bodies", await council.CreateBodyAsync(input, ct));

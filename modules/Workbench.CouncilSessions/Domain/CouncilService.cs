@@ -102,6 +102,8 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
         if (refusal is not null) throw new CouncilConflictException(refusal);
         if (next == MeetingState.Convened && !await db.AgendaItems.AnyAsync(i => i.MeetingId == meetingId, ct))
             throw new CouncilConflictException("Sēdi nevar sasaukt bez darba kārtības (a meeting cannot be convened without an agenda).");
+        if (next == MeetingState.Closed && await db.VoteEvents.AnyAsync(v => v.MeetingId == meetingId && v.State == VoteEventState.Open, ct))
+            throw new CouncilConflictException("Vispirms slēdziet notiekošo balsojumu (close the open vote before closing the meeting).");
         var from = meeting.State;
         meeting.State = next!.Value;
         meeting.UpdatedUtc = Now;

@@ -92,6 +92,23 @@ public sealed class CouncilVotingTests(HostFixture host) : IClassFixture<HostFix
         var revote = (await PostAsync(secretary, $"/{tenant}/api/council/meetings/{meetingId}/votes", new { agendaItemId = item, motion = "Atkārtots balsojums" })).GetProperty("id").GetGuid();
         Assert.Contains("only members present", await (await m2.PostAsJsonAsync($"/{tenant}/api/council/votes/{revote}/ballot", new { choice = "For" }, Ct)).Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.NotFound, (await host.AnonymousClient().GetAsync($"/{tenant}/oparl/v1/vote-events/{revote}", Ct)).StatusCode);
+
+        // Minutes: only once the meeting is closed, which waits for the open vote; the public edition once signed.
+        var early = await secretary.PostAsync($"/{tenant}/api/council/meetings/{meetingId}/close", null, Ct);
+        Assert.Contains("close the open vote", await early.Content.ReadAsStringAsync(Ct));
+        (await secretary.PostAsync($"/{tenant}/api/council/votes/{revote}/close", null, Ct)).EnsureSuccessStatusCode();
+        (await secretary.PostAsync($"/{tenant}/api/council/meetings/{meetingId}/close", null, Ct)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NotFound, (await host.AnonymousClient().GetAsync($"/{tenant}/api/council/meetings/{meetingId}/minutes.html", Ct)).StatusCode);
+        var docx = await secretary.GetByteArrayAsync($"/{tenant}/api/council/meetings/{meetingId}/minutes.docx", Ct);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false))
+        {
+            var text = document.MainDocumentPart!.Document.Body!.InnerText;
+            foreach (var expected in new[] { "Sēdes protokols Nr. 1/2026", "Loceklis m1", "Par budžeta grozījumiem", "Atbalstīt budžeta grozījumus", "par 1, pret 1, atturas 0", "noraidīts", "attālināti" })
+                Assert.Contains(expected, text);
+        }
+        (await secretary.PostAsync($"/{tenant}/api/council/meetings/{meetingId}/sign-minutes", null, Ct)).EnsureSuccessStatusCode();
+        var html = System.Net.WebUtility.HtmlDecode(await host.AnonymousClient().GetStringAsync($"/{tenant}/api/council/meetings/{meetingId}/minutes.html", Ct));
+        Assert.Contains("<td>Loceklis m2</td><td>pret</td>", html);
         var audit = await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/audit", Ct);
         Assert.Equal(2, audit.EnumerateArray().Count(e => e.GetProperty("action").GetString() == "council.vote.cast"));
     }
