@@ -31,6 +31,10 @@ public static class CouncilApi
         api.MapPost("/meetings/{id:guid}/agenda", AddAgendaItem).RequireAuthorization(manage);
         api.MapPut("/meetings/{id:guid}/agenda/order", Reorder).RequireAuthorization(manage)
             .WithSummary("Body: the ids of all items in their new order; they are renumbered 1..n");
+        api.MapPost("/agenda-items/{id:guid}/forward", Forward).RequireAuthorization(manage)
+            .WithSummary("Forwards a committee item to the council's next open meeting (or body {\"meetingId\"})");
+        api.MapGet("/agenda-items/{id:guid}/history", History).RequireAuthorization(PermissionNames.Policy(CouncilSessionsManifest.ViewCouncil))
+            .WithSummary("The item and the committee items it came from, each with its meeting, body and votes");
         api.MapGet("/meetings/{id:guid}/minutes.html", Minutes(html: true)).WithSummary("Minutes of a closed meeting (public edition unless ViewCouncil)");
         api.MapGet("/meetings/{id:guid}/minutes.docx", Minutes(html: false)).WithSummary("The same minutes as a Word document");
         VotingApi.Map(api, manage);
@@ -49,6 +53,23 @@ public static class CouncilApi
             return html
                 ? Results.Content(MinutesService.Html(model), "text/html; charset=utf-8")
                 : Results.File(MinutesService.Docx(model), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"protokols-{id}.docx");
+        });
+
+    public sealed record ForwardInput(Guid? MeetingId);
+
+    private static Task<IResult> Forward(Guid id, ForwardInput? input, CouncilService council, CancellationToken ct) =>
+        Refusals(async () => Results.Created($"api/council/agenda-items/{id}/history", await council.ForwardAsync(id, input?.MeetingId, ct)));
+
+    private static Task<IResult> History(Guid id, CouncilService council, VotingService voting, CancellationToken ct) =>
+        Refusals(async () =>
+        {
+            var history = await council.HistoryAsync(id, ct);
+            if (history.Count == 0) return Results.NotFound();
+            var steps = new List<object>();
+            foreach (var (item, meeting, body) in history)
+                steps.Add(new { item, meeting = new { meeting.Id, meeting.Number, meeting.Year, meeting.StartsAt, meeting.State }, body = new { body.Id, body.Name, body.Kind },
+                    votes = await voting.ItemVotesAsync(item.Id, ct) });
+            return Results.Ok(steps);
         });
 
     private static async Task<IResult> CreateBody(BodyInput input, CouncilService council, CancellationToken ct) =>

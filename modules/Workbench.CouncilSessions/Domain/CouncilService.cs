@@ -124,6 +124,47 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
         return await SaveAsync(item, db.AgendaItems, "council.agenda.added", $"{meetingId}/{number}", ct);
     }, ct);
 
+    /// <summary>
+    /// Forwards a committee's (or commission's) item to the council: into <paramref name="targetMeetingId"/>, or the
+    /// council's next meeting still open for its agenda. The new item remembers where it came from.
+    /// </summary>
+    public Task<AgendaItem> ForwardAsync(Guid itemId, Guid? targetMeetingId, CancellationToken ct) => transaction.InTransactionAsync(async () =>
+    {
+        var source = await db.AgendaItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new KeyNotFoundException("Nav tāda jautājuma (no such agenda item).");
+        var from = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == source.MeetingId, ct);
+        var fromBody = await db.Bodies.AsNoTracking().SingleAsync(b => b.Id == from.BodyId, ct);
+        if (fromBody.Kind == BodyKind.Council) throw new CouncilConflictException("Domes jautājumu tālāk nenodod (only committee and commission items are forwarded to the council).");
+        if (from.State is MeetingState.Planned or MeetingState.Convened)
+            throw new CouncilConflictException("Jautājumu nodod pēc tam, kad komiteja to izskatījusi (an item is forwarded once the committee has dealt with it).");
+        if (await db.AgendaItems.AnyAsync(i => i.ForwardedFromId == itemId, ct)) throw new CouncilConflictException("Jautājums jau nodots domei (the item was already forwarded).");
+        var councils = db.Bodies.Where(b => b.Kind == BodyKind.Council).Select(b => b.Id);
+        var target = targetMeetingId is { } chosen
+            ? await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == chosen, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).")
+            : await db.Meetings.AsNoTracking().Where(m => councils.Contains(m.BodyId) && m.StartsAt > from.StartsAt && (m.State == MeetingState.Planned || m.State == MeetingState.Convened))
+                .OrderBy(m => m.StartsAt).FirstOrDefaultAsync(ct) ?? throw new CouncilConflictException("Domei nav nākamās sēdes, kurā iekļaut jautājumu (the council has no upcoming meeting to take the item).");
+        if (!await councils.ContainsAsync(target.BodyId, ct)) throw new CouncilConflictException("Jautājumu nodod domes sēdei (items are forwarded to a council meeting).");
+        var item = await AddAgendaItemAsync(target.Id, new AgendaItemInput(source.Title, source.RapporteurId, source.DraftDecision, source.IsPublic), ct);
+        item.ForwardedFromId = itemId;
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync("council.agenda.forwarded", item.Id.ToString(), new { from = itemId, meeting = target.Id }, ct);
+        return item;
+    }, ct);
+
+    /// <summary>An item and the items it was forwarded from, newest first, each with its meeting and body.</summary>
+    public async Task<List<(AgendaItem Item, Meeting Meeting, Body Body)>> HistoryAsync(Guid itemId, CancellationToken ct)
+    {
+        var history = new List<(AgendaItem, Meeting, Body)>();
+        for (Guid? id = itemId; id is { } current && history.Count < 20;)
+        {
+            var item = await db.AgendaItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == current, ct);
+            if (item is null) break;
+            var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == item.MeetingId, ct);
+            history.Add((item, meeting, await db.Bodies.AsNoTracking().SingleAsync(b => b.Id == meeting.BodyId, ct)));
+            id = item.ForwardedFromId;
+        }
+        return history;
+    }
+
     /// <summary>Puts the items in the given order and numbers them 1..n; the list must name every item once.</summary>
     public Task<List<AgendaItem>> ReorderAsync(Guid meetingId, IReadOnlyList<Guid> order, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {

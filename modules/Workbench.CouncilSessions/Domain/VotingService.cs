@@ -135,6 +135,9 @@ public sealed class VotingService(CouncilDbContext db, CouncilService council, I
     public Task<List<Vote>> VotesAsync(Guid voteEventId, CancellationToken ct) =>
         db.Votes.AsNoTracking().Where(v => v.VoteEventId == voteEventId).OrderBy(v => v.CastUtc).ToListAsync(ct);
 
+    public Task<List<VoteEvent>> ItemVotesAsync(Guid agendaItemId, CancellationToken ct) =>
+        db.VoteEvents.AsNoTracking().Where(v => v.AgendaItemId == agendaItemId).OrderBy(v => v.OpenedUtc).ToListAsync(ct);
+
     public Task<VoteEvent?> FindAsync(Guid voteEventId, CancellationToken ct) => db.VoteEvents.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteEventId, ct);
 
     /// <summary>The person a signed-in member is, by the e-mail address of their account.</summary>

@@ -98,6 +98,37 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
         Assert.Equal(HttpStatusCode.BadRequest, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/people", new { name = "", email = "not-an-address" }, Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_committee_item_goes_on_to_the_councils_next_meeting_with_its_history()
+    {
+        var tenant = await host.CreateTenantAsync("ventspils");
+        var secretary = await host.AdminClientAsync(tenant);
+        var bodies = (await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/bodies", Ct)).EnumerateArray().ToList();
+        var council = bodies.Single(b => b.GetProperty("kind").GetString() == "Council").GetProperty("id").GetGuid();
+        var committee = bodies.First(b => b.GetProperty("kind").GetString() == "Committee").GetProperty("id").GetGuid();
+        var committeeMeeting = (await CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = committee, startsAt = "2026-12-03T09:00:00Z", place = "Komiteju zāle" })).GetProperty("id").GetGuid();
+        var item = (await CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{committeeMeeting}/agenda", new { title = "Par nekustamā īpašuma nodokļa atvieglojumiem", draftDecision = "Noteikt atvieglojumus." })).GetProperty("id").GetGuid();
+        var tooEarly = await secretary.PostAsJsonAsync($"/{tenant}/api/council/agenda-items/{item}/forward", new { }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
+        Assert.Contains("once the committee has dealt with it", await tooEarly.Content.ReadAsStringAsync(Ct));
+        foreach (var step in new[] { "convene", "open" }) (await secretary.PostAsync($"/{tenant}/api/council/meetings/{committeeMeeting}/{step}", null, Ct)).EnsureSuccessStatusCode();
+        Assert.Contains("no upcoming meeting", await (await secretary.PostAsJsonAsync($"/{tenant}/api/council/agenda-items/{item}/forward", new { }, Ct)).Content.ReadAsStringAsync(Ct));
+
+        var later = (await CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-30T10:00:00Z", place = "Domes zāle" })).GetProperty("id").GetGuid();
+        var next = (await CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-17T10:00:00Z", place = "Domes zāle" })).GetProperty("id").GetGuid();
+        var forwarded = await CreatedAsync(secretary, $"/{tenant}/api/council/agenda-items/{item}/forward", new { });
+        Assert.Equal(next, forwarded.GetProperty("meetingId").GetGuid());
+        Assert.Equal(item, forwarded.GetProperty("forwardedFromId").GetGuid());
+        Assert.Equal("Noteikt atvieglojumus.", forwarded.GetProperty("draftDecision").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/agenda-items/{item}/forward", new { meetingId = later }, Ct)).StatusCode);
+        var councilItem = forwarded.GetProperty("id").GetGuid();
+        Assert.Contains("only committee and commission items", await (await secretary.PostAsJsonAsync($"/{tenant}/api/council/agenda-items/{councilItem}/forward", new { }, Ct)).Content.ReadAsStringAsync(Ct));
+
+        var history = (await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/agenda-items/{councilItem}/history", Ct)).EnumerateArray().ToList();
+        Assert.Equal(["Council", "Committee"], history.Select(h => h.GetProperty("body").GetProperty("kind").GetString()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.AnonymousClient().GetAsync($"/{tenant}/api/council/agenda-items/{councilItem}/history", Ct)).StatusCode);
+    }
+
     private static async Task<JsonElement> CreatedAsync(HttpClient client, string path, object body)
     {
         var response = await client.PostAsJsonAsync(path, body, Ct);
