@@ -7,7 +7,10 @@ namespace Workbench.CouncilSessions.Recipes;
 /// <summary>
 /// <c>{"name": "council", "people": [{"key": "p1", "name": "…", "email": "…", "affiliation": "…"}],
 /// "bodies": [{"name": "…", "kind": "Council", "rule": "MajorityOfPresent", "members": [{"person": "p1", "role": "Chair",
-/// "votingRight": true, "start": "2025-07-01"}]}]}</c>: people are named by a key local to the step.
+/// "votingRight": true, "start": "2025-07-01"}]}], "meetings": [{"body": "…", "startsAt": "…", "place": "…", "agenda": [{"title": "…",
+/// "draftDecision": "…", "vote": {"motion": "…", "for": ["p1"], "against": [], "abstain": []}}]}]}</c>: people are named
+/// by a key local to the step, bodies by name. A meeting in the past is held as recorded: every member present,
+/// each vote cast, the minutes signed.
 /// </summary>
 public sealed class CouncilStep : IRecipeStepHandler
 {
@@ -23,6 +26,16 @@ public sealed class CouncilStep : IRecipeStepHandler
             if (string.IsNullOrWhiteSpace(person.Key) || !keys.Add(person.Key)) context.Error($"$.people[{i}].key", "Atslēga ir obligāta un unikāla (a unique key is required).");
             foreach (var (field, messages) in CouncilService.Validate(new PersonInput(person.Name, person.Email, person.Affiliation)))
                 context.Error($"$.people[{i}].{field}", messages[0]);
+        }
+        foreach (var (meeting, m) in (model.Meetings ?? []).Select((x, i) => (x, i)))
+        {
+            var body = (model.Bodies ?? []).FirstOrDefault(b => b.Name == meeting.Body);
+            if (body is null) context.Error($"$.meetings[{m}].body", $"Nav institūcijas \"{meeting.Body}\" šajā solī (no body with this name in the step).");
+            if (meeting.StartsAt is null) context.Error($"$.meetings[{m}].startsAt", "Sēdes laiks ir obligāts (the meeting needs a date and time).");
+            var seats = (body?.Members ?? []).Where(x => x.VotingRight).Select(x => x.Person).ToHashSet(StringComparer.Ordinal);
+            foreach (var (item, i) in (meeting.Agenda ?? []).Select((x, i) => (x, i)))
+                foreach (var voter in item.Vote is { } vote ? (vote.For ?? []).Concat(vote.Against ?? []).Concat(vote.Abstain ?? []) : [])
+                    if (!seats.Contains(voter)) context.Error($"$.meetings[{m}].agenda[{i}].vote", $"\"{voter}\" nav šīs institūcijas balsstiesīgs loceklis (not a voting member of the body).");
         }
         foreach (var (body, b) in (model.Bodies ?? []).Select((x, i) => (x, i)))
         {
@@ -40,17 +53,46 @@ public sealed class CouncilStep : IRecipeStepHandler
         var council = context.Services.GetRequiredService<CouncilService>();
         var model = context.Read<Model>()!;
         var people = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        var bodies = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var person in model.People ?? [])
             people[person.Key!] = (await council.CreatePersonAsync(new PersonInput(person.Name, person.Email, person.Affiliation), ct)).Id;
         foreach (var body in model.Bodies ?? [])
         {
             var created = await council.CreateBodyAsync(new BodyInput(body.Name, body.ShortName, body.Kind, body.Rule), ct);
+            bodies[created.Name] = created.Id;
             foreach (var member in body.Members ?? [])
                 await council.AddMemberAsync(created.Id, new MembershipInput(people[member.Person!], member.Role, member.VotingRight, member.Start, member.End), ct);
         }
+        foreach (var meeting in model.Meetings ?? []) await HoldAsync(context.Services, meeting, bodies[meeting.Body!], people, ct);
     }
 
-    private sealed record Model(List<PersonItem>? People, List<BodyItem>? Bodies);
+    /// <summary>A past meeting as it happened: convened, every member present, each recorded vote cast, closed, minutes signed.</summary>
+    private static async Task HoldAsync(IServiceProvider services, MeetingItem recorded, Guid bodyId, Dictionary<string, Guid> people, CancellationToken ct)
+    {
+        var council = services.GetRequiredService<CouncilService>();
+        var voting = services.GetRequiredService<VotingService>();
+        var meeting = await council.CreateMeetingAsync(new MeetingInput(bodyId, recorded.StartsAt, Place: recorded.Place ?? "Sēžu zāle"), ct);
+        var items = new List<(AgendaItem Item, VoteItem? Vote)>();
+        foreach (var entry in recorded.Agenda ?? [])
+            items.Add((await council.AddAgendaItemAsync(meeting.Id, new AgendaItemInput(entry.Title, DraftDecision: entry.DraftDecision), ct), entry.Vote));
+        await council.TransitionAsync(meeting.Id, "convene", ct);
+        await council.TransitionAsync(meeting.Id, "open", ct);
+        foreach (var member in await council.MembershipsAsync(bodyId, ct)) await voting.SetAttendanceAsync(meeting.Id, member.PersonId, AttendanceMode.InRoom, ct);
+        foreach (var (item, vote) in items.Where(i => i.Vote is not null))
+        {
+            var opened = await voting.OpenAsync(meeting.Id, item.Id, vote!.Motion ?? item.Title, ct);
+            foreach (var (keys, choice) in new[] { (vote.For, VoteChoice.For), (vote.Against, VoteChoice.Against), (vote.Abstain, VoteChoice.Abstain) })
+                foreach (var key in keys ?? []) await voting.CastAsync(opened.Id, people[key], choice, "room", ct);
+            await voting.CloseAsync(opened.Id, ct);
+        }
+        await council.TransitionAsync(meeting.Id, "close", ct);
+        await council.TransitionAsync(meeting.Id, "sign-minutes", ct);
+    }
+
+    private sealed record Model(List<PersonItem>? People, List<BodyItem>? Bodies, List<MeetingItem>? Meetings);
+    private sealed record MeetingItem(string? Body, DateTime? StartsAt, string? Place, List<AgendaEntry>? Agenda);
+    private sealed record AgendaEntry(string? Title, string? DraftDecision, VoteItem? Vote);
+    private sealed record VoteItem(string? Motion, List<string>? For, List<string>? Against, List<string>? Abstain);
     private sealed record PersonItem(string? Key, string? Name, string? Email, string? Affiliation);
     private sealed record BodyItem(string? Name, string? ShortName, BodyKind Kind, DecisionRule Rule, List<MemberItem>? Members);
     private sealed record MemberItem(string? Person, MemberRole Role = MemberRole.Member, bool VotingRight = true, DateOnly? Start = null, DateOnly? End = null);

@@ -33,10 +33,11 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
         Assert.Equal(HttpStatusCode.NotFound, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings", new { bodyId = Guid.NewGuid(), startsAt = "2026-12-17T10:00:00Z", place = "Sēžu zāle" }, Ct)).StatusCode);
 
         var meeting = await CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-17T10:00:00Z", place = "Domes sēžu zāle", mode = "Hybrid", remoteLink = "https://video.ventspils.lv/dome" });
-        Assert.Equal((1, 2026, "Planned"), (meeting.GetProperty("number").GetInt32(), meeting.GetProperty("year").GetInt32(), meeting.GetProperty("state").GetString()));
+        // The recipe's two past council meetings of 2026 came first.
+        Assert.Equal((3, 2026, "Planned"), (meeting.GetProperty("number").GetInt32(), meeting.GetProperty("year").GetInt32(), meeting.GetProperty("state").GetString()));
         var id = meeting.GetProperty("id").GetGuid();
         var second = await CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-28T10:00:00Z", place = "Domes sēžu zāle" });
-        Assert.Equal(2, second.GetProperty("number").GetInt32());
+        Assert.Equal(4, second.GetProperty("number").GetInt32());
 
         var conveneEmpty = await secretary.PostAsync($"/{tenant}/api/council/meetings/{id}/convene", null, Ct);
         Assert.Equal(HttpStatusCode.Conflict, conveneEmpty.StatusCode);
@@ -80,6 +81,21 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
         var actions = audit.EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
         Assert.Contains("council.meeting.convene", actions);
         Assert.Contains("council.agenda.reordered", actions);
+    }
+
+    [Fact]
+    public async Task The_recipes_past_meetings_were_held_with_every_vote_recorded()
+    {
+        var tenant = await host.CreateTenantAsync("ventspils");
+        var secretary = await host.AdminClientAsync(tenant);
+        var past = (await host.AnonymousClient().GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/meetings", Ct)).EnumerateArray()
+            .Where(m => m.GetProperty("state").GetString() == "MinutesSigned").ToList();
+        Assert.Equal(2, past.Count);
+        var minutes = System.Net.WebUtility.HtmlDecode(await host.AnonymousClient().GetStringAsync($"/{tenant}/api/council/meetings/{past.Last().GetProperty("id").GetGuid()}/minutes.html", Ct));
+        Assert.Contains("par 11, pret 2, atturas 2: <strong>pieņemts</strong>", minutes);
+        Assert.Contains("par 6, pret 8, atturas 1: <strong>noraidīts</strong>", minutes);
+        var audit = await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/audit?page=1", Ct);
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "council.meeting.sign-minutes");
     }
 
     [Fact]

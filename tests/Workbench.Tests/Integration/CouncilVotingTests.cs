@@ -110,7 +110,7 @@ public sealed class CouncilVotingTests(HostFixture host) : IClassFixture<HostFix
         var html = System.Net.WebUtility.HtmlDecode(await host.AnonymousClient().GetStringAsync($"/{tenant}/api/council/meetings/{meetingId}/minutes.html", Ct));
         Assert.Contains("<td>Loceklis m2</td><td>pret</td>", html);
         var audit = await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/audit", Ct);
-        Assert.Equal(2, audit.EnumerateArray().Count(e => e.GetProperty("action").GetString() == "council.vote.cast"));
+        Assert.Equal(2, audit.EnumerateArray().Count(e => e.GetProperty("action").GetString() == "council.vote.cast" && e.GetProperty("subject").GetString()!.StartsWith(voteId.ToString())));
     }
 
     private async Task<HttpClient> MemberAsync(string tenant, string key)
