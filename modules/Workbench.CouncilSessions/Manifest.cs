@@ -23,5 +23,6 @@ public sealed class CouncilSessionsManifest : IModuleManifestProvider
             new(ManageCouncil, "Manage bodies, members, meetings and agendas", [BuiltInRoles.Editor]),
             new(ViewCouncil, "See closed meetings and non-public agenda items", [BuiltInRoles.Editor, BuiltInRoles.Specialist, BuiltInRoles.Viewer]),
         ],
+        PublicNavigation = [new("Sēdes", "Council meetings", "council", Feature)],
     };
 }
