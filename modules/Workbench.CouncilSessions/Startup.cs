@@ -7,6 +7,8 @@ using Workbench.CouncilSessions.Api;
 using Workbench.CouncilSessions.Data;
 using Workbench.CouncilSessions.Domain;
 using Workbench.CouncilSessions.Recipes;
+using Workbench.CouncilSessions.Search;
+using Workbench.Abstractions.Search;
 
 namespace Workbench.CouncilSessions;
 
@@ -18,6 +20,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CouncilService>();
         services.AddScoped<VotingService>();
         services.AddScoped<MinutesService>();
+        services.AddScoped<AgendaItemSearchSource>();
+        services.AddScoped<ISearchSource>(sp => sp.GetRequiredService<AgendaItemSearchSource>());
         services.AddSingleton<VoteBroadcaster>();
         services.AddScoped<IRecipeStepHandler, CouncilStep>();
     }

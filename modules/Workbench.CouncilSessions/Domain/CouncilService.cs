@@ -12,7 +12,7 @@ public sealed class CouncilConflictException(string message) : Exception(message
 /// The council secretariat's rules, shared by the API and the recipe step: bodies, people and their memberships,
 /// meetings numbered per body and year with their state machine, agendas kept numbered 1..n.
 /// </summary>
-public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenantTransaction transaction, TimeProvider clock)
+public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenantTransaction transaction, TimeProvider clock, Search.AgendaItemSearchSource search)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -109,6 +109,7 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
         meeting.UpdatedUtc = Now;
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("council.meeting." + action, meetingId.ToString(), new { from, to = meeting.State }, ct);
+        await search.ReindexMeetingAsync(meetingId, ct);
         return meeting;
     }, ct);
 
@@ -121,7 +122,9 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
             Id = Guid.NewGuid(), MeetingId = meetingId, Number = number, Title = input.Title!.Trim(), RapporteurId = input.RapporteurId,
             DraftDecision = input.DraftDecision, IsPublic = input.IsPublic, IsAdditional = meeting.State != MeetingState.Planned, CreatedUtc = Now, UpdatedUtc = Now,
         };
-        return await SaveAsync(item, db.AgendaItems, "council.agenda.added", $"{meetingId}/{number}", ct);
+        await SaveAsync(item, db.AgendaItems, "council.agenda.added", $"{meetingId}/{number}", ct);
+        await search.ReindexMeetingAsync(meetingId, ct);
+        return item;
     }, ct);
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Workbench.CouncilSessions.Domain;
 /// Attendance, quorum and electronic voting (balsošana). Every refusal says why and changes nothing; every vote is
 /// stored with its time and channel, audited, and announced to the watching screens after it is committed.
 /// </summary>
-public sealed class VotingService(CouncilDbContext db, CouncilService council, IAuditLog audit, ITenantTransaction transaction, VoteBroadcaster broadcaster, TimeProvider clock)
+public sealed class VotingService(CouncilDbContext db, CouncilService council, IAuditLog audit, ITenantTransaction transaction, VoteBroadcaster broadcaster, TimeProvider clock, Search.AgendaItemSearchSource search)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -119,6 +119,7 @@ public sealed class VotingService(CouncilDbContext db, CouncilService council, I
         vote.Passed = VotingRules.Passes(body.Rule, vote.VotingMembers, vote.Present, vote.For);
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("council.vote.closed", voteEventId.ToString(), new { vote.For, vote.Against, vote.Abstain, vote.Passed }, ct);
+        await search.ReindexMeetingAsync(vote.MeetingId, ct);
         await transaction.AfterCommitAsync(() => Announce(vote));
         return ToTally(vote, vote.For, vote.Against, vote.Abstain);
     }, ct);

@@ -55,13 +55,18 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
         Assert.Equal(order, (await reordered.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray().OrderBy(i => i.GetProperty("number").GetInt32()).Select(i => i.GetProperty("id").GetGuid()));
         Assert.Equal(HttpStatusCode.BadRequest, (await secretary.PutAsJsonAsync($"/{tenant}/api/council/meetings/{id}/agenda/order", order[..2], Ct)).StatusCode);
 
-        // Nothing of a planned meeting is public yet.
+        // Nothing of a planned meeting is public yet, not even in search.
         Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync($"/{tenant}/api/council/meetings/{id}", Ct)).StatusCode);
+        Assert.Equal(0, await HitsAsync(resident, tenant, "skolas reorganizācija"));
         await StepAsync(secretary, tenant, id, "convene", "Convened");
         var additional = await CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par ārkārtas situāciju" });
         Assert.True(additional.GetProperty("isAdditional").GetBoolean());
         Assert.Equal(4, additional.GetProperty("number").GetInt32());
 
+        // Search finds the public items of the convened meeting for everyone, the closed item only for staff.
+        Assert.Equal(1, await HitsAsync(resident, tenant, "skolas reorganizācija"));
+        Assert.Equal(0, await HitsAsync(resident, tenant, "zemes gabala noma"));
+        Assert.Equal(1, await HitsAsync(secretary, tenant, "zemes gabala noma"));
         var published = await resident.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/meetings/{id}", Ct);
         var titles = published.GetProperty("agenda").EnumerateArray().Select(i => i.GetProperty("title").GetString()).ToList();
         Assert.Equal(["Par skolas reorganizāciju", "Par pašvaldības 2027. gada budžetu", "Par ārkārtas situāciju"], titles);
@@ -143,6 +148,12 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
         var history = (await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/agenda-items/{councilItem}/history", Ct)).EnumerateArray().ToList();
         Assert.Equal(["Council", "Committee"], history.Select(h => h.GetProperty("body").GetProperty("kind").GetString()));
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.AnonymousClient().GetAsync($"/{tenant}/api/council/agenda-items/{councilItem}/history", Ct)).StatusCode);
+    }
+
+    private static async Task<int> HitsAsync(HttpClient client, string tenant, string query)
+    {
+        var result = await client.GetFromJsonAsync<JsonElement>($"/{tenant}/api/search?q={Uri.EscapeDataString(query)}&module=Workbench.CouncilSessions", Ct);
+        return result.GetProperty("total").GetInt32();
     }
 
     private static async Task<JsonElement> CreatedAsync(HttpClient client, string path, object body)
