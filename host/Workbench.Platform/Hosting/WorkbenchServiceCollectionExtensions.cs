@@ -145,6 +145,8 @@ public static class WorkbenchServiceCollectionExtensions
 
         // Outbox for outgoing integrations
         services.AddScoped<IOutbox, OutboxWriter>();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        services.AddScoped<IOutboxAdapter, SmtpEmailAdapter>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHttpClient();

@@ -31,6 +31,9 @@ public static class CouncilApi
         api.MapPost("/meetings/{id:guid}/agenda", AddAgendaItem).RequireAuthorization(manage);
         api.MapPut("/meetings/{id:guid}/agenda/order", Reorder).RequireAuthorization(manage)
             .WithSummary("Body: the ids of all items in their new order; they are renumbered 1..n");
+        api.MapGet("/meetings/{id:guid}/invitations", async (Guid id, InvitationService invitations, CancellationToken ct) =>
+                (await invitations.ListAsync(id, ct)).Select(i => new { i.PersonId, i.Email, i.Sequence, i.SentUtc, i.AcknowledgedUtc }))
+            .RequireAuthorization(PermissionNames.Policy(CouncilSessionsManifest.ViewCouncil)).WithSummary("Who was invited, which version they got, who acknowledged");
         api.MapPost("/agenda-items/{id:guid}/forward", Forward).RequireAuthorization(manage)
             .WithSummary("Forwards a committee item to the council's next open meeting (or body {\"meetingId\"})");
         api.MapGet("/agenda-items/{id:guid}/history", History).RequireAuthorization(PermissionNames.Policy(CouncilSessionsManifest.ViewCouncil))

@@ -13,6 +13,7 @@ public sealed class CouncilDbContext(DbContextOptions<CouncilDbContext> options)
     public DbSet<Attendance> Attendance => Set<Attendance>();
     public DbSet<VoteEvent> VoteEvents => Set<VoteEvent>();
     public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -60,6 +61,14 @@ public sealed class CouncilDbContext(DbContextOptions<CouncilDbContext> options)
             e.Property(x => x.State).HasConversion<string>();
             e.HasIndex(x => x.MeetingId);
             e.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.AgendaItemId).HasConstraintName("FK_Council_VoteEvents_AgendaItems").OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Invitation>(e =>
+        {
+            e.ToTable("Council_Invitations");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.MeetingId);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).HasConstraintName("FK_Council_Invitations_Meetings").OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<Vote>(e =>
         {

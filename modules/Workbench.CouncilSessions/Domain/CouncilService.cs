@@ -12,7 +12,7 @@ public sealed class CouncilConflictException(string message) : Exception(message
 /// The council secretariat's rules, shared by the API and the recipe step: bodies, people and their memberships,
 /// meetings numbered per body and year with their state machine, agendas kept numbered 1..n.
 /// </summary>
-public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenantTransaction transaction, TimeProvider clock, Search.AgendaItemSearchSource search)
+public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenantTransaction transaction, TimeProvider clock, Search.AgendaItemSearchSource search, InvitationService invitations)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -110,6 +110,7 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("council.meeting." + action, meetingId.ToString(), new { from, to = meeting.State }, ct);
         await search.ReindexMeetingAsync(meetingId, ct);
+        if (meeting.State == MeetingState.Convened) await invitations.InviteAsync(meeting, ct);
         return meeting;
     }, ct);
 
@@ -124,6 +125,7 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
         };
         await SaveAsync(item, db.AgendaItems, "council.agenda.added", $"{meetingId}/{number}", ct);
         await search.ReindexMeetingAsync(meetingId, ct);
+        if (item.IsAdditional) await invitations.AnnounceChangeAsync(meeting, ct);
         return item;
     }, ct);
 
@@ -171,7 +173,7 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
     /// <summary>Puts the items in the given order and numbers them 1..n; the list must name every item once.</summary>
     public Task<List<AgendaItem>> ReorderAsync(Guid meetingId, IReadOnlyList<Guid> order, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        await OpenMeetingAsync(meetingId, ct);
+        var meeting = await OpenMeetingAsync(meetingId, ct);
         var items = await db.AgendaItems.Where(i => i.MeetingId == meetingId).ToListAsync(ct);
         if (order.Count != items.Count || order.Distinct().Count() != order.Count || order.Any(id => items.All(i => i.Id != id)))
             throw new ArgumentException("Secībā jābūt katram šīs sēdes jautājumam tieši vienreiz (the order must list every item of this meeting exactly once).");
@@ -183,6 +185,7 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
         }
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("council.agenda.reordered", meetingId.ToString(), new { order }, ct);
+        if (meeting.State != MeetingState.Planned) await invitations.AnnounceChangeAsync(meeting, ct);
         return items.OrderBy(i => i.Number).ToList();
     }, ct);
 
