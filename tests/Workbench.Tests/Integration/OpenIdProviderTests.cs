@@ -245,7 +245,7 @@ public sealed class OpenIdProviderTests(HostFixture host)
     {
         var admin = await host.AdminClientAsync(OidcScenario.Provider);
         var page = await admin.GetStringAsync($"/{OidcScenario.Provider}/admin/openid/applications", Ct);
-        var antiforgery = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var antiforgery = Forms.AntiforgeryToken(page);
         var clientId = "page-" + Guid.NewGuid().ToString("N")[..8];
         var save = await admin.PostAsync($"/{OidcScenario.Provider}/admin/openid/applications?handler=Save", new FormUrlEncodedContent(
         [
