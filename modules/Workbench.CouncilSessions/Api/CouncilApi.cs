@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Security;
 using Workbench.CouncilSessions.Domain;
 
@@ -31,6 +32,8 @@ public static class CouncilApi
         api.MapPost("/meetings/{id:guid}/agenda", AddAgendaItem).RequireAuthorization(manage);
         api.MapPut("/meetings/{id:guid}/agenda/order", Reorder).RequireAuthorization(manage)
             .WithSummary("Body: the ids of all items in their new order; they are renumbered 1..n");
+        api.MapPost("/meetings/{id:guid}/guests", AddGuest).RequireAuthorization(manage)
+            .WithSummary("Invites a person who is not a member (body {\"personId\"}): at once when convened, else at convening");
         api.MapGet("/meetings/{id:guid}/invitations", async (Guid id, InvitationService invitations, CancellationToken ct) =>
                 (await invitations.ListAsync(id, ct)).Select(i => new { i.PersonId, i.Email, i.Sequence, i.SentUtc, i.AcknowledgedUtc }))
             .RequireAuthorization(PermissionNames.Policy(CouncilSessionsManifest.ViewCouncil)).WithSummary("Who was invited, which version they got, who acknowledged");
@@ -59,6 +62,15 @@ public static class CouncilApi
         });
 
     public sealed record ForwardInput(Guid? MeetingId);
+    public sealed record GuestInput(Guid PersonId);
+
+    private static Task<IResult> AddGuest(Guid id, GuestInput input, CouncilService council, InvitationService invitations, ITenantTransaction transaction, CancellationToken ct) =>
+        Refusals(async () =>
+        {
+            var meeting = await council.MeetingAsync(id, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).");
+            await transaction.InTransactionAsync(async () => { await invitations.AddGuestAsync(meeting, input.PersonId, ct); return true; }, ct);
+            return Results.NoContent();
+        });
 
     private static Task<IResult> Forward(Guid id, ForwardInput? input, CouncilService council, CancellationToken ct) =>
         Refusals(async () => Results.Created($"api/council/agenda-items/{id}/history", await council.ForwardAsync(id, input?.MeetingId, ct)));

@@ -14,6 +14,7 @@ public sealed class CouncilDbContext(DbContextOptions<CouncilDbContext> options)
     public DbSet<VoteEvent> VoteEvents => Set<VoteEvent>();
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<MeetingGuest> Guests => Set<MeetingGuest>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -61,6 +62,12 @@ public sealed class CouncilDbContext(DbContextOptions<CouncilDbContext> options)
             e.Property(x => x.State).HasConversion<string>();
             e.HasIndex(x => x.MeetingId);
             e.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.AgendaItemId).HasConstraintName("FK_Council_VoteEvents_AgendaItems").OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<MeetingGuest>(e =>
+        {
+            e.ToTable("Council_Guests");
+            e.HasKey(x => new { x.MeetingId, x.PersonId });
+            e.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).HasConstraintName("FK_Council_Guests_Meetings").OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<Invitation>(e =>
         {

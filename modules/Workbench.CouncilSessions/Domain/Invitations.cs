@@ -10,6 +10,13 @@ using Workbench.CouncilSessions.Data;
 
 namespace Workbench.CouncilSessions.Domain;
 
+/// <summary>A guest (uzaicinātā persona) of one meeting: invited with the members, without a seat or a vote.</summary>
+public sealed class MeetingGuest
+{
+    public Guid MeetingId { get; set; }
+    public Guid PersonId { get; set; }
+}
+
 /// <summary>An invitation (uzaicinājums) to one person: sent at convening, sent again (next sequence) when the agenda changes.</summary>
 public sealed class Invitation
 {
@@ -33,21 +40,43 @@ public sealed class InvitationService(CouncilDbContext db, IOutbox outbox, INoti
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>At convening: one invitation per member with an e-mail address sitting on the meeting's day.</summary>
+    /// <summary>At convening: one invitation per member sitting on the meeting's day and per guest, each with an e-mail address.</summary>
     public async Task InviteAsync(Meeting meeting, CancellationToken ct)
     {
         var day = DateOnly.FromDateTime(meeting.StartsAt);
-        var seats = (await db.Memberships.AsNoTracking().Where(m => m.BodyId == meeting.BodyId).ToListAsync(ct)).Where(m => m.IsActiveOn(day)).Select(m => m.PersonId).Distinct().ToList();
-        var people = await db.People.AsNoTracking().Where(p => seats.Contains(p.Id) && p.Email != null && p.Email != "").ToListAsync(ct);
-        foreach (var person in people)
-        {
-            var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-            var invitation = new Invitation { Id = Guid.NewGuid(), MeetingId = meeting.Id, PersonId = person.Id, Email = person.Email!, TokenHash = Hash(token), Sequence = 0, SentUtc = Now };
-            db.Invitations.Add(invitation);
-            await SendAsync(meeting, invitation, token, "Uzaicinājums", ct);
-        }
+        var seats = (await db.Memberships.AsNoTracking().Where(m => m.BodyId == meeting.BodyId).ToListAsync(ct)).Where(m => m.IsActiveOn(day)).Select(m => m.PersonId);
+        var guests = await db.Guests.AsNoTracking().Where(g => g.MeetingId == meeting.Id).Select(g => g.PersonId).ToListAsync(ct);
+        var invited = seats.Concat(guests).Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => invited.Contains(p.Id) && p.Email != null && p.Email != "").ToListAsync(ct);
+        foreach (var person in people) await InvitePersonAsync(meeting, person, ct);
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("council.invitations.sent", meeting.Id.ToString(), new { count = people.Count }, ct);
+    }
+
+    /// <summary>
+    /// Adds a guest: invited at once when the meeting is already convened, otherwise with everyone at convening.
+    /// A guest needs an e-mail address; a member is invited anyway.
+    /// </summary>
+    public async Task AddGuestAsync(Meeting meeting, Guid personId, CancellationToken ct)
+    {
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct) ?? throw new KeyNotFoundException("Nav tādas personas (no such person).");
+        if (string.IsNullOrWhiteSpace(person.Email) || !System.Net.Mail.MailAddress.TryCreate(person.Email, out _))
+            throw new ArgumentException("Viesim vajag derīgu e-pasta adresi uzaicinājumam (a guest needs a valid e-mail address for the invitation).");
+        if (!MeetingStates.AgendaOpen(meeting.State)) throw new CouncilConflictException("Slēgtai sēdei viesus neaicina (guests are not invited to a closed meeting).");
+        if (await db.Guests.AnyAsync(g => g.MeetingId == meeting.Id && g.PersonId == personId, ct) || await db.Invitations.AnyAsync(i => i.MeetingId == meeting.Id && i.PersonId == personId, ct))
+            throw new CouncilConflictException("Persona jau ir uzaicināta (the person is already invited).");
+        db.Guests.Add(new MeetingGuest { MeetingId = meeting.Id, PersonId = personId });
+        if (meeting.State != MeetingState.Planned) await InvitePersonAsync(meeting, person, ct);
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync("council.guest.added", $"{meeting.Id}/{personId}", null, ct);
+    }
+
+    private async Task InvitePersonAsync(Meeting meeting, Person person, CancellationToken ct)
+    {
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var invitation = new Invitation { Id = Guid.NewGuid(), MeetingId = meeting.Id, PersonId = person.Id, Email = person.Email!, TokenHash = Hash(token), Sequence = 0, SentUtc = Now };
+        db.Invitations.Add(invitation);
+        await SendAsync(meeting, invitation, token, "Uzaicinājums", ct);
     }
 
     /// <summary>After convening, a changed agenda is announced again with the next iCalendar sequence.</summary>

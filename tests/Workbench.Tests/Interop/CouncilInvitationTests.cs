@@ -12,7 +12,7 @@ public sealed partial class CouncilInvitationTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Convening_mails_each_member_an_ics_invitation_they_acknowledge_and_an_agenda_change_sends_the_next_version()
+    public async Task Convening_mails_each_member_and_guest_an_ics_invitation_they_acknowledge_and_an_agenda_change_sends_the_next_version()
     {
         var port = HostProcess.FreePort();
         await using var sink = await NodePeer.StartAsync(Path.Combine("Interop", "smtp-sink.mjs"), port.ToString());
@@ -36,10 +36,15 @@ public sealed partial class CouncilInvitationTests
         }
         var meeting = await IdAsync($"/{tenant}/api/council/meetings", new { bodyId = commission, startsAt = "2026-12-17T10:00:00Z", place = "Rātsnams, 2. stāvs" });
         await IdAsync($"/{tenant}/api/council/meetings/{meeting}/agenda", new { title = "Par dzīvokļu rindu" });
+        // A guest (a social worker) is invited with the members; a guest without an e-mail address cannot be.
+        var guest = await IdAsync($"/{tenant}/api/council/people", new { name = "Sociālā darbiniece", email = "soc@ventspils.lv" });
+        Assert.Equal(HttpStatusCode.NoContent, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings/{meeting}/guests", new { personId = guest }, Ct)).StatusCode);
+        var noAddress = await IdAsync($"/{tenant}/api/council/people", new { name = "Bez adreses" });
+        Assert.Contains("valid e-mail address", await (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings/{meeting}/guests", new { personId = noAddress }, Ct)).Content.ReadAsStringAsync(Ct));
         (await secretary.PostAsync($"/{tenant}/api/council/meetings/{meeting}/convene", null, Ct)).EnsureSuccessStatusCode();
 
-        var first = await MailsAsync(sink, 2);
-        Assert.Equal(["andris@ventspils.lv", "ilze@ventspils.lv"], first.Select(m => m.GetProperty("to")[0].GetString()).Order());
+        var first = await MailsAsync(sink, 3);
+        Assert.Equal(["andris@ventspils.lv", "ilze@ventspils.lv", "soc@ventspils.lv"], first.Select(m => m.GetProperty("to")[0].GetString()).Order());
         var mail = first.Single(m => m.GetProperty("to")[0].GetString() == "ilze@ventspils.lv");
         Assert.Equal("dome@ventspils.lv", mail.GetProperty("from").GetString());
         Assert.StartsWith("Uzaicinājums: Dzīvokļu komisija: sēde Nr. 1/2026", mail.GetProperty("subject").GetString());
@@ -61,9 +66,15 @@ public sealed partial class CouncilInvitationTests
         Assert.Equal(1, invitations.Count(i => i.GetProperty("acknowledgedUtc").ValueKind == JsonValueKind.String));
         Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync($"/{tenant}/council/invitations/not-a-token", Ct)).StatusCode);
 
+        // A guest added after convening is invited at once, and only once.
+        var lateGuest = await IdAsync($"/{tenant}/api/council/people", new { name = "Būvinženieris", email = "buve@ventspils.lv" });
+        Assert.Equal(HttpStatusCode.NoContent, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings/{meeting}/guests", new { personId = lateGuest }, Ct)).StatusCode);
+        Assert.Equal("buve@ventspils.lv", (await MailsAsync(sink, 4))[3].GetProperty("to")[0].GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings/{meeting}/guests", new { personId = lateGuest }, Ct)).StatusCode);
+
         // An item added after convening: everyone gets the next version of the invitation.
         await IdAsync($"/{tenant}/api/council/meetings/{meeting}/agenda", new { title = "Par ārkārtas remontu" });
-        var second = (await MailsAsync(sink, 4)).Skip(2).ToList();
+        var second = (await MailsAsync(sink, 8)).Skip(4).ToList();
         Assert.All(second, m => Assert.StartsWith("Darba kārtība mainīta", m.GetProperty("subject").GetString()));
         Assert.All(second, m => Assert.Contains("SEQUENCE:1", m.GetProperty("attachments")[0].GetProperty("content").GetString()));
         Assert.Contains("2. Par ārkārtas remontu (papildu jautājums)", second[0].GetProperty("text").GetString());

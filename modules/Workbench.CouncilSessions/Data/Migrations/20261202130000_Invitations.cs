@@ -26,5 +26,14 @@ public sealed class Invitations : Migration
         });
         m.CreateIndex("IX_Council_Invitations_MeetingId", "Council_Invitations", "MeetingId");
         m.CreateIndex("IX_Council_Invitations_TokenHash", "Council_Invitations", "TokenHash", unique: true);
+        m.CreateTable("Council_Guests", t => new
+        {
+            MeetingId = t.Column<Guid>(nullable: false),
+            PersonId = t.Column<Guid>(nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_Council_Guests", x => new { x.MeetingId, x.PersonId });
+            t.ForeignKey("FK_Council_Guests_Meetings", x => x.MeetingId, "Council_Meetings", "Id", onDelete: ReferentialAction.Cascade);
+        });
     }
 }
