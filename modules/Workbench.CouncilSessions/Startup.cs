@@ -23,7 +23,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<InvitationService>();
         services.AddScoped<AgendaItemSearchSource>();
         services.AddScoped<ISearchSource>(sp => sp.GetRequiredService<AgendaItemSearchSource>());
-        services.AddSingleton<VoteBroadcaster>();
+        services.AddSingleton<LiveFeed<Tally>>();
+        services.AddSingleton<LiveFeed<QuorumStatus>>();
         services.AddScoped<IRecipeStepHandler, CouncilStep>();
     }
 

@@ -31,6 +31,7 @@ internal static class VotingApi
         api.MapPost("/votes/{id:guid}/ballot", Cast).RequireAuthorization().WithSummary("The signed-in member's own vote: For, Against or Abstain, once");
         api.MapGet("/votes/{id:guid}", Get).WithSummary("The tally; once closed, each member's vote (public meetings to anyone)");
         api.MapGet("/votes/{id:guid}/stream", Stream).WithSummary("Server-sent events: the tally now and after every change");
+        api.MapGet("/meetings/{id:guid}/quorum/stream", QuorumStream).WithSummary("Server-sent events: the quorum now and after every arrival or departure");
     }
 
     private static Task<IResult> SetAttendance(Guid id, Guid personId, AttendanceInput input, VotingService voting, CancellationToken ct) =>
@@ -80,35 +81,61 @@ internal static class VotingApi
         });
 
     /// <summary>The tally at once, then after every vote and at the close; the stream ends when the vote is closed.</summary>
-    private static async Task Stream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, VoteBroadcaster broadcaster)
+    private static async Task Stream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, LiveFeed<Tally> tallies)
     {
-        var ct = http.RequestAborted;
-        var vote = await voting.FindAsync(id, ct);
-        if (vote is null || !await VisibleAsync(vote.MeetingId, user, permissions, council, ct))
+        var vote = await voting.FindAsync(id, http.RequestAborted);
+        if (vote is null || !await VisibleAsync(vote.MeetingId, user, permissions, council, http.RequestAborted))
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
+        await StreamAsync(http, "tally", tallies, id, () => voting.TallyAsync(id, http.RequestAborted), tally => tally.State == VoteEventState.Closed);
+    }
+
+    /// <summary>The quorum at once, then after every arrival or departure, until the watcher leaves.</summary>
+    private static async Task QuorumStream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, LiveFeed<QuorumStatus> quorums)
+    {
+        if (!await VisibleAsync(id, user, permissions, council, http.RequestAborted))
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        await StreamAsync(http, "quorum", quorums, id, async () =>
+        {
+            var (members, present, quorum) = await voting.QuorumAsync(id, http.RequestAborted);
+            return new QuorumStatus(id, members, present, quorum);
+        }, _ => false);
+    }
+
+    /// <summary>Server-sent events: the current value, then each newer one, until <paramref name="last"/> says it is final.</summary>
+    private static async Task StreamAsync<T>(HttpContext http, string name, LiveFeed<T> feed, Guid subject, Func<Task<T>> current, Func<T, bool> last)
+    {
+        var ct = http.RequestAborted;
         var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        var (reader, subscription) = broadcaster.Watch(id);
+        // Watch before reading the current value, so that nothing between the two is missed.
+        var (reader, subscription) = feed.Watch(subject);
         using (subscription)
         {
             http.Response.ContentType = "text/event-stream";
             http.Response.Headers.CacheControl = "no-store";
-            var tally = await voting.TallyAsync(id, ct);
-            await WriteAsync(http, tally, json, ct);
-            while (tally.State == VoteEventState.Open && await reader.WaitToReadAsync(ct))
-                while (reader.TryRead(out var next))
-                {
-                    tally = next;
-                    await WriteAsync(http, tally, json, ct);
-                }
+            var value = await current();
+            await WriteAsync(http, name, value, json, ct);
+            try
+            {
+                while (!last(value) && await reader.WaitToReadAsync(ct))
+                    while (reader.TryRead(out var next))
+                    {
+                        value = next;
+                        await WriteAsync(http, name, value, json, ct);
+                    }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { /* the screen went away */ }
         }
     }
 
-    private static async Task WriteAsync(HttpContext http, Tally tally, JsonSerializerOptions json, CancellationToken ct)
+    private static async Task WriteAsync<T>(HttpContext http, string name, T value, JsonSerializerOptions json, CancellationToken ct)
     {
-        await http.Response.WriteAsync($"event: tally\ndata: {JsonSerializer.Serialize(tally, json)}\n\n", ct);
+        await http.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(value, json)}\n\n", ct);
         await http.Response.Body.FlushAsync(ct);
     }
 

@@ -9,7 +9,7 @@ namespace Workbench.CouncilSessions.Domain;
 /// Attendance, quorum and electronic voting (balsošana). Every refusal says why and changes nothing; every vote is
 /// stored with its time and channel, audited, and announced to the watching screens after it is committed.
 /// </summary>
-public sealed class VotingService(CouncilDbContext db, CouncilService council, IAuditLog audit, ITenantTransaction transaction, VoteBroadcaster broadcaster, TimeProvider clock, Search.AgendaItemSearchSource search)
+public sealed class VotingService(CouncilDbContext db, CouncilService council, IAuditLog audit, ITenantTransaction transaction, LiveFeed<Tally> tallies, LiveFeed<QuorumStatus> quorums, TimeProvider clock, Search.AgendaItemSearchSource search)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -32,6 +32,7 @@ public sealed class VotingService(CouncilDbContext db, CouncilService council, I
         attendance.UpdatedUtc = Now;
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("council.attendance." + mode.ToString().ToLowerInvariant(), $"{meetingId}/{personId}", null, ct);
+        await AnnounceQuorumAsync(meetingId, ct);
         return attendance;
     }, ct);
 
@@ -43,6 +44,7 @@ public sealed class VotingService(CouncilDbContext db, CouncilService council, I
         attendance.UpdatedUtc = Now;
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("council.attendance.left", $"{meetingId}/{personId}", null, ct);
+        await AnnounceQuorumAsync(meetingId, ct);
         return attendance;
     }, ct);
 
@@ -93,7 +95,7 @@ public sealed class VotingService(CouncilDbContext db, CouncilService council, I
                 await db.SaveChangesAsync(ct);
                 await audit.AppendAsync("council.vote.cast", $"{voteEventId}/{personId}", new { choice, channel }, ct);
                 var tally = await TallyAsync(voteEventId, ct);
-                await transaction.AfterCommitAsync(() => { broadcaster.Publish(tally); return Task.CompletedTask; });
+                await transaction.AfterCommitAsync(() => { tallies.Publish(tally.VoteEventId, tally); return Task.CompletedTask; });
                 return tally;
             }, ct);
         }
@@ -145,12 +147,18 @@ public sealed class VotingService(CouncilDbContext db, CouncilService council, I
     public Task<Person?> PersonByEmailAsync(string? email, CancellationToken ct) =>
         email is null ? Task.FromResult<Person?>(null) : db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email != null && p.Email.ToLower() == email.ToLower(), ct);
 
+    private async Task AnnounceQuorumAsync(Guid meetingId, CancellationToken ct)
+    {
+        var (members, present, quorum) = await QuorumAsync(meetingId, ct);
+        await transaction.AfterCommitAsync(() => { quorums.Publish(meetingId, new QuorumStatus(meetingId, members, present, quorum)); return Task.CompletedTask; });
+    }
+
     private static Tally ToTally(VoteEvent vote, int votesFor, int against, int abstain) =>
         new(vote.Id, vote.State, vote.VotingMembers, vote.Present, votesFor, against, abstain, vote.Passed);
 
     private Task Announce(VoteEvent vote)
     {
-        broadcaster.Publish(ToTally(vote, vote.For, vote.Against, vote.Abstain));
+        tallies.Publish(vote.Id, ToTally(vote, vote.For, vote.Against, vote.Abstain));
         return Task.CompletedTask;
     }
 

@@ -10,7 +10,7 @@ namespace Workbench.Tests.Browser;
 public sealed class CouncilBrowserTests
 {
     [Fact]
-    public async Task A_resident_reads_past_votes_and_watches_an_open_vote_count_up_live_to_its_result()
+    public async Task A_resident_reads_past_votes_and_watches_the_quorum_and_an_open_vote_count_up_live_to_its_result()
     {
         await using var host = await HostProcess.StartAsync();
         var ct = TestContext.Current.CancellationToken;
@@ -46,7 +46,13 @@ public sealed class CouncilBrowserTests
         var meeting = await IdAsync("/riga/api/council/meetings", new { bodyId = committee, startsAt = DateTime.UtcNow.AddMinutes(-5), place = "310. telpa" });
         var item = await IdAsync($"/riga/api/council/meetings/{meeting}/agenda", new { title = "Par dzīvokļa īres līgumu" });
         foreach (var step in new[] { "convene", "open" }) (await secretary.PostAsync($"/riga/api/council/meetings/{meeting}/{step}", null, ct)).EnsureSuccessStatusCode();
+        // The quorum follows the members' arrival live.
+        await page.GotoAsync($"/riga/council/meetings/{meeting}");
+        var quorum = page.GetByRole(AriaRole.Region, new() { Name = "Kvorums" });
+        await Assertions.Expect(quorum.Locator("[data-quorum]")).ToHaveTextAsync("nav");
         foreach (var (person, _) in members) (await secretary.PutAsJsonAsync($"/riga/api/council/meetings/{meeting}/attendance/{person}", new { mode = "InRoom" }, ct)).EnsureSuccessStatusCode();
+        await Assertions.Expect(quorum.Locator("[data-present]")).ToHaveTextAsync("2");
+        await Assertions.Expect(quorum.Locator("[data-quorum]")).ToHaveTextAsync("ir");
         var vote = await IdAsync($"/riga/api/council/meetings/{meeting}/votes", new { agendaItemId = item, motion = "Slēgt īres līgumu" });
 
         await page.GotoAsync($"/riga/council/meetings/{meeting}");

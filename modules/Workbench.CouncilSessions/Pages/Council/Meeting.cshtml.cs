@@ -11,6 +11,8 @@ public sealed class MeetingModel(CouncilService council, VotingService voting) :
 {
     public Meeting Meeting { get; private set; } = null!;
     public string Body { get; private set; } = "";
+    /// <summary>While the meeting is held: members with voting right present.</summary>
+    public QuorumStatus? Quorum { get; private set; }
     public List<(AgendaItem Item, List<(VoteEvent Vote, Tally Tally, List<(string Name, VoteChoice Choice)> Ballots)> Votes)> Items { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -19,6 +21,11 @@ public sealed class MeetingModel(CouncilService council, VotingService voting) :
         if (await council.MeetingAsync(id, ct) is not { IsPublic: true, State: not MeetingState.Planned } meeting) return NotFound();
         Meeting = meeting;
         Body = (await council.BodiesAsync(ct)).Single(b => b.Id == meeting.BodyId).Name;
+        if (meeting.State is MeetingState.Convened or MeetingState.InProgress)
+        {
+            var (members, present, quorum) = await voting.QuorumAsync(id, ct);
+            Quorum = new QuorumStatus(id, members, present, quorum);
+        }
         var names = (await council.PeopleAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
         foreach (var item in await council.AgendaAsync(id, internalToo: false, ct))
         {
