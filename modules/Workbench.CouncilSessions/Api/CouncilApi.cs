@@ -103,7 +103,7 @@ public static class CouncilApi
     {
         var seesInternal = SeesInternal(user, permissions);
         // A meeting the caller may not see does not exist for them.
-        if (await council.MeetingAsync(id, ct) is not { } meeting || !seesInternal && (!meeting.IsPublic || meeting.State == MeetingState.Planned)) return Results.NotFound();
+        if (await council.MeetingAsync(id, ct) is not { } meeting || !seesInternal && !meeting.IsPublished) return Results.NotFound();
         return Results.Ok(new { meeting, agenda = await council.AgendaAsync(id, seesInternal, ct) });
     }
 

@@ -159,7 +159,7 @@ public static class OParlApi
 
     /// <summary>Only public meetings from convening on: a planned or closed-door meeting does not exist here.</summary>
     private static IQueryable<Meeting> PublicMeetings(CouncilDbContext db) =>
-        db.Meetings.AsNoTracking().Where(m => m.IsPublic && m.State != MeetingState.Planned);
+        db.Meetings.AsNoTracking().Where(Domain.Meeting.Published);
 
     private static async Task<IResult> Meetings(HttpContext http, CouncilDbContext db, Guid? organization, int? page, CancellationToken ct)
     {

@@ -140,7 +140,7 @@ internal static class VotingApi
     }
 
     private static async Task<bool> VisibleAsync(Guid meetingId, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
-        CouncilApi.SeesInternal(user, permissions) || await council.MeetingAsync(meetingId, ct) is { IsPublic: true, State: not MeetingState.Planned };
+        CouncilApi.SeesInternal(user, permissions) || await council.MeetingAsync(meetingId, ct) is { IsPublished: true };
 
     /// <summary>The secretariat, or the person chairing this meeting.</summary>
     private static async Task<bool> MayConductAsync(Guid meetingId, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, CancellationToken ct)

@@ -37,6 +37,7 @@ public sealed class CouncilDbContext(DbContextOptions<CouncilDbContext> options)
             e.Property(x => x.Mode).HasConversion<string>();
             e.Property(x => x.State).HasConversion<string>();
             e.HasIndex(x => new { x.BodyId, x.Year, x.Number }).IsUnique();
+            e.Ignore(x => x.IsPublished);
             e.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId).HasConstraintName("FK_Council_Meetings_Bodies").OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<AgendaItem>(e =>

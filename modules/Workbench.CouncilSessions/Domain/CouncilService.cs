@@ -70,7 +70,7 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
 
     /// <summary>Meetings newest first; without <paramref name="internalToo"/> only public meetings that were convened.</summary>
     public Task<List<Meeting>> MeetingsAsync(bool internalToo, CancellationToken ct) =>
-        db.Meetings.AsNoTracking().Where(m => internalToo || (m.IsPublic && m.State != MeetingState.Planned)).OrderByDescending(m => m.StartsAt).ToListAsync(ct);
+        (internalToo ? db.Meetings.AsNoTracking() : db.Meetings.AsNoTracking().Where(Meeting.Published)).OrderByDescending(m => m.StartsAt).ToListAsync(ct);
 
     public Task<Meeting?> MeetingAsync(Guid id, CancellationToken ct) => db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
 

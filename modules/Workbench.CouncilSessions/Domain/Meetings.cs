@@ -26,6 +26,15 @@ public sealed class Meeting
     public MeetingState State { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
+
+    /// <summary>
+    /// What the public may see (public pages, API, OParl, search): a public meeting from convening on. The same rule
+    /// as an expression for database queries.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Meeting, bool>> Published = m => m.IsPublic && m.State != MeetingState.Planned;
+    private static readonly Func<Meeting, bool> IsPublishedRule = Published.Compile();
+
+    public bool IsPublished => IsPublishedRule(this);
 }
 
 public sealed class AgendaItem

@@ -36,7 +36,7 @@ public sealed class AgendaItemSearchSource(CouncilDbContext db, ISearchIndex ind
         var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meeting.Id).ToListAsync(ct);
         var ids = items.Select(i => i.Id).ToList();
         var votes = (await db.VoteEvents.AsNoTracking().Where(v => ids.Contains(v.AgendaItemId)).ToListAsync(ct)).ToLookup(v => v.AgendaItemId);
-        var published = meeting.IsPublic && meeting.State != MeetingState.Planned;
+        var published = meeting.IsPublished;
         return items.Select(item => new SearchDocument(
             CouncilSessionsManifest.Feature, Type, item.Id.ToString(), item.Title,
             string.Join('\n', new[] { $"{body.Name}, sēde Nr. {meeting.Number}/{meeting.Year}", item.DraftDecision }

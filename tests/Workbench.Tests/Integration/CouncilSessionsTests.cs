@@ -32,20 +32,20 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
         Assert.Equal(HttpStatusCode.Unauthorized, (await resident.PostAsJsonAsync($"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-17T10:00:00Z", place = "Sēžu zāle" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings", new { bodyId = Guid.NewGuid(), startsAt = "2026-12-17T10:00:00Z", place = "Sēžu zāle" }, Ct)).StatusCode);
 
-        var meeting = await CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-17T10:00:00Z", place = "Domes sēžu zāle", mode = "Hybrid", remoteLink = "https://video.ventspils.lv/dome" });
+        var meeting = await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-17T10:00:00Z", place = "Domes sēžu zāle", mode = "Hybrid", remoteLink = "https://video.ventspils.lv/dome" });
         // The recipe's two past council meetings of 2026 came first.
         Assert.Equal((3, 2026, "Planned"), (meeting.GetProperty("number").GetInt32(), meeting.GetProperty("year").GetInt32(), meeting.GetProperty("state").GetString()));
         var id = meeting.GetProperty("id").GetGuid();
-        var second = await CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-28T10:00:00Z", place = "Domes sēžu zāle" });
+        var second = await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-28T10:00:00Z", place = "Domes sēžu zāle" });
         Assert.Equal(4, second.GetProperty("number").GetInt32());
 
         var conveneEmpty = await secretary.PostAsync($"/{tenant}/api/council/meetings/{id}/convene", null, Ct);
         Assert.Equal(HttpStatusCode.Conflict, conveneEmpty.StatusCode);
         Assert.Contains("without an agenda", await conveneEmpty.Content.ReadAsStringAsync(Ct));
 
-        var budget = await CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par pašvaldības 2027. gada budžetu", draftDecision = "Apstiprināt budžetu." });
-        var land = await CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par zemes gabala nomu", isPublic = false });
-        var school = await CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par skolas reorganizāciju" });
+        var budget = await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par pašvaldības 2027. gada budžetu", draftDecision = "Apstiprināt budžetu." });
+        var land = await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par zemes gabala nomu", isPublic = false });
+        var school = await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par skolas reorganizāciju" });
         Assert.Equal([1, 2, 3], new[] { budget, land, school }.Select(i => i.GetProperty("number").GetInt32()));
         Assert.False(school.GetProperty("isAdditional").GetBoolean());
 
@@ -59,7 +59,7 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
         Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync($"/{tenant}/api/council/meetings/{id}", Ct)).StatusCode);
         Assert.Equal(0, await HitsAsync(resident, tenant, "skolas reorganizācija"));
         await StepAsync(secretary, tenant, id, "convene", "Convened");
-        var additional = await CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par ārkārtas situāciju" });
+        var additional = await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par ārkārtas situāciju" });
         Assert.True(additional.GetProperty("isAdditional").GetBoolean());
         Assert.Equal(4, additional.GetProperty("number").GetInt32());
 
@@ -108,8 +108,8 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
     {
         var tenant = await host.CreateTenantAsync("ventspils");
         var secretary = await host.AdminClientAsync(tenant);
-        var body = await CreatedAsync(secretary, $"/{tenant}/api/council/bodies", new { name = "Administratīvā komisija", kind = "Commission" });
-        var person = await CreatedAsync(secretary, $"/{tenant}/api/council/people", new { name = "Aija Priede", email = "aija.priede@ventspils.lv" });
+        var body = await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/bodies", new { name = "Administratīvā komisija", kind = "Commission" });
+        var person = await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/people", new { name = "Aija Priede", email = "aija.priede@ventspils.lv" });
         var seat = new { personId = person.GetProperty("id").GetGuid(), role = "Member", start = "2026-01-01", end = "2027-01-01" };
         var path = $"/{tenant}/api/council/bodies/{body.GetProperty("id").GetGuid()}/members";
         Assert.Equal(HttpStatusCode.Created, (await secretary.PostAsJsonAsync(path, seat, Ct)).StatusCode);
@@ -127,17 +127,17 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
         var bodies = (await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/bodies", Ct)).EnumerateArray().ToList();
         var council = bodies.Single(b => b.GetProperty("kind").GetString() == "Council").GetProperty("id").GetGuid();
         var committee = bodies.First(b => b.GetProperty("kind").GetString() == "Committee").GetProperty("id").GetGuid();
-        var committeeMeeting = (await CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = committee, startsAt = "2026-12-03T09:00:00Z", place = "Komiteju zāle" })).GetProperty("id").GetGuid();
-        var item = (await CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{committeeMeeting}/agenda", new { title = "Par nekustamā īpašuma nodokļa atvieglojumiem", draftDecision = "Noteikt atvieglojumus." })).GetProperty("id").GetGuid();
+        var committeeMeeting = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = committee, startsAt = "2026-12-03T09:00:00Z", place = "Komiteju zāle" })).GetProperty("id").GetGuid();
+        var item = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{committeeMeeting}/agenda", new { title = "Par nekustamā īpašuma nodokļa atvieglojumiem", draftDecision = "Noteikt atvieglojumus." })).GetProperty("id").GetGuid();
         var tooEarly = await secretary.PostAsJsonAsync($"/{tenant}/api/council/agenda-items/{item}/forward", new { }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
         Assert.Contains("once the committee has dealt with it", await tooEarly.Content.ReadAsStringAsync(Ct));
         foreach (var step in new[] { "convene", "open" }) (await secretary.PostAsync($"/{tenant}/api/council/meetings/{committeeMeeting}/{step}", null, Ct)).EnsureSuccessStatusCode();
         Assert.Contains("no upcoming meeting", await (await secretary.PostAsJsonAsync($"/{tenant}/api/council/agenda-items/{item}/forward", new { }, Ct)).Content.ReadAsStringAsync(Ct));
 
-        var later = (await CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-30T10:00:00Z", place = "Domes zāle" })).GetProperty("id").GetGuid();
-        var next = (await CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-17T10:00:00Z", place = "Domes zāle" })).GetProperty("id").GetGuid();
-        var forwarded = await CreatedAsync(secretary, $"/{tenant}/api/council/agenda-items/{item}/forward", new { });
+        var later = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-30T10:00:00Z", place = "Domes zāle" })).GetProperty("id").GetGuid();
+        var next = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-17T10:00:00Z", place = "Domes zāle" })).GetProperty("id").GetGuid();
+        var forwarded = await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/agenda-items/{item}/forward", new { });
         Assert.Equal(next, forwarded.GetProperty("meetingId").GetGuid());
         Assert.Equal(item, forwarded.GetProperty("forwardedFromId").GetGuid());
         Assert.Equal("Noteikt atvieglojumus.", forwarded.GetProperty("draftDecision").GetString());
@@ -154,13 +154,6 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
     {
         var result = await client.GetFromJsonAsync<JsonElement>($"/{tenant}/api/search?q={Uri.EscapeDataString(query)}&module=Workbench.CouncilSessions", Ct);
         return result.GetProperty("total").GetInt32();
-    }
-
-    private static async Task<JsonElement> CreatedAsync(HttpClient client, string path, object body)
-    {
-        var response = await client.PostAsJsonAsync(path, body, Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
-        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }
 
     private static async Task StepAsync(HttpClient client, string tenant, Guid meeting, string action, string expected)

@@ -16,19 +16,19 @@ public sealed class CouncilVotingTests(HostFixture host) : IClassFixture<HostFix
     {
         var tenant = await host.CreateTenantAsync("ventspils");
         var secretary = await host.AdminClientAsync(tenant);
-        var body = await PostAsync(secretary, $"/{tenant}/api/council/bodies", new { name = "Finanšu komiteja (tests)", kind = "Committee" });
+        var body = await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/bodies", new { name = "Finanšu komiteja (tests)", kind = "Committee" });
         var bodyId = body.GetProperty("id").GetGuid();
         var people = new Dictionary<string, Guid>();
         foreach (var (key, votingRight) in new[] { ("m1", true), ("m2", true), ("m3", true), ("sec", false) })
         {
             var email = $"{key}-{tenant}@ventspils.lv";
-            people[key] = (await PostAsync(secretary, $"/{tenant}/api/council/people", new { name = $"Loceklis {key}", email })).GetProperty("id").GetGuid();
-            await PostAsync(secretary, $"/{tenant}/api/council/bodies/{bodyId}/members", new { personId = people[key], role = votingRight ? "Member" : "Secretary", votingRight, start = "2026-01-01" });
+            people[key] = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/people", new { name = $"Loceklis {key}", email })).GetProperty("id").GetGuid();
+            await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/bodies/{bodyId}/members", new { personId = people[key], role = votingRight ? "Member" : "Secretary", votingRight, start = "2026-01-01" });
             (await secretary.PostAsJsonAsync($"/{tenant}/api/admin/users", new { email, displayName = key, password = Password, roles = new[] { "Viewer" } }, Ct)).EnsureSuccessStatusCode();
         }
-        var meeting = await PostAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId, startsAt = "2026-12-10T09:00:00Z", place = "Komiteju zāle", chairId = people["m1"] });
+        var meeting = await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId, startsAt = "2026-12-10T09:00:00Z", place = "Komiteju zāle", chairId = people["m1"] });
         var meetingId = meeting.GetProperty("id").GetGuid();
-        var item = (await PostAsync(secretary, $"/{tenant}/api/council/meetings/{meetingId}/agenda", new { title = "Par budžeta grozījumiem" })).GetProperty("id").GetGuid();
+        var item = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{meetingId}/agenda", new { title = "Par budžeta grozījumiem" })).GetProperty("id").GetGuid();
         foreach (var step in new[] { "convene", "open" }) (await secretary.PostAsync($"/{tenant}/api/council/meetings/{meetingId}/{step}", null, Ct)).EnsureSuccessStatusCode();
 
         // No quorum with one of three present.
@@ -43,7 +43,7 @@ public sealed class CouncilVotingTests(HostFixture host) : IClassFixture<HostFix
 
         // The chair (member m1, signed in with their own account) opens the vote.
         var m1 = await MemberAsync(tenant, "m1");
-        var vote = await PostAsync(m1, $"/{tenant}/api/council/meetings/{meetingId}/votes", new { agendaItemId = item, motion = "Atbalstīt budžeta grozījumus" });
+        var vote = await JsonApi.CreatedAsync(m1, $"/{tenant}/api/council/meetings/{meetingId}/votes", new { agendaItemId = item, motion = "Atbalstīt budžeta grozījumus" });
         var voteId = vote.GetProperty("id").GetGuid();
         var m3 = await MemberAsync(tenant, "m3");
         Assert.Equal(HttpStatusCode.Forbidden, (await m3.PostAsJsonAsync($"/{tenant}/api/council/meetings/{meetingId}/votes", new { agendaItemId = item, motion = "x" }, Ct)).StatusCode);
@@ -89,7 +89,7 @@ public sealed class CouncilVotingTests(HostFixture host) : IClassFixture<HostFix
         // Leaving ends the right to vote in the next vote.
         (await secretary.PostAsync($"/{tenant}/api/council/meetings/{meetingId}/attendance/{people["m2"]}/leave", null, Ct)).EnsureSuccessStatusCode();
         await AttendAsync(secretary, tenant, meetingId, people["m3"], "InRoom");
-        var revote = (await PostAsync(secretary, $"/{tenant}/api/council/meetings/{meetingId}/votes", new { agendaItemId = item, motion = "Atkārtots balsojums" })).GetProperty("id").GetGuid();
+        var revote = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{meetingId}/votes", new { agendaItemId = item, motion = "Atkārtots balsojums" })).GetProperty("id").GetGuid();
         Assert.Contains("only members present", await (await m2.PostAsJsonAsync($"/{tenant}/api/council/votes/{revote}/ballot", new { choice = "For" }, Ct)).Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.NotFound, (await host.AnonymousClient().GetAsync($"/{tenant}/oparl/v1/vote-events/{revote}", Ct)).StatusCode);
 
@@ -127,13 +127,6 @@ public sealed class CouncilVotingTests(HostFixture host) : IClassFixture<HostFix
     {
         var response = await member.PostAsJsonAsync($"/{tenant}/api/council/votes/{vote}/ballot", new { choice, channel }, Ct);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
-        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
-
-    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
-    {
-        var response = await client.PostAsJsonAsync(path, body, Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }
 

@@ -18,7 +18,7 @@ public sealed class MeetingModel(CouncilService council, VotingService voting) :
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         // A closed-door or not yet convened meeting does not exist on the public site.
-        if (await council.MeetingAsync(id, ct) is not { IsPublic: true, State: not MeetingState.Planned } meeting) return NotFound();
+        if (await council.MeetingAsync(id, ct) is not { IsPublished: true } meeting) return NotFound();
         Meeting = meeting;
         Body = (await council.BodiesAsync(ct)).Single(b => b.Id == meeting.BodyId).Name;
         if (meeting.State is MeetingState.Convened or MeetingState.InProgress)
