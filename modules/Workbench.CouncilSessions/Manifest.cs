@@ -23,6 +23,7 @@ public sealed class CouncilSessionsManifest : IModuleManifestProvider
             new(ManageCouncil, "Manage bodies, members, meetings and agendas", [BuiltInRoles.Editor]),
             new(ViewCouncil, "See closed meetings and non-public agenda items", [BuiltInRoles.Editor, BuiltInRoles.Specialist, BuiltInRoles.Viewer]),
         ],
+        Navigation = [new("Sēdes", "Council meetings", "admin/council", Feature, ViewCouncil, 20)],
         PublicNavigation = [new("Sēdes", "Council meetings", "council", Feature)],
     };
 }

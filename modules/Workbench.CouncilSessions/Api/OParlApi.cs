@@ -148,7 +148,7 @@ public static class OParlApi
         var membership = new JsonObject
         {
             ["id"] = $"{b}/memberships/{m.Id}", ["type"] = Schema + "Membership", ["organization"] = $"{b}/organizations/{m.BodyId}",
-            ["role"] = m.Role switch { MemberRole.Chair => "priekšsēdētājs", MemberRole.DeputyChair => "priekšsēdētāja vietnieks", MemberRole.Secretary => "sekretārs", _ => "loceklis" },
+            ["role"] = Labels.Of(m.Role),
             ["votingRight"] = m.VotingRight, ["startDate"] = m.Start.ToString("yyyy-MM-dd"), ["endDate"] = m.End?.ToString("yyyy-MM-dd"),
             ["created"] = Stamp(m.CreatedUtc), ["modified"] = Stamp(m.UpdatedUtc),
         };

@@ -31,6 +31,7 @@ internal static class VotingApi
         api.MapPost("/votes/{id:guid}/ballot", Cast).RequireAuthorization().WithSummary("The signed-in member's own vote: For, Against or Abstain, once");
         api.MapGet("/votes/{id:guid}", Get).WithSummary("The tally; once closed, each member's vote (public meetings to anyone)");
         api.MapGet("/votes/{id:guid}/stream", Stream).WithSummary("Server-sent events: the tally now and after every change");
+        api.MapGet("/meetings/{id:guid}/votes/stream", MeetingVotesStream).WithSummary("Server-sent events: the meeting's current vote now, then every vote's tally as it opens, changes and closes");
         api.MapGet("/meetings/{id:guid}/quorum/stream", QuorumStream).WithSummary("Server-sent events: the quorum now and after every arrival or departure");
     }
 
@@ -47,18 +48,18 @@ internal static class VotingApi
             return Results.Ok(new { votingMembers = members, present, quorum });
         });
 
-    private static Task<IResult> Open(Guid id, OpenVoteInput input, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, CancellationToken ct) =>
+    private static Task<IResult> Open(Guid id, OpenVoteInput input, ClaimsPrincipal user, IPermissionService permissions, VotingService voting, CancellationToken ct) =>
         CouncilApi.Refusals(async () =>
         {
-            if (!await MayConductAsync(id, user, permissions, council, voting, ct)) return Results.Forbid();
+            if (!await voting.MayConductAsync(id, user, permissions, ct)) return Results.Forbid();
             return Results.Created($"api/council/votes", await voting.OpenAsync(id, input.AgendaItemId, input.Motion, ct));
         });
 
-    private static Task<IResult> Close(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, CancellationToken ct) =>
+    private static Task<IResult> Close(Guid id, ClaimsPrincipal user, IPermissionService permissions, VotingService voting, CancellationToken ct) =>
         CouncilApi.Refusals(async () =>
         {
             var vote = await voting.FindAsync(id, ct) ?? throw new KeyNotFoundException("Nav tāda balsojuma (no such vote).");
-            if (!await MayConductAsync(vote.MeetingId, user, permissions, council, voting, ct)) return Results.Forbid();
+            if (!await voting.MayConductAsync(vote.MeetingId, user, permissions, ct)) return Results.Forbid();
             return Results.Ok(await voting.CloseAsync(id, ct));
         });
 
@@ -89,7 +90,19 @@ internal static class VotingApi
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
-        await StreamAsync(http, "tally", tallies, id, () => voting.TallyAsync(id, http.RequestAborted), tally => tally.State == VoteEventState.Closed);
+        await StreamAsync(http, "tally", tallies, id, async () => await voting.TallyAsync(id, http.RequestAborted), tally => tally?.State == VoteEventState.Closed);
+    }
+
+    /// <summary>The meeting's current vote (or null) at once, then every tally of any of its votes, until the watcher leaves.</summary>
+    private static async Task MeetingVotesStream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, LiveFeed<Tally> tallies)
+    {
+        if (!await VisibleAsync(id, user, permissions, council, http.RequestAborted))
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        await StreamAsync(http, "tally", tallies, id, async () =>
+            await voting.CurrentVoteAsync(id, http.RequestAborted) is { } vote ? await voting.TallyAsync(vote.Id, http.RequestAborted) : null, _ => false);
     }
 
     /// <summary>The quorum at once, then after every arrival or departure, until the watcher leaves.</summary>
@@ -100,15 +113,11 @@ internal static class VotingApi
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
-        await StreamAsync(http, "quorum", quorums, id, async () =>
-        {
-            var (members, present, quorum) = await voting.QuorumAsync(id, http.RequestAborted);
-            return new QuorumStatus(id, members, present, quorum);
-        }, _ => false);
+        await StreamAsync(http, "quorum", quorums, id, async () => await voting.QuorumStatusAsync(id, http.RequestAborted), _ => false);
     }
 
     /// <summary>Server-sent events: the current value, then each newer one, until <paramref name="last"/> says it is final.</summary>
-    private static async Task StreamAsync<T>(HttpContext http, string name, LiveFeed<T> feed, Guid subject, Func<Task<T>> current, Func<T, bool> last)
+    private static async Task StreamAsync<T>(HttpContext http, string name, LiveFeed<T> feed, Guid subject, Func<Task<T?>> current, Func<T?, bool> last) where T : class
     {
         var ct = http.RequestAborted;
         var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
@@ -141,12 +150,4 @@ internal static class VotingApi
 
     private static async Task<bool> VisibleAsync(Guid meetingId, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
         CouncilApi.SeesInternal(user, permissions) || await council.MeetingAsync(meetingId, ct) is { IsPublished: true };
-
-    /// <summary>The secretariat, or the person chairing this meeting.</summary>
-    private static async Task<bool> MayConductAsync(Guid meetingId, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, CancellationToken ct)
-    {
-        if (permissions.HasPermission(user, CouncilSessionsManifest.ManageCouncil)) return true;
-        var meeting = await council.MeetingAsync(meetingId, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).");
-        return meeting.ChairId is { } chair && (await voting.PersonByEmailAsync(user.FindFirstValue(ClaimTypes.Email), ct))?.Id == chair;
-    }
 }

@@ -67,6 +67,9 @@ public static class MeetingStates
 
     public static IReadOnlyCollection<string> Names => Actions.Keys;
 
+    /// <summary>The step a meeting in <paramref name="current"/> may take next, if any.</summary>
+    public static string? NextStep(MeetingState current) => Actions.FirstOrDefault(a => a.Value.From == current).Key;
+
     /// <summary>The state after <paramref name="action"/>, or an explanation of why it is not allowed now.</summary>
     public static (MeetingState? Next, string? Refusal) Apply(MeetingState current, string action) =>
         !Actions.TryGetValue(action, out var step)

@@ -26,8 +26,6 @@ public sealed record MinutesVote(string Motion, int For, int Against, int Abstai
 /// </summary>
 public sealed class MinutesService(CouncilDbContext db)
 {
-    public static string ChoiceText(VoteChoice choice) => choice switch { VoteChoice.For => "par", VoteChoice.Against => "pret", _ => "atturas" };
-
     public async Task<MinutesModel> BuildAsync(Guid meetingId, bool internalEdition, CancellationToken ct)
     {
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).");
@@ -58,7 +56,7 @@ public sealed class MinutesService(CouncilDbContext db)
         html.Append($"<!DOCTYPE html><html lang=\"lv\"><head><meta charset=\"utf-8\"><title>{E(m.Title)}</title></head><body><main>");
         html.Append($"<h1>{E(m.Body)}: {E(m.Title)}</h1><p>{m.StartsAt:dd.MM.yyyy HH:mm} UTC{(m.Place is null ? "" : ", " + E(m.Place))}</p>");
         html.Append($"<p>Sēdi vada: {E(m.Chair ?? "—")}. Protokolē: {E(m.MinuteTaker ?? "—")}.</p><h2>Klātesošie</h2><ul>");
-        foreach (var a in m.Attendance) html.Append($"<li>{E(a.Name)} — {E(AttendanceText(a.Mode))}</li>");
+        foreach (var a in m.Attendance) html.Append($"<li>{E(a.Name)} — {E(Labels.Of(a.Mode))}</li>");
         html.Append("</ul><h2>Darba kārtība</h2>");
         foreach (var item in m.Items)
         {
@@ -67,7 +65,7 @@ public sealed class MinutesService(CouncilDbContext db)
             foreach (var vote in item.Votes)
             {
                 html.Append($"<p>Balsojums: {E(vote.Motion)} — par {vote.For}, pret {vote.Against}, atturas {vote.Abstain}: <strong>{(vote.Passed ? "pieņemts" : "noraidīts")}</strong>.</p><table><thead><tr><th scope=\"col\">Deputāts</th><th scope=\"col\">Balss</th><th scope=\"col\">Laiks</th></tr></thead><tbody>");
-                foreach (var (name, choice, at, channel) in vote.Ballots) html.Append($"<tr><td>{E(name)}</td><td>{ChoiceText(choice)}</td><td>{at:HH:mm:ss} ({E(channel)})</td></tr>");
+                foreach (var (name, choice, at, channel) in vote.Ballots) html.Append($"<tr><td>{E(name)}</td><td>{Labels.Of(choice)}</td><td>{at:HH:mm:ss} ({E(channel)})</td></tr>");
                 html.Append("</tbody></table>");
             }
         }
@@ -92,7 +90,7 @@ public sealed class MinutesService(CouncilDbContext db)
             Paragraph($"{m.StartsAt:dd.MM.yyyy HH:mm} UTC{(m.Place is null ? "" : ", " + m.Place)}");
             Paragraph($"Sēdi vada: {m.Chair ?? "—"}. Protokolē: {m.MinuteTaker ?? "—"}.");
             Paragraph("Klātesošie", bold: true);
-            foreach (var a in m.Attendance) Paragraph($"{a.Name} — {AttendanceText(a.Mode)}");
+            foreach (var a in m.Attendance) Paragraph($"{a.Name} — {Labels.Of(a.Mode)}");
             Paragraph("Darba kārtība", bold: true);
             foreach (var item in m.Items)
             {
@@ -105,7 +103,7 @@ public sealed class MinutesService(CouncilDbContext db)
                     foreach (var (name, choice, at, channel) in vote.Ballots)
                         table.Append(new TableRow(
                             new TableCell(new Paragraph(new Run(new Text(name)))),
-                            new TableCell(new Paragraph(new Run(new Text(ChoiceText(choice))))),
+                            new TableCell(new Paragraph(new Run(new Text(Labels.Of(choice))))),
                             new TableCell(new Paragraph(new Run(new Text($"{at:HH:mm:ss} ({channel})"))))));
                     body.Append(table);
                 }
@@ -116,5 +114,4 @@ public sealed class MinutesService(CouncilDbContext db)
         return stream.ToArray();
     }
 
-    private static string AttendanceText(AttendanceMode mode) => mode switch { AttendanceMode.InRoom => "klātienē", AttendanceMode.Remote => "attālināti", _ => "nav ieradies" };
 }

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Data;
+using Workbench.Abstractions.Security;
 using Workbench.CouncilSessions.Data;
 
 namespace Workbench.CouncilSessions.Domain;
@@ -57,6 +59,12 @@ public sealed class VotingService(CouncilDbContext db, CouncilService council, I
         return (members.Count, present, VotingRules.HasQuorum(members.Count, present));
     }
 
+    public async Task<QuorumStatus> QuorumStatusAsync(Guid meetingId, CancellationToken ct)
+    {
+        var (members, present, quorum) = await QuorumAsync(meetingId, ct);
+        return new QuorumStatus(meetingId, members, present, quorum);
+    }
+
     public Task<VoteEvent> OpenAsync(Guid meetingId, Guid agendaItemId, string? motion, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
         var meeting = await MeetingAsync(meetingId, ct);
@@ -95,7 +103,7 @@ public sealed class VotingService(CouncilDbContext db, CouncilService council, I
                 await db.SaveChangesAsync(ct);
                 await audit.AppendAsync("council.vote.cast", $"{voteEventId}/{personId}", new { choice, channel }, ct);
                 var tally = await TallyAsync(voteEventId, ct);
-                await transaction.AfterCommitAsync(() => { tallies.Publish(tally.VoteEventId, tally); return Task.CompletedTask; });
+                await transaction.AfterCommitAsync(() => Announce(vote.MeetingId, tally));
                 return tally;
             }, ct);
         }
@@ -143,22 +151,42 @@ public sealed class VotingService(CouncilDbContext db, CouncilService council, I
 
     public Task<VoteEvent?> FindAsync(Guid voteEventId, CancellationToken ct) => db.VoteEvents.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteEventId, ct);
 
+    /// <summary>The meeting's open vote, else its latest one, else none.</summary>
+    public Task<VoteEvent?> CurrentVoteAsync(Guid meetingId, CancellationToken ct) =>
+        db.VoteEvents.AsNoTracking().Where(v => v.MeetingId == meetingId)
+            .OrderBy(v => v.State == VoteEventState.Open ? 0 : 1).ThenByDescending(v => v.OpenedUtc).FirstOrDefaultAsync(ct);
+
+    public Task<List<Attendance>> AttendanceAsync(Guid meetingId, CancellationToken ct) =>
+        db.Attendance.AsNoTracking().Where(a => a.MeetingId == meetingId).ToListAsync(ct);
+
+    /// <summary>Who may open and close votes: the secretariat, or the person chairing this meeting.</summary>
+    public async Task<bool> MayConductAsync(Guid meetingId, ClaimsPrincipal user, IPermissionService permissions, CancellationToken ct)
+    {
+        if (permissions.HasPermission(user, CouncilSessionsManifest.ManageCouncil)) return true;
+        var meeting = await MeetingAsync(meetingId, ct);
+        return meeting.ChairId is { } chair && (await PersonByEmailAsync(user.FindFirstValue(ClaimTypes.Email), ct))?.Id == chair;
+    }
+
     /// <summary>The person a signed-in member is, by the e-mail address of their account.</summary>
     public Task<Person?> PersonByEmailAsync(string? email, CancellationToken ct) =>
         email is null ? Task.FromResult<Person?>(null) : db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email != null && p.Email.ToLower() == email.ToLower(), ct);
 
     private async Task AnnounceQuorumAsync(Guid meetingId, CancellationToken ct)
     {
-        var (members, present, quorum) = await QuorumAsync(meetingId, ct);
-        await transaction.AfterCommitAsync(() => { quorums.Publish(meetingId, new QuorumStatus(meetingId, members, present, quorum)); return Task.CompletedTask; });
+        var status = await QuorumStatusAsync(meetingId, ct);
+        await transaction.AfterCommitAsync(() => { quorums.Publish(meetingId, status); return Task.CompletedTask; });
     }
 
     private static Tally ToTally(VoteEvent vote, int votesFor, int against, int abstain) =>
         new(vote.Id, vote.State, vote.VotingMembers, vote.Present, votesFor, against, abstain, vote.Passed);
 
-    private Task Announce(VoteEvent vote)
+    private Task Announce(VoteEvent vote) => Announce(vote.MeetingId, ToTally(vote, vote.For, vote.Against, vote.Abstain));
+
+    /// <summary>To the screens watching this vote, and to those watching every vote of its meeting (a new vote appears on them).</summary>
+    private Task Announce(Guid meetingId, Tally tally)
     {
-        tallies.Publish(vote.Id, ToTally(vote, vote.For, vote.Against, vote.Abstain));
+        tallies.Publish(tally.VoteEventId, tally);
+        tallies.Publish(meetingId, tally);
         return Task.CompletedTask;
     }
 

@@ -20,12 +20,12 @@ public static class Browsers
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs in with the seeded administrator's password and waits for the workplace, or says what the page showed instead.</summary>
-    public static async Task SignInAsync(IPage page, string tenant, HostProcess? host = null)
+    /// <summary>Signs in (by default as the seeded administrator) and waits for the workplace, or says what the page showed instead.</summary>
+    public static async Task SignInAsync(IPage page, string tenant, HostProcess? host = null, string email = WorkbenchFactory.AdminEmail, string password = WorkbenchFactory.AdminPassword)
     {
         if (!page.Url.Contains($"/{tenant}/signin")) await page.GotoAsync($"/{tenant}/signin");
-        await page.GetByLabel("E-pasts").FillAsync(WorkbenchFactory.AdminEmail);
-        await page.GetByLabel("Parole").FillAsync(WorkbenchFactory.AdminPassword);
+        await page.GetByLabel("E-pasts").FillAsync(email);
+        await page.GetByLabel("Parole").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Pieslēgties" }).ClickAsync();
         await ArriveAsync(page, $"**/{tenant}/admin", host);
     }

@@ -21,11 +21,7 @@ public sealed class MeetingModel(CouncilService council, VotingService voting) :
         if (await council.MeetingAsync(id, ct) is not { IsPublished: true } meeting) return NotFound();
         Meeting = meeting;
         Body = (await council.BodiesAsync(ct)).Single(b => b.Id == meeting.BodyId).Name;
-        if (meeting.State is MeetingState.Convened or MeetingState.InProgress)
-        {
-            var (members, present, quorum) = await voting.QuorumAsync(id, ct);
-            Quorum = new QuorumStatus(id, members, present, quorum);
-        }
+        if (meeting.State is MeetingState.Convened or MeetingState.InProgress) Quorum = await voting.QuorumStatusAsync(id, ct);
         var names = (await council.PeopleAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
         foreach (var item in await council.AgendaAsync(id, internalToo: false, ct))
         {
