@@ -35,4 +35,7 @@ public static class SearchAccess
 
     /// <summary>One person (e.g. on a restricted document's access list), by user id.</summary>
     public static string User(string userId) => "user:" + userId;
+
+    /// <summary>One person by the e-mail address of their account (access lists name people by address).</summary>
+    public static string Email(string email) => "email:" + email.Trim().ToLowerInvariant();
 }

@@ -84,7 +84,7 @@ public sealed class SearchService(TenantDatabaseSession session, ITenantContext 
     private static SearchHit ToHit(Row r, string snippetSource, ParsedQuery parsed) =>
         new(r.Feature, r.Type, r.ItemId, r.Title, r.Url, Snippet(snippetSource, parsed), Math.Round(r.Score, 4));
 
-    /// <summary>The tokens that open items for this caller: their permissions here (all of them for administrators) and their own id.</summary>
+    /// <summary>The tokens that open items for this caller: their permissions here (all of them for administrators), their own id and e-mail address.</summary>
     private string[] AccessTokens(ClaimsPrincipal user, TenantInfo current)
     {
         if (user.Identity?.IsAuthenticated != true || user.FindFirstValue(PermissionClaim.TenantClaimType) != current.Name) return [];
@@ -94,6 +94,7 @@ public sealed class SearchService(TenantDatabaseSession session, ITenantContext 
             : roles.SelectMany(r => registry.Find(current.Name)?.RolePermissions.GetValueOrDefault(r) ?? (IEnumerable<string>)[]);
         var tokens = granted.Distinct().Select(SearchAccess.Permission).ToList();
         if (user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id) tokens.Add(SearchAccess.User(id));
+        if (user.FindFirstValue(ClaimTypes.Email) is { } email) tokens.Add(SearchAccess.Email(email));
         return tokens.ToArray();
     }
 

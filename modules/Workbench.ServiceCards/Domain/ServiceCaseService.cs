@@ -85,7 +85,7 @@ public sealed class ServiceCaseService(
         await db.SaveChangesAsync(ct);
         var card = await db.Cards.AsNoTracking().Where(c => c.Id == serviceCase.CardId).Select(c => new { c.Identifier, c.WorkingJson }).SingleAsync(ct);
         var catalogueIds = System.Text.Json.JsonSerializer.Deserialize<ServiceCardContent>(card.WorkingJson, Workbench.Abstractions.Recipes.RecipeStepContext.JsonOptions)!.CatalogueIds;
-        await outbox.EnqueueAsync(PsppStatusAdapter.Name, $"{serviceCase.Id}:{sequence}", new PsppStatusMessage(
+        await outbox.EnqueueAsync(PsppStatusAdapter.AdapterName, $"{serviceCase.Id}:{sequence}", new PsppStatusMessage(
             serviceCase.Id, sequence, tenant.Required.Name, card.Identifier, catalogueIds, serviceCase.Channel.ToString(), serviceCase.Status.ToString(), at, serviceCase.PlannedCompletion), ct);
         await audit.AppendAsync($"service-case.{serviceCase.Status.ToString().ToLowerInvariant()}", serviceCase.Id.ToString(), new { card.Identifier, sequence }, ct);
     }

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.Extensions.Configuration;
 using Workbench.Abstractions.Integration;
 
@@ -15,23 +13,10 @@ public sealed record PsppStatusMessage(
     Guid CaseId, int Sequence, string Municipality, string ServiceIdentifier, IReadOnlyList<string> CatalogueIds,
     string Channel, string Status, DateTime ChangedUtc, DateOnly PlannedCompletion);
 
-/// <summary>POSTs the message to <c>Workbench:Integrations:Pspp:Url</c> with an <c>Idempotency-Key</c> header.</summary>
-public sealed class PsppStatusAdapter(IHttpClientFactory http, IConfiguration configuration) : IOutboxAdapter
+/// <summary>POSTs the message to <c>Workbench:Integrations:Pspp:Url</c> (see <see cref="JsonPostAdapter"/>).</summary>
+public sealed class PsppStatusAdapter(IHttpClientFactory http, IConfiguration configuration) : JsonPostAdapter(http, configuration, "Pspp")
 {
-    public const string Name = "pspp-status";
+    public const string AdapterName = "pspp-status";
 
-    string IOutboxAdapter.Name => Name;
-
-    public async Task DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
-    {
-        var url = configuration["Workbench:Integrations:Pspp:Url"]
-            ?? throw new InvalidOperationException("PSPP adrese nav konfigurēta (Workbench:Integrations:Pspp:Url is not set).");
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(delivery.PayloadJson, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Idempotency-Key", delivery.IdempotencyKey);
-        if (configuration["Workbench:Integrations:Pspp:Token"] is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var client = http.CreateClient(Name);
-        client.Timeout = TimeSpan.FromSeconds(30);
-        using var response = await client.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"PSPP answered {(int)response.StatusCode} {response.ReasonPhrase}");
-    }
+    public override string Name => AdapterName;
 }

@@ -62,6 +62,17 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Creates a staff account with <paramref name="roles"/> in the tenant and returns a client signed in as it.</summary>
+    public async Task<HttpClient> UserClientAsync(string tenant, string email, params string[] roles)
+    {
+        const string password = "Staff-Password-2026";
+        using (var admin = await AdminClientAsync(tenant))
+            (await admin.PostAsJsonAsync($"/{tenant}/api/admin/users", new { email, displayName = email, password, roles })).EnsureSuccessStatusCode();
+        var client = AnonymousClient();
+        (await client.PostAsJsonAsync($"/{tenant}/api/session", new { email, password })).EnsureSuccessStatusCode();
+        return client;
+    }
+
     public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>A fresh tenant for a test that changes things, so tests do not disturb each other.</summary>

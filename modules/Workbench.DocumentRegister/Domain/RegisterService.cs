@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Workbench.Abstractions.Audit;
+using Workbench.DocumentRegister.Data;
+
+namespace Workbench.DocumentRegister.Domain;
+
+/// <summary>A refusal that leaves everything as it was: the request is fine, but not now or not like this (409).</summary>
+public sealed class DocumentConflictException(string message) : Exception(message);
+
+/// <summary>Registers with their numbering patterns, and the file plan (lietu nomenklatūra).</summary>
+public sealed partial class RegisterService(DocumentRegisterDbContext db, IAuditLog audit, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public static Dictionary<string, string[]> Validate(RegisterInput input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(input.Code) || !CodeRegex().IsMatch(input.Code.Trim()))
+            errors["code"] = ["Kods ir obligāts: 1–20 latīņu burti, cipari vai defise (the code is required: 1–20 letters, digits or hyphens)."];
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200) errors["name"] = ["Nosaukums ir obligāts, līdz 200 zīmēm (the name is required, up to 200 characters)."];
+        if (string.IsNullOrWhiteSpace(input.Kind) || input.Kind.Length > 100) errors["kind"] = ["Dokumenta veids ir obligāts, līdz 100 zīmēm (the document kind is required, up to 100 characters)."];
+        if (NumberingPattern.Parse(input.Pattern, input.RestartsYearly).Error is { } patternError) errors["pattern"] = [patternError];
+        if ((input.Prefix?.Length ?? 0) > 20) errors["prefix"] = ["Prefikss līdz 20 zīmēm (the prefix is up to 20 characters)."];
+        var unknown = (input.RequiredFields ?? []).Where(f => !DocumentFields.Optional.Contains(f)).ToList();
+        if (unknown.Count > 0) errors["requiredFields"] = [$"Nezināmi lauki: {string.Join(", ", unknown)} (unknown fields; use {string.Join(", ", DocumentFields.Optional)})."];
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> Validate(CaseFileInput input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(input.Index) || input.Index.Length > 30) errors["index"] = ["Lietas indekss ir obligāts, līdz 30 zīmēm (the index is required, up to 30 characters)."];
+        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 300) errors["title"] = ["Lietas nosaukums ir obligāts, līdz 300 zīmēm (the title is required, up to 300 characters)."];
+        if (input.RetentionYears is < 1 or > 200) errors["retentionYears"] = ["Glabāšanas termiņš ir 1–200 gadi vai tukšs — pastāvīgi (retention is 1–200 years, or empty for permanent)."];
+        if (string.IsNullOrWhiteSpace(input.ResponsibleUnit) || input.ResponsibleUnit.Length > 200) errors["responsibleUnit"] = ["Atbildīgā struktūrvienība ir obligāta (the responsible unit is required)."];
+        return errors;
+    }
+
+    public Task<List<Register>> RegistersAsync(CancellationToken ct) => db.Registers.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct);
+
+    public Task<List<CaseFile>> FilePlanAsync(CancellationToken ct) => db.CaseFiles.AsNoTracking().OrderBy(c => c.Index).ToListAsync(ct);
+
+    /// <summary>Creates the register, or (same code) changes it; the code, once numbers carry it, never changes.</summary>
+    public async Task<Register> SaveRegisterAsync(RegisterInput input, Guid? id, CancellationToken ct)
+    {
+        var code = input.Code!.Trim().ToUpperInvariant();
+        var register = id is { } existing ? await db.Registers.FindAsync([existing], ct) ?? throw new KeyNotFoundException("Nav tāda reģistra (no such register).")
+            : await db.Registers.SingleOrDefaultAsync(r => r.Code == code, ct);
+        if (register is not null && register.Code != code) throw new DocumentConflictException("Reģistra kodu mainīt nevar: tas ir reģistrācijas numuros (a register's code never changes).");
+        if (register is null)
+        {
+            register = new Register { Id = Guid.NewGuid(), Code = code, Name = "", Kind = "", Pattern = "", CreatedUtc = Now };
+            db.Registers.Add(register);
+        }
+        (register.Name, register.Kind, register.Direction, register.Prefix, register.Pattern, register.RestartsYearly, register.RequiredFields) =
+            (input.Name!.Trim(), input.Kind!.Trim(), input.Direction, input.Prefix?.Trim() ?? "", input.Pattern!.Trim(), input.RestartsYearly, (input.RequiredFields ?? []).Distinct().ToList());
+        if (input.InboxCaseFileId is { } inbox && !await db.CaseFiles.AnyAsync(c => c.Id == inbox, ct)) throw new KeyNotFoundException("Nav tādas lietas nomenklatūrā (no such case file for the inbox).");
+        register.InboxCaseFileId = input.InboxCaseFileId;
+        register.UpdatedUtc = Now;
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync("documents.register.saved", code, new { register.Pattern, register.RestartsYearly }, ct);
+        return register;
+    }
+
+    /// <summary>Creates the case file, or (same index) changes its title, retention and unit.</summary>
+    public async Task<CaseFile> SaveCaseFileAsync(CaseFileInput input, CancellationToken ct)
+    {
+        var index = input.Index!.Trim();
+        var caseFile = await db.CaseFiles.SingleOrDefaultAsync(c => c.Index == index, ct);
+        if (caseFile is null)
+        {
+            caseFile = new CaseFile { Id = Guid.NewGuid(), Index = index, Title = "", ResponsibleUnit = "", CreatedUtc = Now };
+            db.CaseFiles.Add(caseFile);
+        }
+        (caseFile.Title, caseFile.RetentionYears, caseFile.ResponsibleUnit, caseFile.UpdatedUtc) = (input.Title!.Trim(), input.RetentionYears, input.ResponsibleUnit!.Trim(), Now);
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync("documents.case-file.saved", index, null, ct);
+        return caseFile;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9-]{1,20}$")]
+    private static partial Regex CodeRegex();
+}
