@@ -1,8 +1,11 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Abstractions.Tenants;
+using Workbench.Platform.Data;
+using Workbench.Platform.Outbox;
 using Workbench.Platform.Tenants;
 
 namespace Workbench.Tests.Infrastructure;
@@ -90,6 +93,18 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
         var info = Services.GetRequiredService<TenantRegistry>().Find(tenant)?.Info ?? throw new InvalidOperationException($"tenant {tenant} is not running");
         await using var scope = Services.GetRequiredService<TenantScopes>().Create(info, "test");
         return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Runs the outbox dispatcher of the tenant until nothing is pending (or 40 passes), as its job would over time.</summary>
+    public async Task DispatchOutboxAsync(string tenant)
+    {
+        var dispatcher = Services.GetRequiredService<OutboxDispatcher>();
+        var info = Services.GetRequiredService<TenantRegistry>().Find(tenant)!.Info!;
+        for (var pass = 0; pass < 40; pass++)
+        {
+            await dispatcher.DispatchAsync(info, CancellationToken.None);
+            if (await InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().Outbox.CountAsync(m => m.Status == OutboxStatus.Pending)) == 0) return;
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -26,18 +26,6 @@ public sealed class ServiceCaseTests
         },
     };
 
-    private static async Task DispatchUntilQuietAsync(WorkbenchFactory host, string tenant)
-    {
-        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
-        var info = host.Services.GetRequiredService<TenantRegistry>().Find(tenant)!.Info!;
-        for (var pass = 0; pass < 40; pass++)
-        {
-            await dispatcher.DispatchAsync(info, CancellationToken.None);
-            var pending = await host.InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().Outbox.CountAsync(m => m.Status == OutboxStatus.Pending));
-            if (pending == 0) return;
-        }
-    }
-
     [Fact]
     public async Task Every_status_reaches_a_flaky_register_with_nothing_lost_and_no_repeat_without_its_key()
     {
@@ -64,7 +52,7 @@ public sealed class ServiceCaseTests
                 expected.Add($"{id}:{n + 2}");
             }
         }
-        await DispatchUntilQuietAsync(host, tenant);
+        await host.DispatchOutboxAsync(tenant);
 
         var requests = stub.Requests.ToList();
         Assert.Contains(requests, r => r.Status == 503);
@@ -97,7 +85,7 @@ public sealed class ServiceCaseTests
         var admin = await host.AdminClientAsync(tenant);
         (await admin.PostAsJsonAsync($"/{tenant}/api/service-cases", new { cardId = DeclarationCard, channel = "InPerson", clientReference = "PIEL-9", plannedCompletion = "2026-12-01" }, ct)).EnsureSuccessStatusCode();
 
-        await DispatchUntilQuietAsync(host, tenant);
+        await host.DispatchOutboxAsync(tenant);
         var failed = await host.InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().Outbox.SingleAsync());
         Assert.Equal(OutboxStatus.Failed, failed.Status);
         Assert.Equal(OutboxDispatcher.MaxAttempts, failed.Attempts);
@@ -107,7 +95,7 @@ public sealed class ServiceCaseTests
 
         stub.Down = false;
         await host.InTenantAsync(tenant, sp => OutboxDispatcher.RetryAsync(sp.GetRequiredService<PlatformDbContext>(), failed.Id, CancellationToken.None));
-        await DispatchUntilQuietAsync(host, tenant);
+        await host.DispatchOutboxAsync(tenant);
         Assert.Equal(OutboxStatus.Delivered, (await host.InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().Outbox.SingleAsync())).Status);
     }
 
