@@ -11,7 +11,7 @@ public sealed partial class LocalizationTests
     [Fact]
     public void Every_latvian_ui_text_has_an_english_translation()
     {
-        var factory = new JsonStringLocalizerFactory([typeof(Program).Assembly, typeof(Workbench.Notices.NoticesManifest).Assembly, typeof(Workbench.ServiceCards.ServiceCardsManifest).Assembly, typeof(Workbench.KnowledgeBase.KnowledgeBaseManifest).Assembly, typeof(Workbench.CouncilSessions.CouncilSessionsManifest).Assembly]);
+        var factory = new JsonStringLocalizerFactory([typeof(Program).Assembly, typeof(Workbench.Notices.NoticesManifest).Assembly, typeof(Workbench.ServiceCards.ServiceCardsManifest).Assembly, typeof(Workbench.KnowledgeBase.KnowledgeBaseManifest).Assembly, typeof(Workbench.CouncilSessions.CouncilSessionsManifest).Assembly, typeof(Workbench.DocumentRegister.DocumentRegisterManifest).Assembly]);
         var localizer = factory.Create(typeof(LocalizationTests));
         var texts = Directory.GetFiles(Repository.Root, "*.cshtml", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Template{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
