@@ -51,6 +51,7 @@ public sealed class PlatformManifest : IModuleManifestProvider
             new("Meklēšanas indekss", "Search index", "admin/search-index", Admin, PermissionNames.ManageFeatures, 965),
             new("Nosūtāmie ziņojumi", "Outbox", "admin/outbox", Admin, PermissionNames.ManageFeatures, 967),
             new("Pašvaldības", "Tenants", "admin/tenants", TenantAdministration, PermissionNames.ManageFeatures, 970),
+            new("Fona darbi", "Background jobs", "admin/jobs", TenantAdministration, PermissionNames.ManageFeatures, 972),
             new("OpenID klienti", "OpenID clients", "admin/openid/applications", OpenIdServer, PermissionNames.ManageOpenIdApplications, 975),
         ],
     };

@@ -32,6 +32,9 @@ public sealed class WorkbenchOptions
     /// <summary>Hours between runs of the reminder job (review dates and other due dates of modules).</summary>
     public double ReminderIntervalHours { get; set; } = 24;
 
+    /// <summary>How often the search index is compacted (FTS5 optimize on SQLite tenants).</summary>
+    public double SearchMaintenanceHours { get; set; } = 24;
+
     public SetupOptions Setup { get; set; } = new();
 
     /// <summary>Attempts per minute and client address on the sign-in and token endpoints (429 beyond).</summary>

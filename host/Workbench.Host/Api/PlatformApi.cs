@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Audit;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -7,6 +8,7 @@ using Workbench.Abstractions.CustomFields;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
+using Workbench.Platform.Jobs;
 using Workbench.Platform;
 using Workbench.Platform.Audit;
 using Workbench.Platform.CustomFields;
@@ -53,6 +55,16 @@ public static class PlatformApi
             .WithSummary("Change how staff sign in; a secret (clientSecret, directory bindPassword) left out keeps the stored one");
         admin.MapGet("/users", ListUsers).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageUsers));
         admin.MapPost("/users", SaveUser).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageUsers));
+
+        var jobs = app.MapGroup("/api/admin/jobs").WithTags("Administration").WithMetadata(new RequiresFeatureAttribute(PlatformManifest.TenantAdministration))
+            .RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
+        jobs.MapGet("/", (JobsOverview overview, CancellationToken ct) => overview.ListAsync(ct)).WithSummary("The host's background jobs: next run, last run, duration, last error, recent firings");
+        jobs.MapPost("/{name}/run", async (string name, JobsOverview overview, IAuditLog audit, CancellationToken ct) =>
+        {
+            if (!await overview.RunNowAsync(name, ct)) return Results.Problem($"Nav tāda fona darba \"{name}\" (no such job).", statusCode: StatusCodes.Status404NotFound);
+            await audit.AppendAsync("jobs.triggered", name, cancellationToken: ct);
+            return Results.Accepted();
+        }).WithSummary("Runs the job now, on whichever node takes it");
 
         var fields = app.MapGroup("/api/admin/custom-fields").WithTags("Custom fields")
             .WithMetadata(new RequiresFeatureAttribute(PlatformManifest.CustomFields))

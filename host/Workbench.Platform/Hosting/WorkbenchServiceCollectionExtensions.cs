@@ -25,6 +25,7 @@ using Workbench.Abstractions.Recipes;
 using Workbench.Abstractions.Search;
 using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
+using Workbench.Platform.Jobs;
 using Workbench.Platform.Audit;
 using Workbench.Platform.CustomFields;
 using Workbench.Platform.Data;
@@ -148,14 +149,15 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
         services.AddScoped<IOutboxAdapter, SmtpEmailAdapter>();
         services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHttpClient();
 
-        // In-app notifications and the daily reminder job
+        // In-app notifications and the daily reminders
         services.AddScoped<NotificationService>();
         services.AddScoped<INotifications>(sp => sp.GetRequiredService<NotificationService>());
-        services.AddSingleton<ReminderJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReminderJob>());
+        services.AddSingleton<ReminderDispatcher>();
+
+        // Background jobs (Quartz.NET): outbox dispatch, reminders, search maintenance
+        services.AddWorkbenchJobs(options);
 
         // Recipes
         services.AddSingleton<RecipeLoader>();

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workbench.Abstractions.Integration;
@@ -13,29 +12,16 @@ namespace Workbench.Platform.Outbox;
 /// <summary>
 /// Delivers due outbox messages of every running tenant. A message is claimed by moving its next-attempt time
 /// forward by a lease with a conditional update, so two host nodes never deliver it at the same time; a failure
-/// is retried with exponential back-off and, after the last attempt, shown to administrators as failed.
+/// is retried with exponential back-off and, after the last attempt, shown to administrators as failed. The
+/// <c>outbox-dispatch</c> job runs it (<see cref="Jobs.WorkbenchJobs"/>).
 /// </summary>
 public sealed class OutboxDispatcher(
-    TenantRegistry registry,
     TenantScopes scopes,
     IOptions<WorkbenchOptions> options,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger)
 {
     public const int MaxAttempts = 8;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.OutboxPollSeconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            foreach (var tenant in registry.All.Where(t => t.IsRunning))
-            {
-                try { await DispatchAsync(tenant.Info!, stoppingToken); }
-                catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogWarning(ex, "Outbox dispatch failed in {TenantName}", tenant.Name); }
-            }
-        }
-    }
 
     /// <returns>How many messages were delivered in this pass.</returns>
     public async Task<int> DispatchAsync(TenantInfo tenant, CancellationToken ct)

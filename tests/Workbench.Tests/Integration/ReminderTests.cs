@@ -24,7 +24,7 @@ public sealed class ReminderTests(HostFixture host)
         overdue["nextReviewDate"] = "2026-02-01";
         (await admin.PutAsJsonAsync($"/{tenant}/api/service-cards/5c0c0001-0000-4000-8000-000000000005", overdue, ct)).EnsureSuccessStatusCode();
 
-        var job = host.Services.GetRequiredService<ReminderJob>();
+        var job = host.Services.GetRequiredService<ReminderDispatcher>();
         var info = host.Services.GetRequiredService<TenantRegistry>().Find(tenant)!.Info!;
         Assert.Equal(2, await job.RunAsync(info, ct));
         Assert.Equal(2, await job.RunAsync(info, ct));
