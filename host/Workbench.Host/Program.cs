@@ -15,6 +15,7 @@ var app = builder.Build();
 app.UseWorkbench();
 app.MapOpenApi("/openapi/{documentName}.json").WithMetadata(new Workbench.Abstractions.Modules.HostEndpointAttribute());
 app.MapPlatformApi();
+app.MapWorkflowsApi();
 app.MapOpenIdServer();
 await app.RunAsync();
 return 0;

@@ -38,6 +38,7 @@ public sealed class PlatformManifest : IModuleManifestProvider
             new(PermissionNames.RunRecipes, "Run recipes"),
             new(PermissionNames.ViewAuditLog, "Read and verify the audit log"),
             new(PermissionNames.ManageOpenIdApplications, "Register OpenID Connect clients and staff memberships"),
+            new(PermissionNames.ManageWorkflows, "Write workflow types, start and signal workflows, retry failed ones"),
         ],
         Navigation =
         [
@@ -47,6 +48,8 @@ public sealed class PlatformManifest : IModuleManifestProvider
             new("Pielāgojami lauki", "Custom fields", "admin/custom-fields", CustomFields, PermissionNames.ManageCustomFields, 930),
             new("Iestatījumi", "Settings", "admin/settings", Admin, PermissionNames.ManageSettings, 940),
             new("Receptes", "Recipes", "admin/recipes", Admin, PermissionNames.RunRecipes, 950),
+            new("Darbplūsmas", "Workflows", "admin/workflows", Admin, PermissionNames.ManageWorkflows, 955),
+            new("Darbplūsmu uzdevumi", "Workflow tasks", "admin/workflows/tasks", Admin, PermissionNames.AccessAdmin, 8),
             new("Audita žurnāls", "Audit log", "admin/audit", Admin, PermissionNames.ViewAuditLog, 960),
             new("Meklēšanas indekss", "Search index", "admin/search-index", Admin, PermissionNames.ManageFeatures, 965),
             new("Nosūtāmie ziņojumi", "Outbox", "admin/outbox", Admin, PermissionNames.ManageFeatures, 967),

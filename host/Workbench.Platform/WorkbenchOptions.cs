@@ -35,6 +35,9 @@ public sealed class WorkbenchOptions
     /// <summary>How often the search index is compacted (FTS5 optimize on SQLite tenants).</summary>
     public double SearchMaintenanceHours { get; set; } = 24;
 
+    /// <summary>How often due workflow timers resume and scheduled workflow types start.</summary>
+    public double WorkflowTimerSeconds { get; set; } = 30;
+
     public SetupOptions Setup { get; set; } = new();
 
     /// <summary>Attempts per minute and client address on the sign-in and token endpoints (429 beyond).</summary>

@@ -12,6 +12,8 @@ using Workbench.DocumentRegister.Domain;
 using Workbench.DocumentRegister.Integration;
 using Workbench.DocumentRegister.Recipes;
 using Workbench.DocumentRegister.Search;
+using Workbench.DocumentRegister.Workflows;
+using Workbench.Abstractions.Workflows;
 
 namespace Workbench.DocumentRegister;
 
@@ -34,6 +36,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IOutboxAdapter, DeppAdapter>();
         services.AddScoped<IOutboxAdapter, DivAdapter>();
         services.AddScoped<IRecipeStepHandler, DocumentRegisterStep>();
+        services.AddScoped<IWorkflowActivity, DocumentStatusActivity>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapDocumentsApi();

@@ -12,6 +12,7 @@ public static class PermissionNames
     public const string RunRecipes = "RunRecipes";
     public const string ViewAuditLog = "ViewAuditLog";
     public const string ManageOpenIdApplications = "ManageOpenIdApplications";
+    public const string ManageWorkflows = "ManageWorkflows";
 
     /// <summary>Authorization policy name for a permission: use with <c>[Authorize(Policy = ...)]</c> or <c>RequireAuthorization</c>.</summary>
     public static string Policy(string permission) => "permission:" + permission;

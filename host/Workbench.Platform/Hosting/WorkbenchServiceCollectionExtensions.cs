@@ -26,6 +26,8 @@ using Workbench.Abstractions.Search;
 using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Jobs;
+using Workbench.Platform.Workflows;
+using Workbench.Abstractions.Workflows;
 using Workbench.Platform.Audit;
 using Workbench.Platform.CustomFields;
 using Workbench.Platform.Data;
@@ -156,7 +158,15 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped<INotifications>(sp => sp.GetRequiredService<NotificationService>());
         services.AddSingleton<ReminderDispatcher>();
 
-        // Background jobs (Quartz.NET): outbox dispatch, reminders, search maintenance
+        // Workflows: the engine, its activities, the events modules raise, the WorkflowType recipe step
+        services.AddTenantDbContext<WorkflowDbContext>(PlatformDbContext.FeatureId, historyName: "Workbench.Workflows");
+        services.AddScoped<WorkflowEngine>();
+        services.AddScoped<IWorkflowEvents, WorkflowEvents>();
+        foreach (var activity in new[] { typeof(IfActivity), typeof(AssignTaskActivity), typeof(NotifyActivity), typeof(WaitForSignalActivity), typeof(TimerActivity), typeof(SetFieldActivity), typeof(CallOutboxActivity), typeof(EndActivity) })
+            services.AddScoped(typeof(IWorkflowActivity), activity);
+        services.AddScoped<IRecipeStepHandler, WorkflowTypeStep>();
+
+        // Background jobs (Quartz.NET): outbox dispatch, reminders, search maintenance, workflow timers
         services.AddWorkbenchJobs(options);
 
         // Recipes

@@ -9,6 +9,7 @@ using Workbench.Platform.Notifications;
 using Workbench.Platform.Outbox;
 using Workbench.Platform.Search;
 using Workbench.Platform.Tenants;
+using Workbench.Platform.Workflows;
 
 namespace Workbench.Platform.Jobs;
 
@@ -22,7 +23,7 @@ public static class WorkbenchJobs
     public const string Group = "workbench";
 
     /// <summary>Every job the host schedules, as the admin page lists them.</summary>
-    public static readonly IReadOnlyList<string> Names = ["outbox-dispatch", "reminders", "search-maintenance"];
+    public static readonly IReadOnlyList<string> Names = ["outbox-dispatch", "reminders", "search-maintenance", "workflow-timers"];
 
     public static IServiceCollection AddWorkbenchJobs(this IServiceCollection services, WorkbenchOptions options)
     {
@@ -44,6 +45,7 @@ public static class WorkbenchJobs
             Every<OutboxDispatchJob>(q, Names[0], "Nosūta izejošo ziņojumu rindu (outbox) ārējām sistēmām", TimeSpan.FromSeconds(options.OutboxPollSeconds));
             Every<RemindersJob>(q, Names[1], "Atgādinājumi par termiņiem (reminders of deadlines and review dates)", TimeSpan.FromHours(options.ReminderIntervalHours));
             Every<SearchMaintenanceJob>(q, Names[2], "Meklēšanas indeksa apkope (search index maintenance)", TimeSpan.FromHours(options.SearchMaintenanceHours));
+            Every<WorkflowTimersJob>(q, Names[3], "Darbplūsmu taimeri un plānotie starti (workflow timers and scheduled starts)", TimeSpan.FromSeconds(options.WorkflowTimerSeconds));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
@@ -120,6 +122,15 @@ public sealed class OutboxDispatchJob(TenantRegistry registry, OutboxDispatcher 
 public sealed class RemindersJob(TenantRegistry registry, ReminderDispatcher reminders, ILogger<RemindersJob> logger) : PerTenantJob(registry, logger)
 {
     protected override Task RunAsync(TenantInfo tenant, CancellationToken ct) => reminders.RunAsync(tenant, ct);
+}
+
+public sealed class WorkflowTimersJob(TenantRegistry registry, TenantScopes scopes, ILogger<WorkflowTimersJob> logger) : PerTenantJob(registry, logger)
+{
+    protected override async Task RunAsync(TenantInfo tenant, CancellationToken ct)
+    {
+        await using var scope = scopes.Create(tenant, "workflow-timers");
+        await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().RunDueAsync(ct);
+    }
 }
 
 public sealed class SearchMaintenanceJob(TenantRegistry registry, TenantScopes scopes, ILogger<SearchMaintenanceJob> logger) : PerTenantJob(registry, logger)

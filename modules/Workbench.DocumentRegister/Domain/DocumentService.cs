@@ -9,6 +9,7 @@ using Workbench.Abstractions.CustomFields;
 using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
+using Workbench.Abstractions.Workflows;
 using Workbench.DocumentRegister.Data;
 using Workbench.DocumentRegister.Search;
 
@@ -20,7 +21,7 @@ namespace Workbench.DocumentRegister.Domain;
 /// </summary>
 public sealed partial class DocumentService(
     DocumentRegisterDbContext db, DocumentAccessRule access, ICustomFieldService customFields, IAuditLog audit, ITenantTransaction transaction,
-    ICurrentActor actor, ITenantContext tenant, TimeProvider clock, DocumentSearchSource search)
+    ICurrentActor actor, ITenantContext tenant, TimeProvider clock, DocumentSearchSource search, IWorkflowEvents events)
 {
     public const string RecordType = "document";
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -70,6 +71,7 @@ public sealed partial class DocumentService(
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("documents.registered", document.RegistrationNumber, new { document.Id, register = register.Code }, ct);
         await search.IndexAsync(document.Id, ct);
+        await RaiseAsync("document.registered", document, ct);
         return document;
     }, ct);
 
@@ -179,6 +181,24 @@ public sealed partial class DocumentService(
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("documents.status", document.RegistrationNumber, new { from, to = status }, ct);
         await search.IndexAsync(id, ct);
+        await RaiseAsync("document.status-changed", document, ct);
+        if (status == DocumentStatus.Closed) await RaiseAsync("document.closed", document, ct);
+    }
+
+    /// <summary>
+    /// Tells workflows what happened to the document (<c>document.registered</c>, <c>document.assigned</c>,
+    /// <c>document.status-changed</c>, <c>document.closed</c>), with its fields for start filters, conditions and texts.
+    /// </summary>
+    public async Task RaiseAsync(string eventName, Document d, CancellationToken ct)
+    {
+        var register = await db.Registers.AsNoTracking().SingleAsync(r => r.Id == d.RegisterId, ct);
+        var fields = new JsonObject
+        {
+            ["id"] = d.Id.ToString(), ["registrationNumber"] = d.RegistrationNumber, ["register"] = register.Code, ["kind"] = d.Kind, ["direction"] = d.Direction.ToString(),
+            ["title"] = d.Title, ["correspondent"] = d.Correspondent, ["executor"] = d.Executor, ["registeredBy"] = d.RegisteredBy, ["status"] = d.Status.ToString(),
+            ["dueDate"] = d.DueDate?.ToString("O"), ["restricted"] = d.Restricted, ["today"] = tenant.Required.Settings.Today().ToString("O"),
+        };
+        await events.PublishAsync(eventName, "document", d.Id.ToString(), fields, ct);
     }
 
     /// <summary>

@@ -40,6 +40,7 @@ public sealed class ExecutionControl(
         await db.SaveChangesAsync(ct);
         await documents.SetStatusAsync(documentId, DocumentStatus.InProgress, ct);
         await audit.AppendAsync("documents.task.assigned", document.RegistrationNumber, new { executor, due }, ct);
+        await documents.RaiseAsync("document.assigned", await db.Documents.AsNoTracking().SingleAsync(d => d.Id == documentId, ct), ct);
         await notifications.NotifyAsync(executor, $"document-task:{task.Id}", $"Jums nodots izpildei: {document.RegistrationNumber} {document.Title} (līdz {due:dd.MM.yyyy})", $"admin/documents/{documentId}", ct);
         return task;
     }, ct);

@@ -29,6 +29,9 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
     /// <summary>Extra services, e.g. a recipe step that fails on purpose.</summary>
     public Action<IServiceCollection>? ExtraServices { get; init; }
 
+    /// <summary>Leaves the data folder in place when disposed, for another host to start on it (a restart).</summary>
+    public bool KeepData { get; init; }
+
     public WorkbenchFactory()
     {
         foreach (var file in Directory.GetFiles(Repository.Recipes, "*.recipe.json"))
@@ -112,7 +115,7 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var dir in new[] { DataPath, RecipesPath })
+        foreach (var dir in KeepData ? [RecipesPath] : new[] { DataPath, RecipesPath })
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { /* a log file may still be open; the temp folder is cleaned by the OS */ }
     }
 }

@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+using Workbench.Abstractions.Workflows;
+using Workbench.DocumentRegister.Domain;
+
+namespace Workbench.DocumentRegister.Workflows;
+
+/// <summary>
+/// <c>document-status</c>: <c>{"status": "Closed"}</c> — sets the status of the document the workflow runs for (the
+/// register's own activity for workflows attached to document kinds).
+/// </summary>
+public sealed class DocumentStatusActivity(DocumentService documents) : IWorkflowActivity
+{
+    public string Type => "document-status";
+    public string Description => "Maina dokumenta statusu: Registered, InProgress, Closed (sets the document's status).";
+    public IReadOnlyList<string> Outcomes { get; } = ["done"];
+
+    public IEnumerable<string> Validate(JsonObject properties) =>
+        properties["status"] is JsonValue value && value.TryGetValue<string>(out var text) && Enum.TryParse<DocumentStatus>(text, out _)
+            ? [] : [$"\"status\" ir viens no {string.Join(", ", Enum.GetNames<DocumentStatus>())} (the status is one of these)"];
+
+    public async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        if (context.CorrelationType != "document" || !Guid.TryParse(context.CorrelationId, out var id))
+            throw new InvalidOperationException("Šī darbplūsma nav par dokumentu (the workflow does not run for a document).");
+        await documents.SetStatusAsync(id, Enum.Parse<DocumentStatus>(context.Text("status")!), cancellationToken);
+        return ActivityResult.Done("done");
+    }
+}

@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Workbench.Tests.Infrastructure;
+
+namespace Workbench.Tests.Integration;
+
+/// <summary>The workflow engine over the API: branching, waiting for signals, tasks, timers across a restart, failure and retry, and the register's letter workflow.</summary>
+public sealed class WorkflowTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task SaveTypeAsync(HttpClient admin, string tenant, string json)
+    {
+        var response = await admin.PostAsync($"/{tenant}/api/admin/workflows/types", new StringContent(json, Encoding.UTF8, "application/json"), Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    private static async Task<JsonElement> StartAsync(HttpClient admin, string tenant, string type, object variables)
+    {
+        var response = await admin.PostAsJsonAsync($"/{tenant}/api/workflows/{type}/start", variables, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    private static async Task<JsonElement> DetailAsync(HttpClient admin, string tenant, JsonElement instance) =>
+        await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/instances/{instance.GetProperty("id").GetGuid()}", Ct);
+
+    private const string Grant = """
+        {"name": "grant", "title": "Pabalsta pieprasījums", "startActivity": "big",
+         "activities": [
+           {"id": "big", "type": "if", "properties": {"condition": "amount > 300"}},
+           {"id": "review", "type": "assign-task", "properties": {"user": "{reviewer}", "title": "Izvērtēt pabalstu {amount} EUR", "dueDays": 3}},
+           {"id": "approved", "type": "set-field", "properties": {"field": "decision", "value": "piešķirts"}},
+           {"id": "refused", "type": "set-field", "properties": {"field": "decision", "value": "atteikts"}},
+           {"id": "wait-payment", "type": "wait-for-signal", "properties": {"signal": "paid"}},
+           {"id": "tell", "type": "notify", "properties": {"to": "{applicantEmail}", "subject": "Pabalsts: {decision}"}},
+           {"id": "end", "type": "end"}],
+         "transitions": [
+           {"from": "big", "outcome": "true", "to": "review"}, {"from": "big", "outcome": "false", "to": "approved"},
+           {"from": "review", "outcome": "done", "to": "approved"}, {"from": "review", "outcome": "rejected", "to": "refused"},
+           {"from": "approved", "outcome": "done", "to": "wait-payment"}, {"from": "refused", "outcome": "done", "to": "tell"},
+           {"from": "wait-payment", "outcome": "signaled", "to": "tell"}, {"from": "tell", "outcome": "done", "to": "end"}]}
+        """;
+
+    [Fact]
+    public async Task A_workflow_branches_waits_for_its_task_and_its_signal_and_keeps_its_history()
+    {
+        var tenant = await host.CreateTenantAsync("smiltene");
+        var admin = await host.AdminClientAsync(tenant);
+        await SaveTypeAsync(admin, tenant, Grant);
+        var reviewer = await host.UserClientAsync(tenant, $"reviewer@{tenant}.lv", "Viewer");
+
+        // A small amount skips the review and waits for the payment.
+        var small = await StartAsync(admin, tenant, "grant", new { amount = 120, applicantEmail = "a@example.lv", reviewer = $"reviewer@{tenant}.lv" });
+        Assert.Equal(("Waiting", "wait-payment", "paid"), (small.GetProperty("status").GetString(), small.GetProperty("currentActivity").GetString(), small.GetProperty("waitSignal").GetString()));
+        var wrong = await admin.PostAsJsonAsync($"/{tenant}/api/workflows/instances/{small.GetProperty("id").GetGuid()}/signal", new { signal = "refunded" }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, wrong.StatusCode);
+        var paid = await admin.PostAsJsonAsync($"/{tenant}/api/workflows/instances/{small.GetProperty("id").GetGuid()}/signal", new { signal = "paid" }, Ct);
+        Assert.Equal("Finished", (await paid.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString());
+        var history = (await DetailAsync(admin, tenant, small)).GetProperty("history").EnumerateArray().Select(h => $"{h.GetProperty("activityId").GetString()}:{h.GetProperty("outcome").GetString()}").ToList();
+        Assert.Equal(["big:false", "approved:done", "wait-payment:", "wait-payment:signaled", "tell:done", "end:end"], history);
+        Assert.Equal("piešķirts", (await DetailAsync(admin, tenant, small)).GetProperty("variables").GetProperty("decision").GetString());
+
+        // A big one goes to the reviewer, who rejects it: the applicant is told, nothing waits for payment.
+        var big = await StartAsync(admin, tenant, "grant", new { amount = 900, applicantEmail = "b@example.lv", reviewer = $"reviewer@{tenant}.lv" });
+        Assert.Equal("review", big.GetProperty("currentActivity").GetString());
+        var tasks = await reviewer.GetFromJsonAsync<JsonElement>($"/{tenant}/api/workflows/tasks", Ct);
+        var task = tasks.EnumerateArray().Single();
+        Assert.Equal("Izvērtēt pabalstu 900 EUR", task.GetProperty("title").GetString());
+        using var outsider = await host.UserClientAsync(tenant, $"outsider@{tenant}.lv", "Viewer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.PostAsJsonAsync($"/{tenant}/api/workflows/tasks/{task.GetProperty("id").GetGuid()}/complete", new { outcome = "done" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await reviewer.PostAsJsonAsync($"/{tenant}/api/workflows/tasks/{task.GetProperty("id").GetGuid()}/complete", new { outcome = "maybe" }, Ct)).StatusCode);
+        var rejected = await reviewer.PostAsJsonAsync($"/{tenant}/api/workflows/tasks/{task.GetProperty("id").GetGuid()}/complete", new { outcome = "rejected" }, Ct);
+        Assert.Equal("Finished", (await rejected.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString());
+        Assert.Equal("atteikts", (await DetailAsync(admin, tenant, big)).GetProperty("variables").GetProperty("decision").GetString());
+        Assert.Equal(0, (await reviewer.GetFromJsonAsync<JsonElement>($"/{tenant}/api/workflows/tasks", Ct)).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_definition_with_a_dangling_transition_or_an_unknown_activity_is_refused_and_nothing_is_saved()
+    {
+        var tenant = await host.CreateTenantAsync("smiltene");
+        var admin = await host.AdminClientAsync(tenant);
+        var bad = Grant.Replace("\"to\": \"tell\"}, {\"from\": \"tell\"", "\"to\": \"nowhere\"}, {\"from\": \"tell\"").Replace("\"type\": \"end\"", "\"type\": \"finish\"");
+        var response = await admin.PostAsync($"/{tenant}/api/admin/workflows/types", new StringContent(bad, Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("dangling transition", text);
+        Assert.Contains("unknown activity type", text);
+        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/types", Ct)).GetArrayLength());
+        // The editor keeps the text and lists the reasons.
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/{tenant}/admin/workflows", Ct));
+        Assert.Contains("Pieejamās darbības", page);
+    }
+
+    [Fact]
+    public async Task A_failed_step_leaves_the_instance_failed_with_its_error_and_a_retry_with_corrected_data_finishes_it()
+    {
+        var tenant = await host.CreateTenantAsync("smiltene");
+        var admin = await host.AdminClientAsync(tenant);
+        await SaveTypeAsync(admin, tenant, Grant);
+        var refused = await StartAsync(admin, tenant, "grant", new { amount = 900, reviewer = "" });
+        Assert.Equal("Failed", refused.GetProperty("status").GetString());
+        Assert.Contains("user is empty", refused.GetProperty("error").GetString());
+        var failedList = await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/instances?status=Failed", Ct);
+        Assert.Single(failedList.EnumerateArray());
+        Assert.Contains("user is empty", WebUtility.HtmlDecode(await admin.GetStringAsync($"/{tenant}/admin/workflows/instances?id={refused.GetProperty("id").GetGuid()}", Ct)));
+
+        var retried = await admin.PostAsJsonAsync($"/{tenant}/api/admin/workflows/instances/{refused.GetProperty("id").GetGuid()}/retry", new { reviewer = $"admin@{tenant}.lv" }, Ct);
+        var instance = await retried.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("Waiting", "review"), (instance.GetProperty("status").GetString(), instance.GetProperty("currentActivity").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/{tenant}/api/admin/workflows/instances/{refused.GetProperty("id").GetGuid()}/retry", null, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_incoming_letter_starts_its_kinds_workflow_which_follows_the_letter_to_its_reply()
+    {
+        var tenant = await host.CreateTenantAsync("riga");
+        var admin = await host.AdminClientAsync(tenant);
+        var registers = await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/document-registers", Ct);
+        var incoming = registers.EnumerateArray().Single(r => r.GetProperty("code").GetString() == "IEN").GetProperty("id").GetGuid();
+        var internalOrders = registers.EnumerateArray().Single(r => r.GetProperty("code").GetString() == "RIK").GetProperty("id").GetGuid();
+        var caseFile = (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/document-registers/file-plan", Ct)).EnumerateArray().First().GetProperty("id").GetGuid();
+        var letter = await JsonApi.CreatedAsync(admin, $"/{tenant}/api/documents", new { registerId = incoming, caseFileId = caseFile, title = "Iesniegums", correspondent = "J. Bērziņš", documentDate = "2026-11-30" });
+        await JsonApi.CreatedAsync(admin, $"/{tenant}/api/documents", new { registerId = internalOrders, caseFileId = caseFile, title = "Rīkojums", author = "Izpilddirektors" });
+
+        // Only the letter (not the order) started the workflow; it waits for the head's resolution.
+        var instances = await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/instances", Ct);
+        var instance = instances.EnumerateArray().Single();
+        Assert.Equal(("incoming-letter", "wait-resolution", letter.GetProperty("id").GetString()),
+            (instance.GetProperty("typeName").GetString(), instance.GetProperty("currentActivity").GetString(), instance.GetProperty("correlationId").GetString()));
+        var task = await JsonApi.CreatedAsync(admin, $"/{tenant}/api/documents/{letter.GetProperty("id").GetGuid()}/tasks", new { executor = $"admin@{tenant}.lv", instruction = "Atbildēt", dueDate = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd") });
+        Assert.Equal("wait-reply", (await DetailAsync(admin, tenant, instance)).GetProperty("instance").GetProperty("currentActivity").GetString());
+        (await admin.PostAsJsonAsync($"/{tenant}/api/documents/tasks/{task.GetProperty("id").GetGuid()}/complete", new { result = "Atbilde nosūtīta" }, Ct)).EnsureSuccessStatusCode();
+        var detail = await DetailAsync(admin, tenant, instance);
+        Assert.Equal("Finished", detail.GetProperty("instance").GetProperty("status").GetString());
+        Assert.Contains(detail.GetProperty("history").EnumerateArray(), h => h.GetProperty("activityId").GetString() == "tell-registrar");
+    }
+}
+
+/// <summary>Timers are persisted: a workflow waiting on one resumes after the host restarts.</summary>
+public sealed class WorkflowTimerTests
+{
+    [Fact]
+    public async Task A_timer_set_before_a_restart_fires_after_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string reminder = """
+            {"name": "reminder", "title": "Atgādinājums", "startActivity": "wait",
+             "activities": [{"id": "wait", "type": "timer", "properties": {"delay": "PT3S"}}, {"id": "flag", "type": "set-field", "properties": {"field": "reminded", "value": true}}, {"id": "end", "type": "end"}],
+             "transitions": [{"from": "wait", "outcome": "elapsed", "to": "flag"}, {"from": "flag", "outcome": "done", "to": "end"}]}
+            """;
+        Guid id;
+        string data;
+        await using (var before = new WorkbenchFactory { KeepData = true, Settings = { ["Workbench:WorkflowTimerSeconds"] = "3600" } })
+        {
+            await before.StartAsync();
+            data = before.DataPath;
+            var admin = await before.AdminClientAsync("smiltene");
+            (await admin.PostAsync("/smiltene/api/admin/workflows/types", new StringContent(reminder, Encoding.UTF8, "application/json"), ct)).EnsureSuccessStatusCode();
+            var started = await (await admin.PostAsJsonAsync("/smiltene/api/workflows/reminder/start", new { }, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+            Assert.Equal("Waiting", started.GetProperty("status").GetString());
+            id = started.GetProperty("id").GetGuid();
+        }
+        // The host is down while the timer runs out; the next one picks it up.
+        await Task.Delay(TimeSpan.FromSeconds(3), ct);
+        JsonElement detail = default;
+        await using (var after = new WorkbenchFactory { Settings = { ["Workbench:DataPath"] = data, ["Workbench:WorkflowTimerSeconds"] = "1" } })
+        {
+            await after.StartAsync();
+            var client = await after.AdminClientAsync("smiltene");
+            for (var i = 0; i < 100; i++)
+            {
+                detail = await client.GetFromJsonAsync<JsonElement>($"/smiltene/api/admin/workflows/instances/{id}", ct);
+                if (detail.GetProperty("instance").GetProperty("status").GetString() == "Finished") break;
+                await Task.Delay(200, ct);
+            }
+        }
+        Assert.Equal("Finished", detail.GetProperty("instance").GetProperty("status").GetString());
+        Assert.True(detail.GetProperty("variables").GetProperty("reminded").GetBoolean());
+        Assert.Equal("workflow-timers", detail.GetProperty("history").EnumerateArray().Last().GetProperty("actor").GetString());
+        Directory.Delete(data, recursive: true);
+    }
+}
