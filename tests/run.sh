@@ -27,25 +27,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     || { echo "could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
-# PostgreSQL: initdb refuses to run as root, so the server runs as the postgres user when we are root.
-pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+# PostgreSQL and OpenLDAP for this run only.
 pgdir=$(mktemp -d /tmp/wb-pg.XXXXXX)
-chmod 755 "$pgdir"
-run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$pgdir"
-run_pg "$pgbin/initdb" -D "$pgdir/data" --auth=trust -U postgres -E UTF8 >/dev/null || { echo "initdb failed"; echo "0 passed, 1 failed"; exit 1; }
-port=""
-for attempt in 1 2 3 4 5; do
-  candidate=$((20000 + RANDOM % 20000))
-  if run_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 30 \
-       -o "-c listen_addresses=127.0.0.1 -p $candidate -k $pgdir -c fsync=off -c max_connections=300" start >/dev/null; then
-    port=$candidate; break
-  fi
-done
-[ -n "$port" ] || { cat "$pgdir/server.log"; echo "PostgreSQL did not start"; echo "0 passed, 1 failed"; exit 1; }
+port=$(bash "$root/tests/postgres.sh" start "$pgdir") || { echo "0 passed, 1 failed"; exit 1; }
 ldapdir=""
 cleanup() {
-  run_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pgdir"
+  bash "$root/tests/postgres.sh" stop "$pgdir"
   if [ -n "$ldapdir" ]; then kill "$(cat "$ldapdir/slapd.pid" 2>/dev/null)" 2>/dev/null; rm -rf "$ldapdir"; fi
 }
 trap cleanup EXIT

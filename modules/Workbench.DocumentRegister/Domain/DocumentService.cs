@@ -202,15 +202,15 @@ public sealed partial class DocumentService(
     }
 
     /// <summary>
-    /// The next number of one counter, in the caller's transaction: the row is created once and then incremented in
-    /// place, so concurrent registrations queue on its lock (PostgreSQL) or on the database's write lock (SQLite); a
-    /// rolled-back registration gives its number back, so there are no gaps.
+    /// The next number of one counter, in the caller's transaction: one upsert creates the row at 1 or increments it in
+    /// place, so concurrent registrations queue on its row lock (PostgreSQL) or on the database's write lock (SQLite),
+    /// and a rolled-back registration gives its number back: no duplicates, no gaps.
     /// </summary>
-    private async Task<long> NextSequenceAsync(string key, CancellationToken ct)
-    {
-        await db.Database.ExecuteSqlAsync($"""INSERT INTO "DocReg_Counters" ("Key", "Value") VALUES ({key}, 0) ON CONFLICT DO NOTHING""", ct);
-        return (await db.Database.SqlQuery<long>($"""UPDATE "DocReg_Counters" SET "Value" = "Value" + 1 WHERE "Key" = {key} RETURNING "Value" """).ToListAsync(ct)).Single();
-    }
+    private async Task<long> NextSequenceAsync(string key, CancellationToken ct) =>
+        (await db.Database.SqlQuery<long>($"""
+            INSERT INTO "DocReg_Counters" ("Key", "Value") VALUES ({key}, 1)
+            ON CONFLICT ("Key") DO UPDATE SET "Value" = "DocReg_Counters"."Value" + 1 RETURNING "Value"
+            """).ToListAsync(ct)).Single();
 
     private async Task ApplyAsync(Document document, DocumentInput input, CancellationToken ct)
     {

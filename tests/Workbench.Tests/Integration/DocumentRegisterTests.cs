@@ -6,6 +6,7 @@ using System.Text.Json;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Workbench.Abstractions.Tenants;
 using Workbench.Tests.Infrastructure;
 
 namespace Workbench.Tests.Integration;
@@ -81,6 +82,23 @@ public sealed class DocumentRegisterTests(HostFixture host) : IClassFixture<Host
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Contains(reason, await refused.Content.ReadAsStringAsync(Ct));
         }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Concurrent_registrations_get_every_number_once_with_no_gaps(DatabaseProvider provider)
+    {
+        var tenant = provider == DatabaseProvider.Sqlite ? await host.CreateTenantAsync("riga")
+            : await host.CreateTenantAsync("riga", provider, Postgres.Database("wb_numbers_" + Guid.NewGuid().ToString("N")[..10]));
+        var admin = await host.AdminClientAsync(tenant);
+        var (incoming, _, letters, _) = await SetupAsync(admin, tenant);
+        const int count = 120;
+        var numbers = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 24, CancellationToken = Ct }, async (i, ct) =>
+            numbers.Add((await JsonApi.CreatedAsync(admin, $"/{tenant}/api/documents", Letter(incoming, letters, $"Iesniegums {i}"))).GetProperty("registrationNumber").GetString()!));
+        var sequences = numbers.Select(n => int.Parse(n.Split('/')[^1])).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, count), sequences);
     }
 
     [Fact]
