@@ -20,6 +20,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CouncilService>();
         services.AddScoped<VotingService>();
         services.AddScoped<MinutesService>();
+        services.AddScoped<RecordRegistration>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AgendaItemSearchSource>();
         services.AddScoped<ISearchSource>(sp => sp.GetRequiredService<AgendaItemSearchSource>());

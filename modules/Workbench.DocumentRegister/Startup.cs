@@ -14,6 +14,7 @@ using Workbench.DocumentRegister.Recipes;
 using Workbench.DocumentRegister.Search;
 using Workbench.DocumentRegister.Workflows;
 using Workbench.Abstractions.Workflows;
+using Workbench.Abstractions.Records;
 
 namespace Workbench.DocumentRegister;
 
@@ -37,6 +38,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IOutboxAdapter, DivAdapter>();
         services.AddScoped<IRecipeStepHandler, DocumentRegisterStep>();
         services.AddScoped<IWorkflowActivity, DocumentStatusActivity>();
+        services.AddScoped<IRecordRegistry, RecordRegistry>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapDocumentsApi();

@@ -43,6 +43,9 @@ public sealed class RecipeRunner(
         {
             await session.InTransactionAsync(async () =>
             {
+                // Steps see the tenant with the features this recipe enables, as it will be once it commits (e.g. a module
+                // asking whether another one is there to cooperate with).
+                if (tenant is TenantContext { Current: { } now } scope) scope.Current = now with { EnabledFeatures = state.EnabledFeatures.ToHashSet(StringComparer.Ordinal) };
                 // First, so that steps may refer to the first administrator (e.g. give them memberships).
                 if (setup is not null) await setup(services);
                 foreach (var (handler, context) in planned)

@@ -43,6 +43,7 @@ public static class CouncilApi
             .WithSummary("The item and the committee items it came from, each with its meeting, body and votes");
         api.MapGet("/meetings/{id:guid}/minutes.html", Minutes(html: true)).WithSummary("Minutes of a closed meeting (public edition unless ViewCouncil)");
         api.MapGet("/meetings/{id:guid}/minutes.docx", Minutes(html: false)).WithSummary("The same minutes as a Word document");
+        api.MapGet("/agenda-items/{id:guid}/decision.html", Decision).WithSummary("An adopted decision on its own (public item of a public meeting once the minutes are signed, or ViewCouncil)");
         VotingApi.Map(api, manage);
         return routes;
     }
@@ -60,6 +61,18 @@ public static class CouncilApi
                 ? Results.Content(MinutesService.Html(model), "text/html; charset=utf-8")
                 : Results.File(MinutesService.Docx(model), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"protokols-{id}.docx");
         });
+
+    private static async Task<IResult> Decision(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, MinutesService minutes, CancellationToken ct)
+    {
+        var internalEdition = SeesInternal(user, permissions);
+        if (await council.AgendaItemAsync(id, ct) is not var (item, meeting) || meeting.State < MeetingState.Closed) return Results.NotFound();
+        // The public edition only of a public item of a public meeting whose minutes are signed.
+        if (!internalEdition && (!item.IsPublic || meeting is not { IsPublic: true, State: MeetingState.MinutesSigned })) return Results.NotFound();
+        var model = await minutes.BuildAsync(meeting.Id, internalEdition, ct);
+        return model.Items.SingleOrDefault(i => i.Number == item.Number) is { } decided && decided.Votes.LastOrDefault()?.Passed == true
+            ? Results.Content(MinutesService.DecisionHtml(model, decided), "text/html; charset=utf-8")
+            : Results.NotFound();
+    }
 
     public sealed record ForwardInput(Guid? MeetingId);
     public sealed record GuestInput(Guid PersonId);

@@ -36,8 +36,10 @@ public static class OParlApi
         oparl.MapGet("/meetings/{id:guid}/location", async (Guid id, HttpContext http, CouncilDbContext db, CancellationToken ct) =>
             await PublicMeetings(db).SingleOrDefaultAsync(m => m.Id == id && m.Place != null, ct) is { } meeting ? Json(LocationObject(Base(http), meeting)) : Results.NotFound());
         oparl.MapGet("/agenda-items/{id:guid}", AgendaItem);
-        oparl.MapGet("/papers", (HttpContext http) => Json(List(http, [], 0, 1)))
-            .WithSummary("Papers come with the document register (draft decisions as registered documents); empty until then");
+        oparl.MapGet("/papers", Papers).WithSummary("Draft decisions of public agenda items; once adopted and registered, the decision with its registration number");
+        oparl.MapGet("/papers/{id:guid}", Paper);
+        oparl.MapGet("/consultations/{id:guid}", Consultation);
+        oparl.MapGet("/files/{id}", File).WithSummary("minutes-{meeting id}: the public minutes; decision-{agenda item id}: an adopted decision");
         oparl.MapGet("/vote-events/{id:guid}", VoteEvent).WithSummary("Popolo VoteEvent with its counts and each member's Vote");
         return routes;
     }
@@ -186,6 +188,7 @@ public static class OParlApi
         ["location"] = m.Place is null ? null : LocationObject(b, m),
         ["organization"] = new JsonArray((JsonNode)$"{b}/organizations/{m.BodyId}"),
         ["agendaItem"] = new JsonArray(agenda.Select(i => (JsonNode)AgendaItemObject(b, i)).ToArray()),
+        ["resultsProtocol"] = m.State == MeetingState.MinutesSigned ? MinutesFile(b, m) : null,
         ["created"] = Stamp(m.CreatedUtc), ["modified"] = Stamp(m.UpdatedUtc),
     };
 
@@ -205,7 +208,93 @@ public static class OParlApi
     {
         ["id"] = $"{b}/agenda-items/{i.Id}", ["type"] = Schema + "AgendaItem", ["meeting"] = $"{b}/meetings/{i.MeetingId}",
         ["number"] = i.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".", ["order"] = i.Number, ["name"] = i.Title, ["public"] = true,
+        ["consultation"] = HasPaper(i) ? $"{b}/consultations/{i.Id}" : null,
+        ["resolutionText"] = i.DecisionRegistrationNumber is null ? null : i.DraftDecision,
+        ["resolutionFile"] = i.DecisionRegistrationNumber is null ? null : DecisionFile(b, i),
         ["created"] = Stamp(i.CreatedUtc), ["modified"] = Stamp(i.UpdatedUtc),
+    };
+
+    /// <summary>An agenda item with a draft decision is a Paper; adopted and registered, it carries the decision's number.</summary>
+    private static bool HasPaper(AgendaItem i) => !string.IsNullOrWhiteSpace(i.DraftDecision);
+
+    private static IQueryable<AgendaItem> PublicPapers(CouncilDbContext db) =>
+        from i in db.AgendaItems.AsNoTracking()
+        join m in PublicMeetings(db) on i.MeetingId equals m.Id
+        where i.IsPublic && i.DraftDecision != null && i.DraftDecision != ""
+        select i;
+
+    private static async Task<IResult> Papers(HttpContext http, CouncilDbContext db, int? page, CancellationToken ct)
+    {
+        var query = Filter(PublicPapers(db), Filters.From(http.Request), i => i.CreatedUtc, i => i.UpdatedUtc);
+        return await PageAsync(http, query.OrderBy(i => i.CreatedUtc).ThenBy(i => i.Id), page, async items =>
+        {
+            var meetingIds = items.Select(i => i.MeetingId).Distinct().ToList();
+            var meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+            return items.Select(i => PaperObject(Base(http), i, meetings[i.MeetingId])).ToList();
+        }, ct);
+    }
+
+    private static async Task<IResult> Paper(Guid id, HttpContext http, CouncilDbContext db, CancellationToken ct) =>
+        await PublicPapers(db).SingleOrDefaultAsync(i => i.Id == id, ct) is { } item
+            ? Json(PaperObject(Base(http), item, await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == item.MeetingId, ct)))
+            : Results.NotFound();
+
+    private static async Task<IResult> Consultation(Guid id, HttpContext http, CouncilDbContext db, CancellationToken ct) =>
+        await PublicPapers(db).SingleOrDefaultAsync(i => i.Id == id, ct) is { } item
+            ? Json(ConsultationObject(Base(http), item, await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == item.MeetingId, ct), embedded: false))
+            : Results.NotFound();
+
+    private static JsonObject PaperObject(string b, AgendaItem i, Meeting m) => new()
+    {
+        ["id"] = $"{b}/papers/{i.Id}", ["type"] = Schema + "Paper", ["body"] = $"{b}/body", ["name"] = i.Title,
+        ["reference"] = i.DecisionRegistrationNumber ?? $"{m.Number}/{m.Year}-{i.Number}",
+        ["date"] = m.StartsAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["paperType"] = i.DecisionRegistrationNumber is null ? "Lēmuma projekts" : "Lēmums",
+        ["mainFile"] = i.DecisionRegistrationNumber is null ? null : DecisionFile(b, i),
+        ["consultation"] = new JsonArray(ConsultationObject(b, i, m, embedded: true)),
+        ["created"] = Stamp(i.CreatedUtc), ["modified"] = Stamp(i.UpdatedUtc),
+    };
+
+    private static JsonObject ConsultationObject(string b, AgendaItem i, Meeting m, bool embedded)
+    {
+        var consultation = new JsonObject
+        {
+            ["id"] = $"{b}/consultations/{i.Id}", ["type"] = Schema + "Consultation", ["agendaItem"] = $"{b}/agenda-items/{i.Id}", ["meeting"] = $"{b}/meetings/{m.Id}",
+            ["organization"] = new JsonArray((JsonNode)$"{b}/organizations/{m.BodyId}"), ["authoritative"] = i.DecisionRegistrationNumber is not null,
+            ["role"] = i.ForwardedFromId is null ? "Izskatīšana" : "Lēmuma pieņemšana pēc komitejas atzinuma",
+            ["created"] = Stamp(i.CreatedUtc), ["modified"] = Stamp(i.UpdatedUtc),
+        };
+        // Inside its Paper the paper is implied; standing alone it is named.
+        if (!embedded) consultation["paper"] = $"{b}/papers/{i.Id}";
+        return consultation;
+    }
+
+    private static async Task<IResult> File(string id, HttpContext http, CouncilDbContext db, CancellationToken ct)
+    {
+        var b = Base(http);
+        if (id.StartsWith("minutes-", StringComparison.Ordinal) && Guid.TryParse(id[8..], out var meetingId)
+            && await PublicMeetings(db).SingleOrDefaultAsync(m => m.Id == meetingId && m.State == MeetingState.MinutesSigned, ct) is { } meeting)
+            return Json(MinutesFile(b, meeting));
+        if (id.StartsWith("decision-", StringComparison.Ordinal) && Guid.TryParse(id[9..], out var itemId)
+            && await PublicPapers(db).SingleOrDefaultAsync(i => i.Id == itemId && i.DecisionRegistrationNumber != null, ct) is { } item)
+            return Json(DecisionFile(b, item));
+        return Results.NotFound();
+    }
+
+    /// <summary>The site's root, where the files' public addresses are.</summary>
+    private static string Site(string b) => b[..^"/oparl/v1".Length];
+
+    private static JsonObject MinutesFile(string b, Meeting m) => FileObject(b, $"minutes-{m.Id}", $"Sēdes protokols Nr. {m.Number}/{m.Year}",
+        $"protokols-{m.Number}-{m.Year}.html", $"{Site(b)}/api/council/meetings/{m.Id}/minutes.html", m.StartsAt, m.CreatedUtc, m.UpdatedUtc);
+
+    private static JsonObject DecisionFile(string b, AgendaItem i) => FileObject(b, $"decision-{i.Id}", $"Lēmums {i.DecisionRegistrationNumber}: {i.Title}",
+        $"lemums-{i.DecisionRegistrationNumber?.Replace('/', '-')}.html", $"{Site(b)}/api/council/agenda-items/{i.Id}/decision.html", i.UpdatedUtc, i.CreatedUtc, i.UpdatedUtc);
+
+    private static JsonObject FileObject(string b, string id, string name, string fileName, string url, DateTime date, DateTime created, DateTime modified) => new()
+    {
+        ["id"] = $"{b}/files/{id}", ["type"] = Schema + "File", ["name"] = name, ["fileName"] = fileName, ["mimeType"] = "text/html",
+        ["date"] = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["accessUrl"] = url, ["downloadUrl"] = url,
+        ["created"] = Stamp(created), ["modified"] = Stamp(modified),
     };
 
     /// <summary>Popolo VoteEvent (<c>popolo-project/popolo-spec schemas/vote_event.json</c>) with counts and Votes.</summary>

@@ -12,7 +12,7 @@ public sealed class CouncilConflictException(string message) : Exception(message
 /// The council secretariat's rules, shared by the API and the recipe step: bodies, people and their memberships,
 /// meetings numbered per body and year with their state machine, agendas kept numbered 1..n.
 /// </summary>
-public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenantTransaction transaction, TimeProvider clock, Search.AgendaItemSearchSource search, InvitationService invitations)
+public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenantTransaction transaction, TimeProvider clock, Search.AgendaItemSearchSource search, InvitationService invitations, RecordRegistration records)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -111,6 +111,7 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
         await audit.AppendAsync("council.meeting." + action, meetingId.ToString(), new { from, to = meeting.State }, ct);
         await search.ReindexMeetingAsync(meetingId, ct);
         if (meeting.State == MeetingState.Convened) await invitations.InviteAsync(meeting, ct);
+        if (meeting.State == MeetingState.MinutesSigned) await records.RegisterAsync(meeting, ct);
         return meeting;
     }, ct);
 
@@ -156,6 +157,12 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
     }, ct);
 
     /// <summary>An item and the items it was forwarded from, newest first, each with its meeting and body.</summary>
+    /// <summary>An agenda item with its meeting.</summary>
+    public async Task<(AgendaItem Item, Meeting Meeting)?> AgendaItemAsync(Guid id, CancellationToken ct) =>
+        await db.AgendaItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) is { } item
+            ? (item, await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == item.MeetingId, ct))
+            : null;
+
     public async Task<List<(AgendaItem Item, Meeting Meeting, Body Body)>> HistoryAsync(Guid itemId, CancellationToken ct)
     {
         var history = new List<(AgendaItem, Meeting, Body)>();

@@ -24,6 +24,9 @@ public sealed class Meeting
     public Guid? MinuteTakerId { get; set; }
     public bool IsPublic { get; set; } = true;
     public MeetingState State { get; set; }
+    /// <summary>The signed minutes as registered in the document register (when it is enabled).</summary>
+    public Guid? MinutesDocumentId { get; set; }
+    public string? MinutesRegistrationNumber { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 
@@ -50,6 +53,9 @@ public sealed class AgendaItem
     public bool IsAdditional { get; set; }
     /// <summary>The committee item this one was forwarded from, so its history follows it.</summary>
     public Guid? ForwardedFromId { get; set; }
+    /// <summary>The adopted decision as its own registered document (when the document register is enabled).</summary>
+    public Guid? DecisionDocumentId { get; set; }
+    public string? DecisionRegistrationNumber { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 }

@@ -72,6 +72,19 @@ public sealed class MinutesService(CouncilDbContext db)
         return html.Append("</main></body></html>").ToString();
     }
 
+    /// <summary>One adopted decision as its own page: the body, the meeting, the item, the decision text and its votes.</summary>
+    public static string DecisionHtml(MinutesModel m, MinutesItem item)
+    {
+        static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+        var html = new StringBuilder();
+        html.Append($"<!DOCTYPE html><html lang=\"lv\"><head><meta charset=\"utf-8\"><title>Lēmums: {E(item.Title)}</title></head><body><main>");
+        html.Append($"<h1>{E(m.Body)}: lēmums</h1><p>{E(m.Title)}, {m.StartsAt:dd.MM.yyyy}, {item.Number}. jautājums</p><h2>{E(item.Title)}</h2>");
+        if (item.DraftDecision is { Length: > 0 }) html.Append($"<p>{E(item.DraftDecision)}</p>");
+        foreach (var vote in item.Votes)
+            html.Append($"<p>Balsojums: {E(vote.Motion)} — par {vote.For}, pret {vote.Against}, atturas {vote.Abstain}: <strong>{(vote.Passed ? "pieņemts" : "noraidīts")}</strong>.</p>");
+        return html.Append("</main></body></html>").ToString();
+    }
+
     public static byte[] Docx(MinutesModel m)
     {
         using var stream = new MemoryStream();

@@ -18,7 +18,10 @@ public sealed class Register
     public bool RestartsYearly { get; set; }
     /// <summary>Fields a document of this kind must have beyond title and case file (<see cref="DocumentFields"/>).</summary>
     public List<string> RequiredFields { get; set; } = [];
-    /// <summary>Set on the register that receives e-address (DEPP) and DIV items: the case file they are registered in.</summary>
+    /// <summary>
+    /// The case file where documents that arrive rather than being registered by a person go: e-address (DEPP) and DIV
+    /// items (incoming registers), other modules' records such as minutes and decisions (registers of their kind).
+    /// </summary>
     public Guid? InboxCaseFileId { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }

@@ -80,7 +80,7 @@ public sealed partial class ElectronicDelivery(
         if (string.IsNullOrWhiteSpace(item.Sender)) throw new ArgumentException("sender ir obligāts (the sender is required).");
         var externalId = $"{channel.ToString().ToLowerInvariant()}:{item.MessageId.Trim()}";
         if (await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.ExternalId == externalId, ct) is { } known) return (known, false);
-        var register = await db.Registers.AsNoTracking().Where(r => r.InboxCaseFileId != null).OrderBy(r => r.Code).FirstOrDefaultAsync(ct)
+        var register = await db.Registers.AsNoTracking().Where(r => r.InboxCaseFileId != null && r.Direction == Direction.Incoming).OrderBy(r => r.Code).FirstOrDefaultAsync(ct)
             ?? throw new DocumentConflictException("Neviens reģistrs nepieņem elektroniski saņemtos dokumentus (no register takes the inbox: set its inboxCaseFileId).");
         var files = new List<(string Name, string ContentType, byte[] Content)>();
         foreach (var file in item.Files ?? [])

@@ -26,6 +26,9 @@ public sealed class OParlTests(HostFixture host) : IClassFixture<HostFixture>
         ["Meeting"] = ["id", "type"],
         ["AgendaItem"] = ["id", "type", "order"],
         ["Location"] = ["id", "type"],
+        ["Paper"] = ["id", "type"],
+        ["Consultation"] = ["id", "type"],
+        ["File"] = ["id", "type", "accessUrl"],
     };
 
     private static void AssertObject(JsonElement o, string type)
@@ -126,6 +129,67 @@ public sealed class OParlTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(4, (await GetAsync($"/{tenant}/oparl/v1/organizations?created_since={earlier}")).GetProperty("data").GetArrayLength());
         Assert.Equal(0, (await GetAsync($"/{tenant}/oparl/v1/people?created_until={earlier}")).GetProperty("data").GetArrayLength());
         Assert.Equal(3, (await GetAsync($"/{tenant}/oparl/v1/meetings?modified_until={later}")).GetProperty("data").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Signed_minutes_and_adopted_decisions_are_registered_documents_and_appear_as_papers_consultations_and_files()
+    {
+        var tenant = await host.CreateTenantAsync("riga");
+        var admin = await host.AdminClientAsync(tenant);
+        // The recipe held two council meetings and signed their minutes: each became a registered document, and each adopted decision too.
+        var registers = await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/document-registers", Ct);
+        Guid Register(string code) => registers.EnumerateArray().Single(r => r.GetProperty("code").GetString() == code).GetProperty("id").GetGuid();
+        var minutes = await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/documents?registerId={Register("PRT")}", Ct);
+        Assert.Equal(2, minutes.GetProperty("total").GetInt32());
+        var decisions = await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/documents?registerId={Register("LEM")}", Ct);
+        Assert.Equal(3, decisions.GetProperty("total").GetInt32());
+        var registeredMinutes = minutes.GetProperty("items")[0];
+        var files = await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/documents/{registeredMinutes.GetProperty("id").GetGuid()}/attachments", Ct);
+        Assert.EndsWith(".docx", files[0].GetProperty("fileName").GetString());
+
+        var papers = await GetAsync($"/{tenant}/oparl/v1/papers");
+        AssertList(papers);
+        Assert.Equal(4, papers.GetProperty("data").GetArrayLength());
+        var adopted = 0;
+        foreach (var paper in papers.GetProperty("data").EnumerateArray())
+        {
+            AssertObject(paper, "Paper");
+            AssertObject(await GetAsync(paper.GetProperty("id").GetString()!), "Paper");
+            var consultation = Assert.Single(paper.GetProperty("consultation").EnumerateArray());
+            AssertObject(consultation, "Consultation");
+            var standing = await GetAsync(consultation.GetProperty("id").GetString()!);
+            Assert.Equal(paper.GetProperty("id").GetString(), standing.GetProperty("paper").GetString());
+            AssertObject(await GetAsync(consultation.GetProperty("agendaItem").GetString()!), "AgendaItem");
+            if (paper.GetProperty("mainFile").ValueKind == JsonValueKind.Null) continue;
+            adopted++;
+            Assert.Equal("Lēmums", paper.GetProperty("paperType").GetString());
+            Assert.Contains(paper.GetProperty("reference").GetString(), decisions.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("registrationNumber").GetString()));
+            var file = paper.GetProperty("mainFile");
+            AssertObject(file, "File");
+            AssertObject(await GetAsync(file.GetProperty("id").GetString()!), "File");
+            var decision = await host.AnonymousClient().GetStringAsync(new Uri(file.GetProperty("accessUrl").GetString()!).PathAndQuery, Ct);
+            Assert.Contains(paper.GetProperty("name").GetString()!, System.Net.WebUtility.HtmlDecode(decision));
+        }
+        Assert.Equal(3, adopted);
+        var meeting = (await GetAsync($"/{tenant}/oparl/v1/meetings")).GetProperty("data").EnumerateArray().First();
+        AssertObject(meeting.GetProperty("resultsProtocol"), "File");
+        Assert.Equal(HttpStatusCode.OK, (await host.AnonymousClient().GetAsync(new Uri(meeting.GetProperty("resultsProtocol").GetProperty("accessUrl").GetString()!).PathAndQuery, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_the_document_register_signing_the_minutes_registers_nothing_and_still_succeeds()
+    {
+        var tenant = await host.CreateTenantAsync("riga");
+        var admin = await host.AdminClientAsync(tenant);
+        (await admin.PostAsync($"/{tenant}/api/admin/features/Workbench.DocumentRegister/disable", null, Ct)).EnsureSuccessStatusCode();
+        var committee = await JsonApi.CreatedAsync(admin, $"/{tenant}/api/council/bodies", new { name = "Revīzijas komisija", kind = "Commission" });
+        var meeting = await JsonApi.CreatedAsync(admin, $"/{tenant}/api/council/meetings", new { bodyId = committee.GetProperty("id").GetGuid(), startsAt = "2026-12-01T10:00:00Z", place = "Zāle" });
+        var id = meeting.GetProperty("id").GetGuid();
+        await JsonApi.CreatedAsync(admin, $"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par revīziju", draftDecision = "Pieņemt zināšanai" });
+        foreach (var step in new[] { "convene", "open", "close", "sign-minutes" })
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/{tenant}/api/council/meetings/{id}/{step}", null, Ct)).StatusCode);
+        var signed = await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/meetings/{id}", Ct);
+        Assert.Equal(JsonValueKind.Null, signed.GetProperty("meeting").GetProperty("minutesRegistrationNumber").ValueKind);
     }
 
     [Fact]
