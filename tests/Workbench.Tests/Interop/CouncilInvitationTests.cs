@@ -14,14 +14,10 @@ public sealed partial class CouncilInvitationTests
     [Fact]
     public async Task Convening_mails_each_member_and_guest_an_ics_invitation_they_acknowledge_and_an_agenda_change_sends_the_next_version()
     {
-        var port = HostProcess.FreePort();
-        await using var sink = await NodePeer.StartAsync(Path.Combine("Interop", "smtp-sink.mjs"), port.ToString());
+        var (sink, port) = await SmtpSink.StartAsync();
+        await using var _ = sink;
         await using var host = new WorkbenchFactory();
-        host.Settings["Workbench:Smtp:Host"] = "127.0.0.1";
-        host.Settings["Workbench:Smtp:Port"] = port.ToString();
-        host.Settings["Workbench:Smtp:Security"] = "None";
-        host.Settings["Workbench:Smtp:From"] = "dome@ventspils.lv";
-        host.Settings["Workbench:OutboxPollSeconds"] = "0.2";
+        SmtpSink.Use(host, port, "dome@ventspils.lv");
         await host.StartAsync();
         var tenant = await host.CreateTenantAsync("ventspils");
         var secretary = await host.AdminClientAsync(tenant);
@@ -43,7 +39,7 @@ public sealed partial class CouncilInvitationTests
         Assert.Contains("valid e-mail address", await (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings/{meeting}/guests", new { personId = noAddress }, Ct)).Content.ReadAsStringAsync(Ct));
         (await secretary.PostAsync($"/{tenant}/api/council/meetings/{meeting}/convene", null, Ct)).EnsureSuccessStatusCode();
 
-        var first = await MailsAsync(sink, 3);
+        var first = await SmtpSink.MailsAsync(sink, 3);
         Assert.Equal(["andris@ventspils.lv", "ilze@ventspils.lv", "soc@ventspils.lv"], first.Select(m => m.GetProperty("to")[0].GetString()).Order());
         var mail = first.Single(m => m.GetProperty("to")[0].GetString() == "ilze@ventspils.lv");
         Assert.Equal("dome@ventspils.lv", mail.GetProperty("from").GetString());
@@ -69,29 +65,17 @@ public sealed partial class CouncilInvitationTests
         // A guest added after convening is invited at once, and only once.
         var lateGuest = await IdAsync($"/{tenant}/api/council/people", new { name = "Būvinženieris", email = "buve@ventspils.lv" });
         Assert.Equal(HttpStatusCode.NoContent, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings/{meeting}/guests", new { personId = lateGuest }, Ct)).StatusCode);
-        Assert.Equal("buve@ventspils.lv", (await MailsAsync(sink, 4))[3].GetProperty("to")[0].GetString());
+        Assert.Equal("buve@ventspils.lv", (await SmtpSink.MailsAsync(sink, 4))[3].GetProperty("to")[0].GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings/{meeting}/guests", new { personId = lateGuest }, Ct)).StatusCode);
 
         // An item added after convening: everyone gets the next version of the invitation.
         await IdAsync($"/{tenant}/api/council/meetings/{meeting}/agenda", new { title = "Par ārkārtas remontu" });
-        var second = (await MailsAsync(sink, 8)).Skip(4).ToList();
+        var second = (await SmtpSink.MailsAsync(sink, 8)).Skip(4).ToList();
         Assert.All(second, m => Assert.StartsWith("Darba kārtība mainīta", m.GetProperty("subject").GetString()));
         Assert.All(second, m => Assert.Contains("SEQUENCE:1", m.GetProperty("attachments")[0].GetProperty("content").GetString()));
         Assert.Contains("2. Par ārkārtas remontu (papildu jautājums)", second[0].GetProperty("text").GetString());
         invitations = (await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/meetings/{meeting}/invitations", Ct)).EnumerateArray().ToList();
         Assert.All(invitations, i => Assert.Equal((1, JsonValueKind.Null), (i.GetProperty("sequence").GetInt32(), i.GetProperty("acknowledgedUtc").ValueKind)));
-    }
-
-    /// <summary>Waits until the sink has printed <paramref name="count"/> messages (the outbox sends them in the background).</summary>
-    private static async Task<List<JsonElement>> MailsAsync(NodePeer sink, int count)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var mails = sink.Output.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-            if (mails.Count >= count) return mails;
-            await Task.Delay(100, Ct);
-        }
-        throw new TimeoutException($"the SMTP sink received fewer than {count} messages:\n{sink.Output}");
     }
 
     [GeneratedRegex(@"/[a-z0-9-]+/council/invitations/[0-9a-f]+")]
