@@ -46,15 +46,11 @@ public sealed class TenantDatabaseSession(ITenantContext tenantContext) : ITenan
         if (Connection.State != System.Data.ConnectionState.Open) await Connection.OpenAsync(ct);
         _transaction = await Connection.BeginTransactionAsync(ct);
         foreach (var context in _contexts) context.Database.UseTransaction(_transaction);
+        T result;
         try
         {
-            var result = await work();
+            result = await work();
             await _transaction.CommitAsync(ct);
-            await EndTransactionAsync();
-            var callbacks = _afterCommit.ToList();
-            _afterCommit.Clear();
-            foreach (var callback in callbacks) await callback();
-            return result;
         }
         catch
         {
@@ -65,6 +61,12 @@ public sealed class TenantDatabaseSession(ITenantContext tenantContext) : ITenan
             foreach (var context in _contexts) context.ChangeTracker.Clear();
             throw;
         }
+        // Outside the try: the work has committed, so a failing callback must not try to roll it back.
+        await EndTransactionAsync();
+        var callbacks = _afterCommit.ToList();
+        _afterCommit.Clear();
+        foreach (var callback in callbacks) await callback();
+        return result;
     }
 
     public async Task InTransactionAsync(Func<Task> work, CancellationToken ct) =>

@@ -6,11 +6,15 @@ namespace Workbench.CouncilSessions.Domain;
 /// <summary>
 /// Live updates for every screen watching something (a vote's tally, a meeting's quorum): each watcher gets a channel
 /// that keeps only the newest value, so a slow screen skips to the current state instead of falling behind.
+/// Values are read after the change has committed, one reader at a time per subject: two changes committing together
+/// cannot publish in the wrong order and leave a screen on the older state.
 /// In-process: with several host nodes each node tells its own watchers (a shared bus would be needed across nodes).
 /// </summary>
 public sealed class LiveFeed<T>
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Channel<T>, byte>> _watchers = new();
+    // Striped rather than one lock per subject, so that memory stays bounded however many meetings there are.
+    private readonly SemaphoreSlim[] _readers = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public (ChannelReader<T> Reader, IDisposable Subscription) Watch(Guid subject)
     {
@@ -24,10 +28,23 @@ public sealed class LiveFeed<T>
         }));
     }
 
-    public void Publish(Guid subject, T value)
+    /// <summary>Reads the current value and tells everyone watching any of <paramref name="subjects"/>; call after commit.</summary>
+    public async Task PublishCurrentAsync(Func<Task<T>> readCurrent, params Guid[] subjects)
     {
-        if (!_watchers.TryGetValue(subject, out var watchers)) return;
-        foreach (var channel in watchers.Keys) channel.Writer.TryWrite(value);
+        if (!subjects.Any(_watchers.ContainsKey)) return;
+        var reader = _readers[(subjects[0].GetHashCode() & int.MaxValue) % _readers.Length];
+        await reader.WaitAsync();
+        try
+        {
+            var value = await readCurrent();
+            foreach (var subject in subjects)
+                if (_watchers.TryGetValue(subject, out var watchers))
+                    foreach (var channel in watchers.Keys) channel.Writer.TryWrite(value);
+        }
+        finally
+        {
+            reader.Release();
+        }
     }
 
     private sealed class Subscription(Action dispose) : IDisposable

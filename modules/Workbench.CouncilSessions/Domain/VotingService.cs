@@ -79,7 +79,7 @@ public sealed class VotingService(CouncilDbContext db, CouncilService council, I
         db.VoteEvents.Add(vote);
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("council.vote.opened", vote.Id.ToString(), new { meetingId, agendaItemId, members, present }, ct);
-        await transaction.AfterCommitAsync(() => Announce(vote));
+        await transaction.AfterCommitAsync(() => AnnounceTallyAsync(vote.Id, vote.MeetingId, ct));
         return vote;
     }, ct);
 
@@ -103,7 +103,7 @@ public sealed class VotingService(CouncilDbContext db, CouncilService council, I
                 await db.SaveChangesAsync(ct);
                 await audit.AppendAsync("council.vote.cast", $"{voteEventId}/{personId}", new { choice, channel }, ct);
                 var tally = await TallyAsync(voteEventId, ct);
-                await transaction.AfterCommitAsync(() => Announce(vote.MeetingId, tally));
+                await transaction.AfterCommitAsync(() => AnnounceTallyAsync(voteEventId, vote.MeetingId, ct));
                 return tally;
             }, ct);
         }
@@ -130,7 +130,7 @@ public sealed class VotingService(CouncilDbContext db, CouncilService council, I
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("council.vote.closed", voteEventId.ToString(), new { vote.For, vote.Against, vote.Abstain, vote.Passed }, ct);
         await search.ReindexMeetingAsync(vote.MeetingId, ct);
-        await transaction.AfterCommitAsync(() => Announce(vote));
+        await transaction.AfterCommitAsync(() => AnnounceTallyAsync(vote.Id, vote.MeetingId, ct));
         return ToTally(vote, vote.For, vote.Against, vote.Abstain);
     }, ct);
 
@@ -171,24 +171,15 @@ public sealed class VotingService(CouncilDbContext db, CouncilService council, I
     public Task<Person?> PersonByEmailAsync(string? email, CancellationToken ct) =>
         email is null ? Task.FromResult<Person?>(null) : db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email != null && p.Email.ToLower() == email.ToLower(), ct);
 
-    private async Task AnnounceQuorumAsync(Guid meetingId, CancellationToken ct)
-    {
-        var status = await QuorumStatusAsync(meetingId, ct);
-        await transaction.AfterCommitAsync(() => { quorums.Publish(meetingId, status); return Task.CompletedTask; });
-    }
+    private Task AnnounceQuorumAsync(Guid meetingId, CancellationToken ct) =>
+        transaction.AfterCommitAsync(() => quorums.PublishCurrentAsync(() => QuorumStatusAsync(meetingId, ct), meetingId));
 
     private static Tally ToTally(VoteEvent vote, int votesFor, int against, int abstain) =>
         new(vote.Id, vote.State, vote.VotingMembers, vote.Present, votesFor, against, abstain, vote.Passed);
 
-    private Task Announce(VoteEvent vote) => Announce(vote.MeetingId, ToTally(vote, vote.For, vote.Against, vote.Abstain));
-
     /// <summary>To the screens watching this vote, and to those watching every vote of its meeting (a new vote appears on them).</summary>
-    private Task Announce(Guid meetingId, Tally tally)
-    {
-        tallies.Publish(tally.VoteEventId, tally);
-        tallies.Publish(meetingId, tally);
-        return Task.CompletedTask;
-    }
+    private Task AnnounceTallyAsync(Guid voteEventId, Guid meetingId, CancellationToken ct) =>
+        tallies.PublishCurrentAsync(() => TallyAsync(voteEventId, ct), voteEventId, meetingId);
 
     private async Task<Meeting> MeetingAsync(Guid meetingId, CancellationToken ct) =>
         await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).");

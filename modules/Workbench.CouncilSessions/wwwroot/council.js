@@ -31,7 +31,14 @@
     if (focused) document.getElementById(focused)?.focus();
     enhance();
   };
-  const refresh = async () => swap(await (await fetch(location.href, { headers: { Accept: 'text/html' } })).text());
+  // One request at a time, answers applied in the order asked: quick clicks (three arrivals in a row) cannot leave
+  // the screen on an older answer. If the server cannot be reached, the page is loaded again to show the true state.
+  let queue = Promise.resolve();
+  const enqueue = request => {
+    queue = queue.then(async () => swap(await (await request()).text())).catch(() => location.reload());
+    return queue;
+  };
+  const refresh = () => enqueue(() => fetch(location.href, { headers: { Accept: 'text/html' } }));
 
   if (live.dataset.votesStream) {
     new EventSource(live.dataset.votesStream).addEventListener('tally', event => {
@@ -43,9 +50,9 @@
     });
   }
 
-  const send = async (form, submitter) => {
-    const response = await fetch(form.action, { method: 'POST', body: new FormData(form, submitter) });
-    swap(await response.text());
+  const send = (form, submitter) => {
+    const body = new FormData(form, submitter);
+    return enqueue(() => fetch(form.action, { method: 'POST', body }));
   };
 
   function enhance() {

@@ -129,7 +129,10 @@ public sealed class CouncilBrowserTests
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Atklāt sēdi" }).ClickAsync();
         await Assertions.Expect(secretary.Locator("dd[data-state]")).ToHaveTextAsync("notiek");
         foreach (var name in new[] { "Anna Priede", "Jānis Bērziņš", "Līga Kalniņa" })
+        {
             await secretary.GetByRole(AriaRole.Button, new() { Name = $"klātienē: {name}" }).ClickAsync();
+            await Assertions.Expect(secretary.GetByRole(AriaRole.Button, new() { Name = $"Atstāj sēdi: {name}" })).ToBeVisibleAsync();
+        }
         await Assertions.Expect(secretary.Locator("[data-present]")).ToHaveTextAsync("3");
         await Assertions.Expect(secretary.Locator("[data-quorum]")).ToHaveTextAsync("ir");
         await Browsers.AssertAccessibleAsync(secretary);
