@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Workbench.Abstractions;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Security;
 using Workbench.Platform;
@@ -27,19 +28,19 @@ public static class WorkflowsApi
             await engine.DetailAsync(id, ct) is { } detail
                 ? Results.Ok(new { instance = Summary(detail.Instance), variables = JsonNode.Parse(detail.Instance.Variables), history = detail.History, tasks = detail.Tasks })
                 : Results.NotFound());
-        admin.MapPost("/instances/{id:guid}/retry", (Guid id, JsonObject? variables, WorkflowEngine engine, CancellationToken ct) => Refusals(async () => Results.Ok(Summary(await engine.RetryAsync(id, variables, ct)))))
+        admin.MapPost("/instances/{id:guid}/retry", (Guid id, JsonObject? variables, WorkflowEngine engine, CancellationToken ct) => Refusals.AsProblemAsync(async () => Results.Ok(Summary(await engine.RetryAsync(id, variables, ct)))))
             .WithSummary("Runs a failed instance again from the failed step; an optional body corrects its variables first");
 
         var workflows = app.MapGroup("/api/workflows").WithTags("Workflows").WithMetadata(new RequiresFeatureAttribute(PlatformManifest.Admin));
         workflows.MapPost("/{type}/start", (string type, JsonObject? variables, WorkflowEngine engine, CancellationToken ct) =>
-            Refusals(async () => Results.Created("api/admin/workflows/instances", Summary(await engine.StartAsync(type, null, null, variables ?? [], ct))))).RequireAuthorization(manage);
+            Refusals.AsProblemAsync(async () => Results.Created("api/admin/workflows/instances", Summary(await engine.StartAsync(type, null, null, variables ?? [], ct))))).RequireAuthorization(manage);
         workflows.MapPost("/instances/{id:guid}/signal", (Guid id, SignalInput input, WorkflowEngine engine, CancellationToken ct) =>
-            Refusals(async () => Results.Ok(Summary(await engine.SignalAsync(id, input.Signal ?? "", ct))))).RequireAuthorization(manage)
+            Refusals.AsProblemAsync(async () => Results.Ok(Summary(await engine.SignalAsync(id, input.Signal ?? "", ct))))).RequireAuthorization(manage)
             .WithSummary("Resumes an instance waiting for this signal; it runs on to its next wait (or end) before the answer");
         workflows.MapGet("/tasks", (ClaimsPrincipal user, WorkflowEngine engine, CancellationToken ct) => engine.OpenTasksAsync(user, ct)).RequireAuthorization()
             .WithSummary("Open workflow tasks of the signed-in person (by e-mail or role)");
         workflows.MapPost("/tasks/{id:guid}/complete", (Guid id, CompleteInput? input, ClaimsPrincipal user, IPermissionService permissions, WorkflowEngine engine, CancellationToken ct) =>
-            Refusals(async () => Results.Ok(Summary(await engine.CompleteTaskAsync(id, input?.Outcome, user, permissions.HasPermission(user, PermissionNames.ManageWorkflows), ct)))))
+            Refusals.AsProblemAsync(async () => Results.Ok(Summary(await engine.CompleteTaskAsync(id, input?.Outcome, user, permissions.HasPermission(user, PermissionNames.ManageWorkflows), ct)))))
             .RequireAuthorization();
         return app;
     }
@@ -60,13 +61,4 @@ public static class WorkflowsApi
     {
         i.Id, i.TypeName, i.TypeVersion, i.Status, i.CurrentActivity, i.WaitSignal, i.WaitDueUtc, i.WaitTaskId, i.CorrelationType, i.CorrelationId, i.Error, i.CreatedUtc, i.UpdatedUtc, i.FinishedUtc,
     };
-
-    private static async Task<IResult> Refusals(Func<Task<IResult>> work)
-    {
-        try { return await work(); }
-        catch (KeyNotFoundException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound); }
-        catch (WorkflowConflictException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict); }
-        catch (ArgumentException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest); }
-        catch (UnauthorizedAccessException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status403Forbidden); }
-    }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Workbench.Abstractions;
 using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Security;
 using Workbench.CouncilSessions.Domain;
@@ -51,7 +52,7 @@ public static class CouncilApi
     internal static bool SeesInternal(ClaimsPrincipal user, IPermissionService permissions) => permissions.HasPermission(user, CouncilSessionsManifest.ViewCouncil);
 
     private static Func<Guid, ClaimsPrincipal, IPermissionService, CouncilService, MinutesService, CancellationToken, Task<IResult>> Minutes(bool html) =>
-        (id, user, permissions, council, minutes, ct) => Refusals(async () =>
+        (id, user, permissions, council, minutes, ct) => Refusals.AsProblemAsync(async () =>
         {
             var internalEdition = SeesInternal(user, permissions);
             // The public edition only of a public meeting whose minutes are signed.
@@ -78,7 +79,7 @@ public static class CouncilApi
     public sealed record GuestInput(Guid PersonId);
 
     private static Task<IResult> AddGuest(Guid id, GuestInput input, CouncilService council, InvitationService invitations, ITenantTransaction transaction, CancellationToken ct) =>
-        Refusals(async () =>
+        Refusals.AsProblemAsync(async () =>
         {
             var meeting = await council.MeetingAsync(id, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).");
             await transaction.InTransactionAsync(async () => { await invitations.AddGuestAsync(meeting, input.PersonId, ct); return true; }, ct);
@@ -86,10 +87,10 @@ public static class CouncilApi
         });
 
     private static Task<IResult> Forward(Guid id, ForwardInput? input, CouncilService council, CancellationToken ct) =>
-        Refusals(async () => Results.Created($"api/council/agenda-items/{id}/history", await council.ForwardAsync(id, input?.MeetingId, ct)));
+        Refusals.AsProblemAsync(async () => Results.Created($"api/council/agenda-items/{id}/history", await council.ForwardAsync(id, input?.MeetingId, ct)));
 
     private static Task<IResult> History(Guid id, CouncilService council, VotingService voting, CancellationToken ct) =>
-        Refusals(async () =>
+        Refusals.AsProblemAsync(async () =>
         {
             var history = await council.HistoryAsync(id, ct);
             if (history.Count == 0) return Results.NotFound();
@@ -107,7 +108,7 @@ public static class CouncilApi
         CouncilService.Validate(input) is { Count: > 0 } errors ? Results.ValidationProblem(errors) : Results.Created("api/council/people", await council.CreatePersonAsync(input, ct));
 
     private static Task<IResult> AddMember(Guid id, MembershipInput input, CouncilService council, CancellationToken ct) =>
-        Refusals(async () => Results.Created($"api/council/bodies/{id}/members", await council.AddMemberAsync(id, input, ct)));
+        Refusals.AsProblemAsync(async () => Results.Created($"api/council/bodies/{id}/members", await council.AddMemberAsync(id, input, ct)));
 
     private static async Task<IResult> ListMeetings(ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
         Results.Ok(await council.MeetingsAsync(SeesInternal(user, permissions), ct));
@@ -122,24 +123,15 @@ public static class CouncilApi
 
     private static Task<IResult> CreateMeeting(MeetingInput input, CouncilService council, CancellationToken ct) =>
         CouncilService.Validate(input) is { Count: > 0 } errors ? Task.FromResult(Results.ValidationProblem(errors))
-            : Refusals(async () => Results.Created("api/council/meetings", await council.CreateMeetingAsync(input, ct)));
+            : Refusals.AsProblemAsync(async () => Results.Created("api/council/meetings", await council.CreateMeetingAsync(input, ct)));
 
     private static Task<IResult> Transition(Guid id, string action, CouncilService council, CancellationToken ct) =>
-        Refusals(async () => Results.Ok(await council.TransitionAsync(id, action, ct)));
+        Refusals.AsProblemAsync(async () => Results.Ok(await council.TransitionAsync(id, action, ct)));
 
     private static Task<IResult> AddAgendaItem(Guid id, AgendaItemInput input, CouncilService council, CancellationToken ct) =>
         CouncilService.Validate(input) is { Count: > 0 } errors ? Task.FromResult(Results.ValidationProblem(errors))
-            : Refusals(async () => Results.Created($"api/council/meetings/{id}", await council.AddAgendaItemAsync(id, input, ct)));
+            : Refusals.AsProblemAsync(async () => Results.Created($"api/council/meetings/{id}", await council.AddAgendaItemAsync(id, input, ct)));
 
     private static Task<IResult> Reorder(Guid id, List<Guid> order, CouncilService council, CancellationToken ct) =>
-        Refusals(async () => Results.Ok(await council.ReorderAsync(id, order, ct)));
-
-    /// <summary>The service's refusals as the status codes a client expects: 404 missing, 409 not now, 400 ill-formed.</summary>
-    internal static async Task<IResult> Refusals(Func<Task<IResult>> work)
-    {
-        try { return await work(); }
-        catch (KeyNotFoundException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound); }
-        catch (CouncilConflictException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict); }
-        catch (ArgumentException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest); }
-    }
+        Refusals.AsProblemAsync(async () => Results.Ok(await council.ReorderAsync(id, order, ct)));
 }

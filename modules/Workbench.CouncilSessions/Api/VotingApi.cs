@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Workbench.Abstractions;
 using Workbench.Abstractions.Security;
 using Workbench.CouncilSessions.Domain;
 
@@ -36,27 +37,27 @@ internal static class VotingApi
     }
 
     private static Task<IResult> SetAttendance(Guid id, Guid personId, AttendanceInput input, VotingService voting, CancellationToken ct) =>
-        CouncilApi.Refusals(async () => Results.Ok(await voting.SetAttendanceAsync(id, personId, input.Mode, ct)));
+        Refusals.AsProblemAsync(async () => Results.Ok(await voting.SetAttendanceAsync(id, personId, input.Mode, ct)));
 
     private static Task<IResult> Leave(Guid id, Guid personId, VotingService voting, CancellationToken ct) =>
-        CouncilApi.Refusals(async () => Results.Ok(await voting.LeaveAsync(id, personId, ct)));
+        Refusals.AsProblemAsync(async () => Results.Ok(await voting.LeaveAsync(id, personId, ct)));
 
     private static Task<IResult> Quorum(Guid id, VotingService voting, CancellationToken ct) =>
-        CouncilApi.Refusals(async () =>
+        Refusals.AsProblemAsync(async () =>
         {
             var (members, present, quorum) = await voting.QuorumAsync(id, ct);
             return Results.Ok(new { votingMembers = members, present, quorum });
         });
 
     private static Task<IResult> Open(Guid id, OpenVoteInput input, ClaimsPrincipal user, IPermissionService permissions, VotingService voting, CancellationToken ct) =>
-        CouncilApi.Refusals(async () =>
+        Refusals.AsProblemAsync(async () =>
         {
             if (!await voting.MayConductAsync(id, user, permissions, ct)) return Results.Forbid();
             return Results.Created($"api/council/votes", await voting.OpenAsync(id, input.AgendaItemId, input.Motion, ct));
         });
 
     private static Task<IResult> Close(Guid id, ClaimsPrincipal user, IPermissionService permissions, VotingService voting, CancellationToken ct) =>
-        CouncilApi.Refusals(async () =>
+        Refusals.AsProblemAsync(async () =>
         {
             var vote = await voting.FindAsync(id, ct) ?? throw new KeyNotFoundException("Nav tāda balsojuma (no such vote).");
             if (!await voting.MayConductAsync(vote.MeetingId, user, permissions, ct)) return Results.Forbid();
@@ -64,7 +65,7 @@ internal static class VotingApi
         });
 
     private static Task<IResult> Cast(Guid id, BallotInput input, ClaimsPrincipal user, VotingService voting, CancellationToken ct) =>
-        CouncilApi.Refusals(async () =>
+        Refusals.AsProblemAsync(async () =>
         {
             var person = await voting.PersonByEmailAsync(user.FindFirstValue(ClaimTypes.Email), ct);
             if (person is null) return Results.Problem("Jūsu konts nav sasaistīts ar institūcijas locekli (your account is not a member of any body).", statusCode: StatusCodes.Status403Forbidden);
@@ -73,7 +74,7 @@ internal static class VotingApi
         });
 
     private static Task<IResult> Get(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, CancellationToken ct) =>
-        CouncilApi.Refusals(async () =>
+        Refusals.AsProblemAsync(async () =>
         {
             var vote = await voting.FindAsync(id, ct);
             if (vote is null || !await VisibleAsync(vote.MeetingId, user, permissions, council, ct)) return Results.NotFound();

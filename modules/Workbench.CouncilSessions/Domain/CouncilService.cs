@@ -6,7 +6,7 @@ using Workbench.CouncilSessions.Data;
 namespace Workbench.CouncilSessions.Domain;
 
 /// <summary>Thrown for a request the current state refuses (HTTP 409): the message says why.</summary>
-public sealed class CouncilConflictException(string message) : Exception(message);
+public sealed class CouncilConflictException(string message) : Workbench.Abstractions.ConflictException(message);
 
 /// <summary>
 /// The council secretariat's rules, shared by the API and the recipe step: bodies, people and their memberships,

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Workbench.Abstractions;
 using Workbench.Abstractions.Recipes;
 using Workbench.Abstractions.Security;
 using Workbench.DocumentRegister.Domain;
@@ -66,7 +67,7 @@ public static class DocumentsApi
 
     private static Task<IResult> SaveRegister(RegisterInput input, Guid? id, RegisterService service, CancellationToken ct) =>
         RegisterService.Validate(input) is { Count: > 0 } errors ? Task.FromResult(Results.ValidationProblem(errors))
-            : Refusals(async () => id is null ? Results.Created("api/document-registers", await service.SaveRegisterAsync(input, null, ct)) : Results.Ok(await service.SaveRegisterAsync(input, id, ct)));
+            : Refusals.AsProblemAsync(async () => id is null ? Results.Created("api/document-registers", await service.SaveRegisterAsync(input, null, ct)) : Results.Ok(await service.SaveRegisterAsync(input, id, ct)));
 
     private static async Task<IResult> SaveCaseFile(CaseFileInput input, RegisterService service, CancellationToken ct) =>
         RegisterService.Validate(input) is { Count: > 0 } errors ? Results.ValidationProblem(errors) : Results.Created("api/document-registers/file-plan", await service.SaveCaseFileAsync(input, ct));
@@ -103,7 +104,7 @@ public static class DocumentsApi
     private static async Task<IResult> Create(DocumentInput input, ClaimsPrincipal user, DocumentService documents, CancellationToken ct)
     {
         if (await documents.ValidateAsync(input, user, ct) is { Count: > 0 } errors) return Results.ValidationProblem(errors);
-        return await Refusals(async () =>
+        return await Refusals.AsProblemAsync(async () =>
         {
             var document = await documents.RegisterAsync(input, null, ct);
             return Results.Created($"api/documents/{document.Id}", await documents.ViewAsync(document, ct));
@@ -120,7 +121,7 @@ public static class DocumentsApi
             try { input = body.Deserialize<DocumentInput>(RecipeStepContext.JsonOptions) ?? throw new JsonException("empty body"); }
             catch (JsonException ex) { return Results.Problem($"Nederīgs dokuments (invalid document): {ex.Message}", statusCode: StatusCodes.Status400BadRequest); }
             if (await documents.ValidateAsync(input, user, ct) is { Count: > 0 } errors) return Results.ValidationProblem(errors);
-            return await Refusals(async () => Results.Ok(await documents.ViewAsync(await documents.CorrectAsync(id, input, (string?)body["reason"], ct), ct)));
+            return await Refusals.AsProblemAsync(async () => Results.Ok(await documents.ViewAsync(await documents.CorrectAsync(id, input, (string?)body["reason"], ct), ct)));
         });
 
     private static Task<IResult> Versions(Guid id, ClaimsPrincipal user, DocumentService documents, CancellationToken ct) =>
@@ -139,7 +140,7 @@ public static class DocumentsApi
                 return Results.Problem("Vajag multipart/form-data ar lauku \"file\" (send the file as multipart/form-data field \"file\").", statusCode: StatusCodes.Status400BadRequest);
             using var content = new MemoryStream();
             await file.CopyToAsync(content, ct);
-            return await Refusals(async () => Results.Created($"api/documents/{id}/attachments", await documents.AttachAsync(id, file.FileName, file.ContentType, content.ToArray(), ct)));
+            return await Refusals.AsProblemAsync(async () => Results.Created($"api/documents/{id}/attachments", await documents.AttachAsync(id, file.FileName, file.ContentType, content.ToArray(), ct)));
         });
 
     private static Task<IResult> Download(Guid id, Guid attachmentId, ClaimsPrincipal user, DocumentService documents, CancellationToken ct) =>
@@ -151,10 +152,10 @@ public static class DocumentsApi
         Visible(id, user, documents, ct, async _ => Results.Ok(await execution.TasksAsync(id, ct)));
 
     private static Task<IResult> Assign(Guid id, TaskInput input, ClaimsPrincipal user, DocumentService documents, ExecutionControl execution, CancellationToken ct) =>
-        Visible(id, user, documents, ct, _ => Refusals(async () => Results.Created($"api/documents/{id}/tasks", await execution.AssignAsync(id, input, ct))));
+        Visible(id, user, documents, ct, _ => Refusals.AsProblemAsync(async () => Results.Created($"api/documents/{id}/tasks", await execution.AssignAsync(id, input, ct))));
 
     private static Task<IResult> Complete(Guid taskId, CompleteInput input, ClaimsPrincipal user, IPermissionService permissions, ExecutionControl execution, CancellationToken ct) =>
-        Refusals(async () => Results.Ok(await execution.CompleteAsync(taskId, input.Result, user, permissions, ct)));
+        Refusals.AsProblemAsync(async () => Results.Ok(await execution.CompleteAsync(taskId, input.Result, user, permissions, ct)));
 
     private static async Task<IResult> OverdueTasks(ClaimsPrincipal user, ExecutionControl execution, CancellationToken ct) =>
         Results.Ok((await execution.OverdueAsync(user, ct)).Select(r => new { task = r.Task, document = Summary(r.Document) }));
@@ -166,13 +167,13 @@ public static class DocumentsApi
         Visible(id, user, documents, ct, async _ => Results.Ok(await approvals.RouteAsync(id, ct)));
 
     private static Task<IResult> StartApproval(Guid id, ApprovalInput input, ClaimsPrincipal user, DocumentService documents, Approvals approvals, CancellationToken ct) =>
-        Visible(id, user, documents, ct, _ => Refusals(async () => Results.Created($"api/documents/{id}/approval", await approvals.StartAsync(id, input, ct))));
+        Visible(id, user, documents, ct, _ => Refusals.AsProblemAsync(async () => Results.Created($"api/documents/{id}/approval", await approvals.StartAsync(id, input, ct))));
 
     private static Task<IResult> Decide(Guid id, DecisionInput input, ClaimsPrincipal user, DocumentService documents, Approvals approvals, CancellationToken ct) =>
-        Visible(id, user, documents, ct, _ => Refusals(async () => Results.Ok(await approvals.DecideAsync(id, user, input.Approve, input.Comment, ct))));
+        Visible(id, user, documents, ct, _ => Refusals.AsProblemAsync(async () => Results.Ok(await approvals.DecideAsync(id, user, input.Approve, input.Comment, ct))));
 
     private static Task<IResult> Send(Guid id, SendInput input, ClaimsPrincipal user, DocumentService documents, ElectronicDelivery delivery, CancellationToken ct) =>
-        Visible(id, user, documents, ct, _ => Refusals(async () =>
+        Visible(id, user, documents, ct, _ => Refusals.AsProblemAsync(async () =>
         {
             await delivery.SendAsync(id, input, ct);
             return Results.Accepted($"api/documents/{id}");
@@ -185,7 +186,7 @@ public static class DocumentsApi
         var given = request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : "";
         if (string.IsNullOrEmpty(expected) || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
             return Results.Problem("Nederīga piegādātāja atslēga (invalid inbound token).", statusCode: StatusCodes.Status401Unauthorized);
-        return await Refusals(async () =>
+        return await Refusals.AsProblemAsync(async () =>
         {
             var (document, created) = await delivery.ReceiveAsync(parsed, item, ct);
             var body = new { document.Id, document.RegistrationNumber };
@@ -208,14 +209,4 @@ public static class DocumentsApi
     /// <summary>Runs <paramref name="work"/> on a document the caller may see; any other is 404, as if it did not exist.</summary>
     private static async Task<IResult> Visible(Guid id, ClaimsPrincipal user, DocumentService documents, CancellationToken ct, Func<Document, Task<IResult>> work) =>
         await documents.FindAsync(id, user, ct) is { } document ? await work(document) : Results.NotFound();
-
-    /// <summary>The services' refusals as the status codes a client expects: 404 missing, 409 not now, 400 ill-formed, 403 not yours.</summary>
-    internal static async Task<IResult> Refusals(Func<Task<IResult>> work)
-    {
-        try { return await work(); }
-        catch (KeyNotFoundException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound); }
-        catch (DocumentConflictException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict); }
-        catch (ArgumentException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest); }
-        catch (UnauthorizedAccessException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status403Forbidden); }
-    }
 }

@@ -6,7 +6,7 @@ using Workbench.DocumentRegister.Data;
 namespace Workbench.DocumentRegister.Domain;
 
 /// <summary>A refusal that leaves everything as it was: the request is fine, but not now or not like this (409).</summary>
-public sealed class DocumentConflictException(string message) : Exception(message);
+public sealed class DocumentConflictException(string message) : Workbench.Abstractions.ConflictException(message);
 
 /// <summary>Registers with their numbering patterns, and the file plan (lietu nomenklatūra).</summary>
 public sealed partial class RegisterService(DocumentRegisterDbContext db, IAuditLog audit, TimeProvider clock)

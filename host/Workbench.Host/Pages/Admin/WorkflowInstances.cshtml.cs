@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Workbench.Abstractions;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Security;
 using Workbench.Platform.Workflows;
@@ -36,7 +37,7 @@ public sealed class WorkflowInstancesModel(WorkflowEngine engine) : AdminPageMod
             StatusMessage = $"Instance atsākta: {instance.Status}.";
             StatusIsError = instance.Status == WorkflowStatus.Failed;
         }
-        catch (Exception refusal) when (refusal is WorkflowConflictException or KeyNotFoundException) { (StatusMessage, StatusIsError) = (refusal.Message, true); }
+        catch (Exception refusal) when (Refusals.Is(refusal)) { (StatusMessage, StatusIsError) = (refusal.Message, true); }
         return RedirectToPage(new { id });
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Workbench.Abstractions;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Security;
 using Workbench.Platform.Workflows;
@@ -22,7 +23,7 @@ public sealed class WorkflowTasksModel(WorkflowEngine engine, IPermissionService
             await engine.CompleteTaskAsync(id, outcome, User, permissions.HasPermission(User, PermissionNames.ManageWorkflows), ct);
             return Done("Uzdevums izpildīts.");
         }
-        catch (Exception refusal) when (refusal is WorkflowConflictException or KeyNotFoundException or ArgumentException or UnauthorizedAccessException)
+        catch (Exception refusal) when (Refusals.Is(refusal))
         {
             return Done(refusal.Message, error: true);
         }

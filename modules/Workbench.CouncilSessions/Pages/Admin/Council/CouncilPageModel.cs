@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workbench.Abstractions;
 using Workbench.CouncilSessions.Domain;
 
 namespace Workbench.CouncilSessions.Pages.Admin.Council;
@@ -14,7 +15,7 @@ public abstract class CouncilPageModel : PageModel
     protected async Task<IActionResult> ActAsync(Func<Task<string>> work)
     {
         try { (Message, IsError) = (await work(), false); }
-        catch (Exception refusal) when (refusal is KeyNotFoundException or CouncilConflictException or ArgumentException) { (Message, IsError) = (refusal.Message, true); }
+        catch (Exception refusal) when (Refusals.Is(refusal)) { (Message, IsError) = (refusal.Message, true); }
         return RedirectToPage();
     }
 

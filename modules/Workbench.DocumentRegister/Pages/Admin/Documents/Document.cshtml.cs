@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workbench.Abstractions;
 using Workbench.Abstractions.Security;
 using Workbench.DocumentRegister.Domain;
 using Workbench.DocumentRegister.Integration;
@@ -90,7 +91,7 @@ public sealed class DocumentModel(
         if (await documents.FindAsync(id, User, ct) is null) return NotFound();
         if (!allowed) return Forbid();
         try { (Message, IsError) = (await work(), false); }
-        catch (Exception refusal) when (refusal is DocumentConflictException or ArgumentException or KeyNotFoundException or UnauthorizedAccessException) { (Message, IsError) = (refusal.Message, true); }
+        catch (Exception refusal) when (Refusals.Is(refusal)) { (Message, IsError) = (refusal.Message, true); }
         return RedirectToPage(new { id });
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workbench.Abstractions;
 using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Security;
 using Workbench.DocumentRegister.Domain;
@@ -68,7 +69,7 @@ public sealed class IndexModel(
             (Message, IsError) = ($"Reģistrēts ar numuru {document.RegistrationNumber}.", false);
             return RedirectToPage("Document", new { id = document.Id });
         }
-        catch (Exception refusal) when (refusal is DocumentConflictException or ArgumentException or KeyNotFoundException)
+        catch (Exception refusal) when (Refusals.Is(refusal))
         {
             (Message, IsError) = (refusal.Message, true);
             return RedirectToPage(new { replyTo = form.ReplyTo });
