@@ -14,6 +14,12 @@ public interface IWorkflowActivity
     /// <summary>What it does, for the administrator writing a workflow.</summary>
     string Description { get; }
 
+    /// <summary>
+    /// The feature that contributes it: offered, accepted in workflow types and run only where the tenant enables that
+    /// feature. Null for the platform's own activities, which every tenant has.
+    /// </summary>
+    string? Feature => null;
+
     /// <summary>The outcomes it can end with; transitions leave it by these names.</summary>
     IReadOnlyList<string> Outcomes { get; }
 

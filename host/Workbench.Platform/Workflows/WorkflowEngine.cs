@@ -7,12 +7,13 @@ using Microsoft.Extensions.Logging;
 using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Security;
+using Workbench.Abstractions.Tenants;
 using Workbench.Abstractions.Workflows;
 
 namespace Workbench.Platform.Workflows;
 
 /// <summary>A request the engine refuses as it stands (409): not waiting for that, already finished, not yours.</summary>
-public sealed class WorkflowConflictException(string message) : Exception(message);
+public sealed class WorkflowConflictException(string message) : Workbench.Abstractions.ConflictException(message);
 
 /// <summary>
 /// Runs workflow instances: from the start (or the point they resumed at) step by step, each step in its own
@@ -21,23 +22,31 @@ public sealed class WorkflowConflictException(string message) : Exception(messag
 /// administrator to retry.
 /// </summary>
 public sealed class WorkflowEngine(
-    WorkflowDbContext db, IEnumerable<IWorkflowActivity> activities, ITenantTransaction transaction, ICurrentActor actor, IAuditLog audit,
+    WorkflowDbContext db, IEnumerable<IWorkflowActivity> activities, ITenantContext tenant, ITenantTransaction transaction, ICurrentActor actor, IAuditLog audit,
     TimeProvider clock, IServiceProvider services, ILogger<WorkflowEngine> logger)
 {
     /// <summary>More steps than this without blocking is a loop in the definition.</summary>
     public const int MaxSteps = 200;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly Dictionary<string, IWorkflowActivity> _known = activities.ToDictionary(a => a.Type);
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public IReadOnlyCollection<IWorkflowActivity> Activities => _known.Values;
+    /// <summary>
+    /// The activities this tenant has: the platform's and those of its enabled modules. Read each time, because a recipe
+    /// enables features part-way through the scope that uses the engine.
+    /// </summary>
+    public IReadOnlyCollection<IWorkflowActivity> Activities =>
+        activities.Where(a => a.Feature is null || tenant.Required.IsFeatureEnabled(a.Feature)).ToList();
+
+    private IWorkflowActivity Activity(string type) =>
+        Activities.SingleOrDefault(a => a.Type == type)
+        ?? throw new WorkflowConflictException($"Darbība \"{type}\" šajā pašvaldībā nav pieejama: tās modulis ir izslēgts (the activity's module is not enabled here).");
 
     public Task<List<WorkflowType>> TypesAsync(CancellationToken ct) => db.Types.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
 
     /// <summary>Saves a workflow type (a new version when it exists), or says everything wrong with it and changes nothing.</summary>
     public async Task<(WorkflowType? Type, List<string> Errors)> SaveTypeAsync(string json, CancellationToken ct)
     {
-        var (definition, errors) = WorkflowDefinitions.Parse(json, _known.Values);
+        var (definition, errors) = WorkflowDefinitions.Parse(json, Activities);
         if (definition is null) return (null, errors);
         var type = await db.Types.SingleOrDefaultAsync(t => t.Name == definition.Name, ct);
         if (type is null)
@@ -110,7 +119,8 @@ public sealed class WorkflowEngine(
         var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, ct);
         var step = Definition(instance.DefinitionJson).Activity(task.ActivityId);
         var chosen = outcome ?? instance.ResumeOutcome ?? "done";
-        if (!_known[step.Type!].Outcomes.Contains(chosen)) throw new ArgumentException($"Uzdevums beidzas ar {string.Join(" vai ", _known[step.Type!].Outcomes)} (the task ends with one of these, not \"{chosen}\").");
+        var outcomes = Activity(step.Type!).Outcomes;
+        if (!outcomes.Contains(chosen)) throw new ArgumentException($"Uzdevums beidzas ar {string.Join(" vai ", outcomes)} (the task ends with one of these, not \"{chosen}\").");
         return await ResumeAsync(task.InstanceId, i => i.WaitTaskId == taskId, null, ct, "Darbplūsma šo uzdevumu vairs negaida (the workflow no longer waits for this task).", chosen, () =>
         {
             (task.CompletedUtc, task.CompletedBy, task.Outcome) = (Now, email ?? actor.Name, chosen);
@@ -227,7 +237,7 @@ public sealed class WorkflowEngine(
         var variables = Variables(instance);
         if (outcome is null)
         {
-            var result = await _known[current.Type!].ExecuteAsync(
+            var result = await Activity(current.Type!).ExecuteAsync(
                 new ActivityContext(instance.Id, current.Id!, current.Properties ?? [], variables, instance.CorrelationType, instance.CorrelationId, services), ct);
             instance.Variables = variables.ToJsonString();
             if (result.Block is { } block)

@@ -25,7 +25,12 @@ public sealed class WorkflowTypeStep : IRecipeStepHandler
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         var engine = context.Services.GetRequiredService<WorkflowEngine>();
-        foreach (var (type, _) in Types(context)) await engine.SaveTypeAsync(type.ToJsonString(), cancellationToken);
+        foreach (var (type, i) in Types(context))
+        {
+            // Checked again with the tenant's features as the recipe leaves them: a module's activity needs its module.
+            var (_, errors) = await engine.SaveTypeAsync(type.ToJsonString(), cancellationToken);
+            if (errors.Count > 0) throw new InvalidOperationException($"$.data[{i}]: {string.Join(" ", errors)}");
+        }
     }
 
     private static IEnumerable<(JsonObject Type, int Index)> Types(RecipeStepContext context)

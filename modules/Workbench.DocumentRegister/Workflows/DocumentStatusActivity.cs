@@ -11,6 +11,7 @@ namespace Workbench.DocumentRegister.Workflows;
 public sealed class DocumentStatusActivity(DocumentService documents) : IWorkflowActivity
 {
     public string Type => "document-status";
+    public string? Feature => DocumentRegisterManifest.Feature;
     public string Description => "Maina dokumenta statusu: Registered, InProgress, Closed (sets the document's status).";
     public IReadOnlyList<string> Outcomes { get; } = ["done"];
 

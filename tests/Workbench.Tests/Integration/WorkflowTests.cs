@@ -96,6 +96,33 @@ public sealed class WorkflowTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task A_modules_activity_is_offered_and_accepted_only_where_the_module_is_enabled()
+    {
+        const string closeDocument = """
+            {"name": "close", "title": "Slēgt", "startActivity": "close",
+             "activities": [{"id": "close", "type": "document-status", "properties": {"status": "Closed"}}, {"id": "end", "type": "end"}],
+             "transitions": [{"from": "close", "outcome": "done", "to": "end"}]}
+            """;
+        async Task<string[]> ActivitiesAsync(HttpClient admin, string tenant) =>
+            [.. (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/activities", Ct)).EnumerateArray().Select(a => a.GetProperty("type").GetString()!)];
+
+        var withRegister = await host.CreateTenantAsync("riga");
+        var riga = await host.AdminClientAsync(withRegister);
+        Assert.Contains("document-status", await ActivitiesAsync(riga, withRegister));
+        await SaveTypeAsync(riga, withRegister, closeDocument);
+
+        var withoutRegister = await host.CreateTenantAsync("smiltene");
+        var smiltene = await host.AdminClientAsync(withoutRegister);
+        var offered = await ActivitiesAsync(smiltene, withoutRegister);
+        Assert.Contains("assign-task", offered);
+        Assert.DoesNotContain("document-status", offered);
+        var refused = await smiltene.PostAsync($"/{withoutRegister}/api/admin/workflows/types", new StringContent(closeDocument, Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("unknown activity type", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(0, (await smiltene.GetFromJsonAsync<JsonElement>($"/{withoutRegister}/api/admin/workflows/types", Ct)).GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_failed_step_leaves_the_instance_failed_with_its_error_and_a_retry_with_corrected_data_finishes_it()
     {
         var tenant = await host.CreateTenantAsync("smiltene");
