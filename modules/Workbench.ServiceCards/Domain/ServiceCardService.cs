@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Audit;
@@ -7,6 +8,7 @@ using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Recipes;
 using Workbench.Abstractions.Search;
 using Workbench.Abstractions.Security;
+using Workbench.Abstractions.Workflows;
 using Workbench.ServiceCards.Data;
 using Workbench.ServiceCards.Search;
 
@@ -19,7 +21,8 @@ public sealed partial class ServiceCardService(
     IAuditLog audit,
     ITenantTransaction transaction,
     ISearchIndex search,
-    ICurrentActor actor)
+    ICurrentActor actor,
+    IWorkflowEvents events)
 {
     public const string RecordType = "service-cards.card";
     private static readonly JsonSerializerOptions Json = RecipeStepContext.JsonOptions;
@@ -169,6 +172,12 @@ public sealed partial class ServiceCardService(
             await RecordAsync(card, action, comment, ct);
             if (to == CardState.Published) card.PublishedVersion = card.Version;
             await db.SaveChangesAsync(ct);
+            // Workflows start on these (e.g. a submitted card becomes a review task for the reviewers).
+            await events.PublishAsync($"service-card.{action}", "service-card", card.Id.ToString(), new JsonObject
+            {
+                ["id"] = card.Id.ToString(), ["identifier"] = card.Identifier, ["name"] = card.Name, ["state"] = card.State.ToString(),
+                ["version"] = card.Version, ["comment"] = comment, ["actor"] = actor.Name,
+            }, ct);
             return WorkflowResult.Done(card);
         }, ct);
 
