@@ -2,14 +2,15 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Integration;
-using Workbench.ServiceCards.Integration;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Notifications;
 using Workbench.Abstractions.Recipes;
+using Workbench.Abstractions.Records;
 using Workbench.Abstractions.Search;
 using Workbench.ServiceCards.Api;
 using Workbench.ServiceCards.Data;
 using Workbench.ServiceCards.Domain;
+using Workbench.ServiceCards.Integration;
 using Workbench.ServiceCards.Recipes;
 using Workbench.ServiceCards.Search;
 
@@ -25,6 +26,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IRecipeStepHandler, ServiceCardsStep>();
         services.AddScoped<ISearchSource, ServiceCardSearchSource>();
         services.AddScoped<ServiceCaseService>();
+        services.AddScoped<IServiceCaseDirectory, ServiceCaseDirectory>();
         services.AddScoped<ServiceCaseKpis>();
         services.AddScoped<IReminderSource, ServiceCardReminders>();
         services.AddScoped<IPendingWorkSource, ServiceCardsPendingWork>();

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.CustomFields;
 using Workbench.Abstractions.Data;
+using Workbench.Abstractions.Records;
 using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
 using Workbench.Abstractions.Workflows;
@@ -21,7 +22,8 @@ namespace Workbench.DocumentRegister.Domain;
 /// </summary>
 public sealed partial class DocumentService(
     DocumentRegisterDbContext db, DocumentAccessRule access, ICustomFieldService customFields, IAuditLog audit, ITenantTransaction transaction,
-    ICurrentActor actor, ITenantContext tenant, TimeProvider clock, DocumentSearchSource search, IWorkflowEvents events)
+    ICurrentActor actor, ITenantContext tenant, TimeProvider clock, DocumentSearchSource search, IWorkflowEvents events,
+    IEnumerable<IServiceCaseDirectory> serviceCaseDirectories)
 {
     public const string RecordType = "document";
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -44,7 +46,7 @@ public sealed partial class DocumentService(
         var visible = access.Visible(user);
         foreach (var (link, i) in (input.Links ?? []).Select((l, i) => (l, i)))
             if (!await visible.AnyAsync(d => d.Id == link.DocumentId, ct)) Add($"links[{i}].documentId", "Nav tāda dokumenta (no such document).");
-        if ((input.ServiceCases ?? []).Any(s => string.IsNullOrWhiteSpace(s) || s.Length > 100)) Add("serviceCases", "Pakalpojuma lietas identifikators ir 1–100 zīmes (a service case reference is 1–100 characters).");
+        foreach (var (i, problem) in (await ServiceCasesAsync(input.ServiceCases, ct)).Problems) Add($"serviceCases[{i}]", problem);
         foreach (var (key, message) in (await customFields.ValidateAsync(RecordType, input.CustomFields, ct)).Errors) Add($"customFields.{key}", message);
         return errors;
     }
@@ -212,6 +214,41 @@ public sealed partial class DocumentService(
             ON CONFLICT ("Key") DO UPDATE SET "Value" = "DocReg_Counters"."Value" + 1 RETURNING "Value"
             """).ToListAsync(ct)).Single();
 
+    /// <summary>
+    /// The service cases a document refers to. Where the tenant keeps its cases in the service cards module, each
+    /// reference (case id or client reference) must name exactly one case and is kept as that case's id; elsewhere
+    /// references are kept as given.
+    /// </summary>
+    private async Task<(List<string> References, Dictionary<int, string> Problems)> ServiceCasesAsync(IReadOnlyList<string>? given, CancellationToken ct)
+    {
+        var directory = serviceCaseDirectories.FirstOrDefault(d => d.Available);
+        var (references, problems) = (new List<string>(), new Dictionary<int, string>());
+        foreach (var (reference, i) in (given ?? []).Select((r, i) => (r?.Trim(), i)))
+        {
+            if (reference is not { Length: > 0 and <= 100 })
+                problems[i] = "Pakalpojuma lietas atsauce ir 1–100 zīmes (a service case reference is 1–100 characters).";
+            else if (directory is null)
+                references.Add(reference);
+            else if (await directory.FindAsync(reference, ct) is var found && found.Count == 1)
+                references.Add(found[0].Id.ToString());
+            else
+                problems[i] = found.Count == 0
+                    ? $"Nav pakalpojuma lietas \"{reference}\" (no such service case)."
+                    : $"Atsauce \"{reference}\" ir vairākām lietām; norādiet lietas id (several cases have this client reference: give the case id).";
+        }
+        return (references.Distinct().ToList(), problems);
+    }
+
+    /// <summary>The document's service cases as the service cards module describes them (null where it cannot).</summary>
+    public async Task<List<(string Reference, ServiceCaseSummary? Case)>> LinkedServiceCasesAsync(Document d, CancellationToken ct)
+    {
+        var directory = serviceCaseDirectories.FirstOrDefault(x => x.Available);
+        var linked = new List<(string, ServiceCaseSummary?)>();
+        foreach (var reference in d.ServiceCases)
+            linked.Add((reference, directory is null ? null : (await directory.FindAsync(reference, ct)).FirstOrDefault()));
+        return linked;
+    }
+
     private async Task ApplyAsync(Document document, DocumentInput input, CancellationToken ct)
     {
         document.Title = input.Title!.Trim();
@@ -222,7 +259,7 @@ public sealed partial class DocumentService(
         document.Executor = Trimmed(input.Executor)?.ToLowerInvariant();
         document.DueDate = input.DueDate;
         document.Restricted = input.Restricted;
-        document.ServiceCases = (input.ServiceCases ?? []).Select(s => s.Trim()).Distinct().ToList();
+        document.ServiceCases = (await ServiceCasesAsync(input.ServiceCases, ct)).References;
         document.CustomFields = (await customFields.ValidateAsync(RecordType, input.CustomFields, ct)).Values;
         // Whoever registers or executes a restricted document must still see it.
         var readers = (input.AccessList ?? []).Select(e => e.Trim().ToLowerInvariant())

@@ -35,7 +35,7 @@ public sealed class DocumentRegisterBrowserTests
         await Browsers.ArriveAsync(specialist, "**/riga/admin/documents", host);
         await Browsers.AssertAccessibleAsync(specialist);
         await specialist.GetByLabel("Reģistrs").First.SelectOptionAsync(new SelectOptionValue { Label = "IEN — Ienākošie dokumenti" });
-        await specialist.GetByLabel("Lieta").SelectOptionAsync(new SelectOptionValue { Label = "1-12 Iedzīvotāju iesniegumi un sarakste" });
+        await specialist.GetByLabel("Lieta", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "1-12 Iedzīvotāju iesniegumi un sarakste" });
         await specialist.GetByLabel("Virsraksts").FillAsync("Iesniegums par koku ciršanu Meža ielā");
         await specialist.GetByLabel("Korespondents").FillAsync("Marta Liepiņa");
         await specialist.GetByLabel("Dokumenta datums").FillAsync($"{year}-11-30");

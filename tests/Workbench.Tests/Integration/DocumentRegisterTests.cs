@@ -31,7 +31,7 @@ public sealed class DocumentRegisterTests(HostFixture host) : IClassFixture<Host
         {
             ["registerId"] = register, ["caseFileId"] = caseFile, ["title"] = title, ["correspondent"] = "Jānis Bērziņš", ["documentDate"] = "2026-11-30",
             ["summary"] = "Lūdz izīrēt sociālo dzīvokli", ["author"] = null, ["executor"] = null, ["dueDate"] = null, ["restricted"] = false,
-            ["accessList"] = Array.Empty<string>(), ["links"] = Array.Empty<object>(), ["serviceCases"] = new[] { "SC-2026-17" }, ["customFields"] = new { },
+            ["accessList"] = Array.Empty<string>(), ["links"] = Array.Empty<object>(), ["serviceCases"] = Array.Empty<string>(), ["customFields"] = new { },
         };
         foreach (var property in JsonSerializer.SerializeToElement(extra ?? new { }).EnumerateObject()) letter[property.Name] = property.Value;
         return letter;
@@ -49,9 +49,13 @@ public sealed class DocumentRegisterTests(HostFixture host) : IClassFixture<Host
         var second = await JsonApi.CreatedAsync(admin, $"/{tenant}/api/documents", Letter(incoming, government, "Vēstule no VARAM"));
         Assert.Equal($"IEN-{year}/0001", first.GetProperty("registrationNumber").GetString());
         Assert.Equal($"IEN-{year}/0002", second.GetProperty("registrationNumber").GetString());
-        // Outgoing letters count per case file: "{index}/{seq}".
+        // Outgoing letters count per case file: "{index}/{seq}". The reply belongs to the resident's service case,
+        // named by its client reference and kept as the case's id.
+        var card = (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/service-cards", Ct))[0];
+        var serviceCase = await JsonApi.CreatedAsync(admin, $"/{tenant}/api/service-cases",
+            new { cardId = card.GetProperty("id").GetGuid(), channel = "InPerson", clientReference = "SC-2026-17", plannedCompletion = "2026-12-15" });
         var reply = await JsonApi.CreatedAsync(admin, $"/{tenant}/api/documents", Letter(outgoing, letters, "Atbilde par dzīvokli",
-            new { links = new[] { new { documentId = first.GetProperty("id").GetGuid(), kind = "ReplyTo" } } }));
+            new { links = new[] { new { documentId = first.GetProperty("id").GetGuid(), kind = "ReplyTo" } }, serviceCases = new[] { "SC-2026-17" } }));
         var other = await JsonApi.CreatedAsync(admin, $"/{tenant}/api/documents", Letter(outgoing, government, "Atbilde VARAM"));
         Assert.Equal("1-12/1", reply.GetProperty("registrationNumber").GetString());
         Assert.Equal("2-05/1", other.GetProperty("registrationNumber").GetString());
@@ -63,7 +67,12 @@ public sealed class DocumentRegisterTests(HostFixture host) : IClassFixture<Host
         Assert.Equal(outgoing, read.GetProperty("registerId").GetGuid());
         Assert.Equal(letters, read.GetProperty("caseFileId").GetGuid());
         Assert.Equal("ReplyTo", read.GetProperty("links")[0].GetProperty("kind").GetString());
-        Assert.Equal("SC-2026-17", read.GetProperty("serviceCases")[0].GetString());
+        Assert.Equal(serviceCase.GetProperty("id").GetString(), read.GetProperty("serviceCases")[0].GetString());
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/{tenant}/admin/documents/{reply.GetProperty("id").GetGuid()}", Ct));
+        Assert.Contains($"SC-2026-17 — {card.GetProperty("name").GetString()} (Submitted)", page);
+        var unknownCase = await admin.PostAsJsonAsync($"/{tenant}/api/documents", Letter(outgoing, letters, "Atbilde bez lietas", new { serviceCases = new[] { "SC-1999-1" } }), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownCase.StatusCode);
+        Assert.Contains("no such service case", (await unknownCase.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("serviceCases[0]")[0].GetString());
         Assert.Equal(1, read.GetProperty("version").GetInt32());
 
         // A letter without the fields its kind requires is refused, field by field, and takes no number.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workbench.Abstractions;
+using Workbench.Abstractions.Records;
 using Workbench.Abstractions.Security;
 using Workbench.DocumentRegister.Domain;
 using Workbench.DocumentRegister.Integration;
@@ -27,6 +28,7 @@ public sealed class DocumentModel(
     public List<ApprovalStep> Route { get; private set; } = [];
     public List<DocumentVersion> Versions { get; private set; } = [];
     public Dictionary<Guid, string> Linked { get; private set; } = [];
+    public List<(string Reference, ServiceCaseSummary? Case)> ServiceCases { get; private set; } = [];
     public string? Me => DocumentAccessRule.EmailOf(User);
     public bool CanRegister => permissions.HasPermission(User, DocumentRegisterManifest.RegisterDocuments);
     public bool CanAssign => permissions.HasPermission(User, DocumentRegisterManifest.AssignTasks);
@@ -44,6 +46,7 @@ public sealed class DocumentModel(
         Versions = await documents.VersionsAsync(id, ct);
         foreach (var link in Record.Links)
             if (await documents.FindAsync(link.DocumentId, User, ct) is { } target) Linked[target.Id] = $"{target.RegistrationNumber} {target.Title}";
+        ServiceCases = await documents.LinkedServiceCasesAsync(document, ct);
         return Page();
     }
 

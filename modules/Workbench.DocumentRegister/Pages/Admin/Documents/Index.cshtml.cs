@@ -41,7 +41,7 @@ public sealed class IndexModel(
 
     public sealed record RegistrationForm(
         Guid RegisterId, Guid CaseFileId, string? Title, string? Summary, string? Author, string? Correspondent, DateOnly? DocumentDate,
-        string? Executor, DateOnly? DueDate, bool Restricted, string? AccessList, Guid? ReplyTo, bool CompleteMyTask);
+        string? Executor, DateOnly? DueDate, bool Restricted, string? AccessList, string? ServiceCases, Guid? ReplyTo, bool CompleteMyTask);
 
     public async Task<IActionResult> OnPostRegisterAsync(RegistrationForm form, CancellationToken ct)
     {
@@ -49,7 +49,8 @@ public sealed class IndexModel(
         var input = new DocumentInput(form.RegisterId, form.CaseFileId, form.Title, form.Summary, form.Author, form.Correspondent, form.DocumentDate,
             form.Executor, form.DueDate, form.Restricted,
             (form.AccessList ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            form.ReplyTo is { } original ? [new LinkInput(original, LinkKind.ReplyTo)] : null);
+            form.ReplyTo is { } original ? [new LinkInput(original, LinkKind.ReplyTo)] : null,
+            (form.ServiceCases ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         if (await documents.ValidateAsync(input, User, ct) is { Count: > 0 } errors)
         {
             (Message, IsError) = (string.Join(" ", errors.SelectMany(e => e.Value)), true);
