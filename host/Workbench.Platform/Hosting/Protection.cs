@@ -14,9 +14,9 @@ namespace Workbench.Platform.Hosting;
 /// </summary>
 public static class Protection
 {
-    /// <summary>Scripts only from the host itself (no inline script, no eval); styles allow the inline brand colours.</summary>
+    /// <summary>Scripts and styles only from the host itself: no inline script or style, no eval.</summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     private static readonly string[] TokenPaths = ["/connect/token", "/connect/revoke", "/connect/introspect"];
     private static readonly string[] SignInPaths = ["/signin", "/api/session", "/signin/two-factor", "/account/two-factor"];

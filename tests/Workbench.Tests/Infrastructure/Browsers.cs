@@ -17,8 +17,17 @@ public static class Browsers
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString() });
         context.SetDefaultTimeout(60_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var refused = Refusals.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) lock (refused) refused.Add(message.Text);
+        };
+        return page;
     }
+
+    /// <summary>What the browser refused on each page under the content security policy (an inline style, a foreign script).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Refusals = new();
 
     /// <summary>Signs in (by default as the seeded administrator) and waits for the workplace, or says what the page showed instead.</summary>
     public static async Task SignInAsync(IPage page, string tenant, HostProcess? host = null, string email = WorkbenchFactory.AdminEmail, string password = WorkbenchFactory.AdminPassword)
@@ -43,7 +52,7 @@ public static class Browsers
         }
     }
 
-    /// <summary>axe-core (WCAG 2.1 A and AA rules) finds no violation on the page.</summary>
+    /// <summary>axe-core (WCAG 2.1 A and AA rules) finds no violation on the page, and the page broke no rule of its content security policy.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
         var axe = Path.Combine(Repository.Root, "tests", "Workbench.Tests", "node_modules", "axe-core", "axe.min.js");
@@ -54,5 +63,7 @@ public static class Browsers
             "async () => (await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })).violations" +
             ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))");
         Assert.True(violations.Length == 0, $"{page.Url}: " + string.Join("\n", violations));
+        if (Refusals.TryGetValue(page, out var refused))
+            lock (refused) Assert.True(refused.Count == 0, $"{page.Url}: " + string.Join("\n", refused));
     }
 }

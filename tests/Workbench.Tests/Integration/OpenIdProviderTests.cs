@@ -417,6 +417,15 @@ public sealed class OpenIdProviderTests(HostFixture host)
         Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
         var api = await host.AnonymousClient().GetAsync("/riga/api/search?q=x", Ct);
         Assert.Contains("script-src 'self'", api.Headers.GetValues("Content-Security-Policy").Single());
+        // No inline style either: the brand colours come as a stylesheet of their own.
+        Assert.DoesNotContain("unsafe-inline", response.Headers.GetValues("Content-Security-Policy").Single());
+        var page = await response.Content.ReadAsStringAsync(Ct);
+        Assert.DoesNotContain("<style", page);
+        Assert.DoesNotContain("style=", page);
+        var brand = await host.AnonymousClient().GetAsync($"/{OidcScenario.Provider}/brand.css", Ct);
+        Assert.Equal("text/css", brand.Content.Headers.ContentType?.MediaType);
+        Assert.Matches(@"^:root \{ --brand: #[0-9a-fA-F]{6}; --accent: #[0-9a-fA-F]{6}; \}", await brand.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("brand.css?v=", page);
     }
 
     private async Task<IReadOnlyList<SecurityKey>> KeysAsync()
