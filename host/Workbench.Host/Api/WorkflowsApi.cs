@@ -21,6 +21,9 @@ public static class WorkflowsApi
         admin.MapGet("/types", async (WorkflowEngine engine, CancellationToken ct) =>
             (await engine.TypesAsync(ct)).Select(t => new { t.Name, t.Title, t.Version, t.Enabled, t.StartEvent, definition = JsonNode.Parse(t.Json) }));
         admin.MapPost("/types", SaveType).WithSummary("A workflow type as JSON; refused with every reason (unknown activity, dangling transition, bad property) or saved as a new version");
+        admin.MapPost("/types/{name}/enable", (string name, WorkflowEngine engine, CancellationToken ct) => SetEnabled(name, true, engine, ct));
+        admin.MapPost("/types/{name}/disable", (string name, WorkflowEngine engine, CancellationToken ct) => SetEnabled(name, false, engine, ct))
+            .WithSummary("No new instances of the type (by event, schedule or hand); running instances go on");
         admin.MapGet("/activities", (WorkflowEngine engine) => engine.Activities.OrderBy(a => a.Type).Select(a => new { a.Type, a.Description, a.Outcomes }));
         admin.MapGet("/instances", async (WorkflowStatus? status, WorkflowEngine engine, CancellationToken ct) =>
             (await engine.InstancesAsync(status, ct)).Select(Summary));
@@ -56,6 +59,13 @@ public static class WorkflowsApi
             ? Results.ValidationProblem(new Dictionary<string, string[]> { ["definition"] = [.. errors] }, detail: string.Join(" ", errors))
             : Results.Created($"api/admin/workflows/types", new { type.Name, type.Title, type.Version });
     }
+
+    private static Task<IResult> SetEnabled(string name, bool enabled, WorkflowEngine engine, CancellationToken ct) =>
+        Refusals.AsProblemAsync(async () =>
+        {
+            var type = await engine.SetEnabledAsync(name, enabled, ct);
+            return Results.Ok(new { type.Name, type.Version, type.Enabled });
+        });
 
     private static object Summary(WorkflowInstance i) => new
     {

@@ -48,17 +48,31 @@ public sealed class WorkflowEngine(
     {
         var (definition, errors) = WorkflowDefinitions.Parse(json, Activities);
         if (definition is null) return (null, errors);
-        var type = await db.Types.SingleOrDefaultAsync(t => t.Name == definition.Name, ct);
-        if (type is null)
+        return (await transaction.InTransactionAsync(async () =>
         {
-            type = new WorkflowType { Id = Guid.NewGuid(), Name = definition.Name!, Title = "", Json = "" };
-            db.Types.Add(type);
-        }
-        (type.Title, type.Json, type.StartEvent, type.Version, type.UpdatedUtc) = (definition.Title!, json, definition.Start?.Event, type.Version + 1, Now);
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync("workflow.type.saved", type.Name, new { type.Version }, ct);
-        return (type, []);
+            var type = await db.Types.SingleOrDefaultAsync(t => t.Name == definition.Name, ct);
+            if (type is null)
+            {
+                type = new WorkflowType { Id = Guid.NewGuid(), Name = definition.Name!, Title = "", Json = "" };
+                db.Types.Add(type);
+            }
+            (type.Title, type.Json, type.StartEvent, type.Version, type.UpdatedUtc) = (definition.Title!, json, definition.Start?.Event, type.Version + 1, Now);
+            await db.SaveChangesAsync(ct);
+            await audit.AppendAsync("workflow.type.saved", type.Name, new { type.Version }, ct);
+            return type;
+        }, ct), []);
     }
+
+    /// <summary>Switches a type off (no new instances by event, schedule or hand; running ones go on) or on again.</summary>
+    public Task<WorkflowType> SetEnabledAsync(string typeName, bool enabled, CancellationToken ct) => transaction.InTransactionAsync(async () =>
+    {
+        var type = await db.Types.SingleOrDefaultAsync(t => t.Name == typeName, ct) ?? throw new KeyNotFoundException($"Nav darbplūsmas \"{typeName}\" (no such workflow type).");
+        if (type.Enabled == enabled) return type;
+        (type.Enabled, type.UpdatedUtc) = (enabled, Now);
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(enabled ? "workflow.type.enabled" : "workflow.type.disabled", type.Name, null, ct);
+        return type;
+    }, ct);
 
     public async Task<WorkflowInstance> StartAsync(string typeName, string? correlationType, string? correlationId, JsonObject variables, CancellationToken ct)
     {

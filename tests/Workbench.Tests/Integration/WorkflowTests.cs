@@ -96,6 +96,31 @@ public sealed class WorkflowTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task A_disabled_type_starts_no_instance_until_it_is_enabled_again()
+    {
+        var tenant = await host.CreateTenantAsync("smiltene");
+        var admin = await host.AdminClientAsync(tenant);
+        await SaveTypeAsync(admin, tenant, Grant);
+        var variables = new { amount = 120, applicantEmail = "a@example.lv", reviewer = $"reviewer@{tenant}.lv" };
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/{tenant}/api/admin/workflows/types/grant/disable", null, Ct)).StatusCode);
+        var refused = await admin.PostAsJsonAsync($"/{tenant}/api/workflows/grant/start", variables, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("disabled", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/instances", Ct)).GetArrayLength());
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/{tenant}/admin/workflows?name=grant", Ct));
+        Assert.Contains("izslēgta", page);
+        Assert.DoesNotContain("Sākt ar roku", page);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/{tenant}/api/admin/workflows/types/grant/enable", null, Ct)).StatusCode);
+        await StartAsync(admin, tenant, "grant", variables);
+        Assert.Contains("Sākt ar roku", WebUtility.HtmlDecode(await admin.GetStringAsync($"/{tenant}/admin/workflows?name=grant", Ct)));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/{tenant}/api/admin/workflows/types/nosuch/disable", null, Ct)).StatusCode);
+        var trail = await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/audit", Ct);
+        Assert.Contains("workflow.type.disabled", trail.ToString());
+    }
+
+    [Fact]
     public async Task A_modules_activity_is_offered_and_accepted_only_where_the_module_is_enabled()
     {
         const string closeDocument = """

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Workbench.Abstractions;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Workflows;
@@ -33,6 +34,41 @@ public sealed class WorkflowsModel(WorkflowEngine engine) : AdminPageModel
             Json = JsonNode.Parse(type.Json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             Selected = WorkflowDefinitions.Parse(type.Json, engine.Activities).Definition;
             if (Selected is not null) Diagram = WorkflowDiagram.Svg(Selected, type.Title);
+        }
+    }
+
+    public async Task<IActionResult> OnPostEnabledAsync(string name, bool enabled, CancellationToken ct)
+    {
+        try
+        {
+            var type = await engine.SetEnabledAsync(name, enabled, ct);
+            StatusMessage = type.Enabled ? $"Darbplūsma \"{type.Name}\" ieslēgta." : $"Darbplūsma \"{type.Name}\" izslēgta: jaunas instances nesāksies, esošās turpinās.";
+        }
+        catch (Exception refusal) when (Refusals.Is(refusal)) { (StatusMessage, StatusIsError) = (refusal.Message, true); }
+        return RedirectToPage(new { name });
+    }
+
+    /// <summary>Starts an instance by hand, with the variables given as a JSON object (or none).</summary>
+    public async Task<IActionResult> OnPostStartAsync(string name, string? variables, CancellationToken ct)
+    {
+        JsonObject? given;
+        try { given = string.IsNullOrWhiteSpace(variables) ? [] : JsonNode.Parse(variables) as JsonObject; }
+        catch (JsonException) { given = null; }
+        if (given is null)
+        {
+            (StatusMessage, StatusIsError) = ("Mainīgos norāda kā JSON objektu, piem. {\"amount\": 120} (give the variables as a JSON object).", true);
+            return RedirectToPage(new { name });
+        }
+        try
+        {
+            var instance = await engine.StartAsync(name, null, null, given, ct);
+            StatusMessage = $"Darbplūsma \"{name}\" sākta.";
+            return RedirectToPage("WorkflowInstances", new { id = instance.Id });
+        }
+        catch (Exception refusal) when (Refusals.Is(refusal))
+        {
+            (StatusMessage, StatusIsError) = (refusal.Message, true);
+            return RedirectToPage(new { name });
         }
     }
 
