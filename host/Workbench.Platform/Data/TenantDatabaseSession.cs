@@ -16,6 +16,7 @@ public sealed class TenantDatabaseSession(ITenantContext tenantContext) : ITenan
     private readonly List<Func<Task>> _afterCommit = [];
     private DbConnection? _connection;
     private DbTransaction? _transaction;
+    private IDisposable? _writeTurn;
 
     public TenantInfo Tenant => tenantContext.Required;
     public DatabaseProvider Provider => Tenant.DatabaseProvider;
@@ -44,7 +45,16 @@ public sealed class TenantDatabaseSession(ITenantContext tenantContext) : ITenan
     {
         if (_transaction is not null) return await work();
         if (Connection.State != System.Data.ConnectionState.Open) await Connection.OpenAsync(ct);
-        _transaction = await Connection.BeginTransactionAsync(ct);
+        if (Provider == DatabaseProvider.Sqlite) _writeTurn = await SqliteWriteGate.EnterAsync(Tenant.ConnectionString, ct);
+        try
+        {
+            _transaction = await Connection.BeginTransactionAsync(ct);
+        }
+        catch
+        {
+            ReleaseWriteTurn();
+            throw;
+        }
         foreach (var context in _contexts) context.Database.UseTransaction(_transaction);
         T result;
         try
@@ -77,11 +87,19 @@ public sealed class TenantDatabaseSession(ITenantContext tenantContext) : ITenan
         foreach (var context in _contexts) context.Database.UseTransaction(null);
         await _transaction!.DisposeAsync();
         _transaction = null;
+        ReleaseWriteTurn();
+    }
+
+    private void ReleaseWriteTurn()
+    {
+        _writeTurn?.Dispose();
+        _writeTurn = null;
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_transaction is not null) await _transaction.DisposeAsync();
+        ReleaseWriteTurn();
         if (_connection is not null) await _connection.DisposeAsync();
     }
 }
