@@ -60,15 +60,16 @@ public sealed partial class DocumentService(
         var (pattern, error) = NumberingPattern.Parse(register.Pattern, register.RestartsYearly);
         if (pattern is null) throw new DocumentConflictException($"Reģistra {register.Code} numerācijas šablons nav derīgs: {error}");
         var year = tenant.Required.Settings.Today().Year;
-        var sequence = await NextSequenceAsync($"{register.Id:N}|{pattern.CounterScope(register.RestartsYearly, year, caseFile.Index)}", ct);
         var document = new Document
         {
-            Id = Guid.NewGuid(), RegisterId = register.Id, CaseFileId = caseFile.Id, Sequence = sequence,
-            RegistrationNumber = pattern.Format(register.Prefix, register.Code, year, caseFile.Index, sequence),
+            Id = Guid.NewGuid(), RegisterId = register.Id, CaseFileId = caseFile.Id, RegistrationNumber = "",
             RegisteredUtc = Now, RegisteredBy = actor.Name, Direction = register.Direction, Kind = register.Kind, Title = "", Status = DocumentStatus.Registered, UpdatedUtc = Now,
             ExternalId = externalId,
         };
         await ApplyAsync(document, input, ct);
+        // The number last: on PostgreSQL the counter's row stays locked until commit, so the less after it, the better.
+        document.Sequence = await NextSequenceAsync($"{register.Id:N}|{pattern.CounterScope(register.RestartsYearly, year, caseFile.Index)}", ct);
+        document.RegistrationNumber = pattern.Format(register.Prefix, register.Code, year, caseFile.Index, document.Sequence);
         db.Documents.Add(document);
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("documents.registered", document.RegistrationNumber, new { document.Id, register = register.Code }, ct);
