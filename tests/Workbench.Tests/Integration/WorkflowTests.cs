@@ -114,7 +114,24 @@ public sealed class WorkflowTests(HostFixture host) : IClassFixture<HostFixture>
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/{tenant}/api/admin/workflows/types/grant/enable", null, Ct)).StatusCode);
         await StartAsync(admin, tenant, "grant", variables);
-        Assert.Contains("Sākt ar roku", WebUtility.HtmlDecode(await admin.GetStringAsync($"/{tenant}/admin/workflows?name=grant", Ct)));
+
+        // By hand from the page: variables that are not a JSON object are refused; good ones start an instance and lead to it.
+        async Task<HttpResponseMessage> StartByHandAsync(string json)
+        {
+            var html = await admin.GetStringAsync($"/{tenant}/admin/workflows?name=grant", Ct);
+            Assert.Contains("Sākt ar roku", WebUtility.HtmlDecode(html));
+            return await admin.PostAsync($"/{tenant}/admin/workflows?handler=Start", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = Forms.AntiforgeryToken(html), ["name"] = "grant", ["variables"] = json,
+            }), Ct);
+        }
+        var malformed = await StartByHandAsync("[1, 2]");
+        Assert.Equal(HttpStatusCode.Redirect, malformed.StatusCode);
+        Assert.Contains("JSON objektu", WebUtility.HtmlDecode(await admin.GetStringAsync(malformed.Headers.Location!.ToString(), Ct)));
+        var byHand = await StartByHandAsync(JsonSerializer.Serialize(variables with { amount = 480 }));
+        Assert.Equal(HttpStatusCode.Redirect, byHand.StatusCode);
+        Assert.Contains("/admin/workflows/instances?id=", byHand.Headers.Location!.ToString());
+        Assert.Equal(2, (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/instances", Ct)).GetArrayLength());
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/{tenant}/api/admin/workflows/types/nosuch/disable", null, Ct)).StatusCode);
         var trail = await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/audit", Ct);
         Assert.Contains("workflow.type.disabled", trail.ToString());
