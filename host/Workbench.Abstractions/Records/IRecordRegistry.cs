@@ -16,8 +16,9 @@ public interface IRecordRegistry
 
 /// <param name="Kind">The document kind whose register takes it, e.g. "Protokols", "Lēmums".</param>
 /// <param name="SourceKey">Identifies the record in its module, e.g. "council:minutes:{meeting id}".</param>
+/// <param name="Restricted">Not for everyone who reads the register (e.g. minutes of a closed meeting): only whoever registers it sees it.</param>
 public sealed record RecordToRegister(
-    string Kind, string Title, string? Summary, string? Author, DateOnly? DocumentDate, string SourceKey, IReadOnlyList<RecordFile> Files);
+    string Kind, string Title, string? Summary, string? Author, DateOnly? DocumentDate, string SourceKey, IReadOnlyList<RecordFile> Files, bool Restricted = false);
 
 public sealed record RecordFile(string Name, string ContentType, byte[] Content);
 

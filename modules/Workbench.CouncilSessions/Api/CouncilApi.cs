@@ -17,7 +17,7 @@ public static class CouncilApi
 {
     public static IEndpointRouteBuilder MapCouncilApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/council").WithTags("Council");
+        var api = routes.MapGroup("/api/council").WithTags("Council").AuditRefusals();
         var manage = PermissionNames.Policy(CouncilSessionsManifest.ManageCouncil);
         api.MapGet("/bodies", (CouncilService council, CancellationToken ct) => council.BodiesAsync(ct));
         api.MapPost("/bodies", CreateBody).RequireAuthorization(manage);

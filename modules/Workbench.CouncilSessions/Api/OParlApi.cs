@@ -301,7 +301,8 @@ public static class OParlApi
     private static async Task<IResult> VoteEvent(Guid id, HttpContext http, CouncilDbContext db, CancellationToken ct)
     {
         var vote = await db.VoteEvents.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id && v.State == VoteEventState.Closed, ct);
-        if (vote is null || await PublicMeetings(db).SingleOrDefaultAsync(m => m.Id == vote.MeetingId, ct) is not { } meeting) return Results.NotFound();
+        if (vote is null || await PublicMeetings(db).SingleOrDefaultAsync(m => m.Id == vote.MeetingId, ct) is not { } meeting
+            || !await db.AgendaItems.AnyAsync(i => i.Id == vote.AgendaItemId && i.IsPublic, ct)) return Results.NotFound();
         var b = Base(http);
         var votes = await db.Votes.AsNoTracking().Where(v => v.VoteEventId == id).OrderBy(v => v.CastUtc).ToListAsync(ct);
         static string Option(VoteChoice c) => c switch { VoteChoice.For => "yes", VoteChoice.Against => "no", _ => "abstain" };

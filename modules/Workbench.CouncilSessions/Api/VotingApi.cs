@@ -77,7 +77,7 @@ internal static class VotingApi
         Refusals.AsProblemAsync(async () =>
         {
             var vote = await voting.FindAsync(id, ct);
-            if (vote is null || !await VisibleAsync(vote.MeetingId, user, permissions, council, ct)) return Results.NotFound();
+            if (vote is null || !await VoteVisibleAsync(vote, user, permissions, council, ct)) return Results.NotFound();
             var votes = vote.State == VoteEventState.Closed ? await voting.VotesAsync(id, ct) : [];
             return Results.Ok(new { vote.Motion, vote.AgendaItemId, tally = await voting.TallyAsync(id, ct), votes = votes.Select(v => new { v.PersonId, v.Choice, v.CastUtc, v.Channel }) });
         });
@@ -86,7 +86,7 @@ internal static class VotingApi
     private static async Task Stream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, LiveFeed<Tally> tallies)
     {
         var vote = await voting.FindAsync(id, http.RequestAborted);
-        if (vote is null || !await VisibleAsync(vote.MeetingId, user, permissions, council, http.RequestAborted))
+        if (vote is null || !await VoteVisibleAsync(vote, user, permissions, council, http.RequestAborted))
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -102,8 +102,12 @@ internal static class VotingApi
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
+        // The public follows the votes on public items only; a vote on a closed item does not reach their screens.
+        var internalEdition = CouncilApi.SeesInternal(user, permissions);
+        async Task<bool> Shown(Tally tally) =>
+            internalEdition || await voting.FindAsync(tally.VoteEventId, http.RequestAborted) is { } vote && await VoteVisibleAsync(vote, user, permissions, council, http.RequestAborted);
         await StreamAsync(http, "tally", tallies, id, async () =>
-            await voting.CurrentVoteAsync(id, http.RequestAborted) is { } vote ? await voting.TallyAsync(vote.Id, http.RequestAborted) : null, _ => false);
+            await voting.CurrentVoteAsync(id, http.RequestAborted) is { } vote ? await voting.TallyAsync(vote.Id, http.RequestAborted) : null, _ => false, Shown);
     }
 
     /// <summary>The quorum at once, then after every arrival or departure, until the watcher leaves.</summary>
@@ -118,7 +122,8 @@ internal static class VotingApi
     }
 
     /// <summary>Server-sent events: the current value, then each newer one, until <paramref name="last"/> says it is final.</summary>
-    private static async Task StreamAsync<T>(HttpContext http, string name, LiveFeed<T> feed, Guid subject, Func<Task<T?>> current, Func<T?, bool> last) where T : class
+    /// <param name="shown">Which values this watcher may see (others are skipped); all when null.</param>
+    private static async Task StreamAsync<T>(HttpContext http, string name, LiveFeed<T> feed, Guid subject, Func<Task<T?>> current, Func<T?, bool> last, Func<T, Task<bool>>? shown = null) where T : class
     {
         var ct = http.RequestAborted;
         var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
@@ -129,12 +134,14 @@ internal static class VotingApi
             http.Response.ContentType = "text/event-stream";
             http.Response.Headers.CacheControl = "no-store";
             var value = await current();
+            if (value is not null && shown is not null && !await shown(value)) value = null;
             await WriteAsync(http, name, value, json, ct);
             try
             {
                 while (!last(value) && await reader.WaitToReadAsync(ct))
                     while (reader.TryRead(out var next))
                     {
+                        if (shown is not null && !await shown(next)) continue;
                         value = next;
                         await WriteAsync(http, name, value, json, ct);
                     }
@@ -151,4 +158,9 @@ internal static class VotingApi
 
     private static async Task<bool> VisibleAsync(Guid meetingId, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
         CouncilApi.SeesInternal(user, permissions) || await council.MeetingAsync(meetingId, ct) is { IsPublished: true };
+
+    /// <summary>A vote is public when its meeting is published and its agenda item is public; staff see every vote.</summary>
+    private static async Task<bool> VoteVisibleAsync(VoteEvent vote, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
+        CouncilApi.SeesInternal(user, permissions)
+        || await council.MeetingAsync(vote.MeetingId, ct) is { IsPublished: true } && await council.AgendaItemAsync(vote.AgendaItemId, ct) is { Item.IsPublic: true };
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Audit;
+using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Integration;
 using Workbench.Abstractions.Notifications;
 using Workbench.Abstractions.Tenants;
@@ -36,7 +37,7 @@ public sealed class Invitation
 /// Invitations to the members of the meeting's body by e-mail (through the outbox and SMTP) with an iCalendar
 /// request, plus an in-app notice for those with a staff account; acknowledgements by a link in the e-mail.
 /// </summary>
-public sealed class InvitationService(CouncilDbContext db, IOutbox outbox, INotifications notifications, IAuditLog audit, ITenantContext tenant, TimeProvider clock)
+public sealed class InvitationService(CouncilDbContext db, IOutbox outbox, INotifications notifications, IAuditLog audit, ITenantContext tenant, ITenantTransaction transaction, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -107,8 +108,11 @@ public sealed class InvitationService(CouncilDbContext db, IOutbox outbox, INoti
         if (invitation.AcknowledgedUtc is null)
         {
             invitation.AcknowledgedUtc = Now;
-            await db.SaveChangesAsync(ct);
-            await audit.AppendAsync("council.invitation.acknowledged", $"{invitation.MeetingId}/{invitation.PersonId}", new { invitation.Sequence }, ct);
+            await transaction.InTransactionAsync(async () =>
+            {
+                await db.SaveChangesAsync(ct);
+                await audit.AppendAsync("council.invitation.acknowledged", $"{invitation.MeetingId}/{invitation.PersonId}", new { invitation.Sequence }, ct);
+            }, ct);
         }
         return invitation;
     }
@@ -129,7 +133,10 @@ public sealed class InvitationService(CouncilDbContext db, IOutbox outbox, INoti
             .AppendLine().AppendLine("Darba kārtība:");
         foreach (var item in agenda) text.AppendLine($"{item.Number}. {item.Title}{(item.IsAdditional ? " (papildu jautājums)" : "")}");
         text.AppendLine().AppendLine($"Lūdzam apstiprināt saņemšanu: /{tenant.Required.Name}/{ackPath}").AppendLine().Append(site);
-        var ics = ICalendar.Request(meeting, title, agenda.Select(i => $"{i.Number}. {i.Title}"), invitation.Email, invitation.Sequence, Now);
+        // The organizer (RFC 5546 wants one in a REQUEST) is the person who chairs the meeting, where we know their address.
+        var chair = meeting.ChairId is { } chairId ? await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == chairId, ct) : null;
+        var ics = ICalendar.Request(meeting, title, agenda.Select(i => $"{i.Number}. {i.Title}"), invitation.Email, invitation.Sequence, Now,
+            chair is { Email: { } chairEmail } ? (chair.Name, chairEmail) : null);
         await outbox.EnqueueAsync(Email.OutboxAdapter, $"council-invitation:{invitation.Id}:{invitation.Sequence}",
             new EmailMessage([invitation.Email], $"{reason}: {title}", text.ToString(), [new EmailAttachment("invite.ics", "text/calendar; method=REQUEST; charset=utf-8", ics)]), ct);
         await notifications.NotifyAsync(invitation.Email, $"council-invitation:{invitation.Id}:{invitation.Sequence}", $"{reason}: {title}", ackPath, ct);
@@ -141,7 +148,7 @@ public sealed class InvitationService(CouncilDbContext db, IOutbox outbox, INoti
 /// <summary>iCalendar (RFC 5545) meeting requests: one VEVENT, UTC times, escaped text, lines folded at 75 octets.</summary>
 public static class ICalendar
 {
-    public static string Request(Meeting meeting, string title, IEnumerable<string> agenda, string attendee, int sequence, DateTime stamp)
+    public static string Request(Meeting meeting, string title, IEnumerable<string> agenda, string attendee, int sequence, DateTime stamp, (string Name, string Email)? organizer = null)
     {
         var lines = new List<string>
         {
@@ -151,6 +158,7 @@ public static class ICalendar
             $"DESCRIPTION:{Escape(string.Join('\n', agenda))}",
         };
         if (meeting.RemoteLink is { } link) lines.Add($"URL:{link}");
+        if (organizer is { } o) lines.Add($"ORGANIZER;CN=\"{o.Name.Replace("\"", "")}\":mailto:{o.Email}");
         lines.Add($"ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:{attendee}");
         lines.AddRange(["END:VEVENT", "END:VCALENDAR"]);
         return string.Concat(lines.Select(l => Fold(l) + "\r\n"));

@@ -21,7 +21,7 @@ public sealed class RecordRegistry(DocumentRegisterDbContext db, DocumentService
         {
             var register = await db.Registers.AsNoTracking().Where(r => r.Kind == record.Kind && r.InboxCaseFileId != null).OrderBy(r => r.Code).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new RecordRegistryException($"Dokumentu reģistrā nav reģistra veidam \"{record.Kind}\" ar lietu, kurā reģistrēt saņemto (no register of kind \"{record.Kind}\" with an inbox case file).");
-            existing = await documents.RegisterAsync(new DocumentInput(register.Id, register.InboxCaseFileId!.Value, record.Title, record.Summary, record.Author, DocumentDate: record.DocumentDate), externalId, cancellationToken);
+            existing = await documents.RegisterAsync(new DocumentInput(register.Id, register.InboxCaseFileId!.Value, record.Title, record.Summary, record.Author, DocumentDate: record.DocumentDate, Restricted: record.Restricted), externalId, cancellationToken);
             foreach (var file in record.Files) await documents.AttachAsync(existing.Id, file.Name, file.ContentType, file.Content, cancellationToken);
         }
         return new RegisteredRecord(existing.Id, existing.RegistrationNumber, $"admin/documents/{existing.Id}");

@@ -97,6 +97,14 @@ public sealed class CouncilVotingTests(HostFixture host) : IClassFixture<HostFix
         var early = await secretary.PostAsync($"/{tenant}/api/council/meetings/{meetingId}/close", null, Ct);
         Assert.Contains("close the open vote", await early.Content.ReadAsStringAsync(Ct));
         (await secretary.PostAsync($"/{tenant}/api/council/votes/{revote}/close", null, Ct)).EnsureSuccessStatusCode();
+
+        // A vote on a closed item of this public meeting stays inside: not in the public vote record, its stream or Popolo.
+        var closedItem = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{meetingId}/agenda", new { title = "Par personāla jautājumu", isPublic = false })).GetProperty("id").GetGuid();
+        var closedVote = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{meetingId}/votes", new { agendaItemId = closedItem, motion = "Slēgts balsojums" })).GetProperty("id").GetGuid();
+        (await secretary.PostAsync($"/{tenant}/api/council/votes/{closedVote}/close", null, Ct)).EnsureSuccessStatusCode();
+        foreach (var path in new[] { $"/{tenant}/api/council/votes/{closedVote}", $"/{tenant}/api/council/votes/{closedVote}/stream", $"/{tenant}/oparl/v1/vote-events/{closedVote}" })
+            Assert.Equal(HttpStatusCode.NotFound, (await host.AnonymousClient().GetAsync(path, Ct)).StatusCode);
+        Assert.Equal("Slēgts balsojums", (await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/votes/{closedVote}", Ct)).GetProperty("motion").GetString());
         (await secretary.PostAsync($"/{tenant}/api/council/meetings/{meetingId}/close", null, Ct)).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.NotFound, (await host.AnonymousClient().GetAsync($"/{tenant}/api/council/meetings/{meetingId}/minutes.html", Ct)).StatusCode);
         var docx = await secretary.GetByteArrayAsync($"/{tenant}/api/council/meetings/{meetingId}/minutes.docx", Ct);
@@ -111,6 +119,11 @@ public sealed class CouncilVotingTests(HostFixture host) : IClassFixture<HostFix
         Assert.Contains("<td>Loceklis m2</td><td>pret</td>", html);
         var audit = await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/audit", Ct);
         Assert.Equal(2, audit.EnumerateArray().Count(e => e.GetProperty("action").GetString() == "council.vote.cast" && e.GetProperty("subject").GetString()!.StartsWith(voteId.ToString())));
+        // The refusals are in the audit log too, each with who, what and why — and nothing else changed.
+        var refusals = audit.EnumerateArray().Where(e => e.GetProperty("action").GetString() == "council.refused").ToList();
+        Assert.Contains(refusals, e => e.GetProperty("subject").GetString() == $"/api/council/votes/{voteId}/ballot" && e.GetProperty("details").GetString()!.Contains("already voted")
+            && e.GetProperty("actor").GetString() == $"m1-{tenant}@ventspils.lv");
+        Assert.Contains(refusals, e => e.GetProperty("subject").GetString() == $"/api/council/meetings/{meetingId}/votes" && e.GetProperty("details").GetString()!.Contains("no quorum"));
     }
 
     private async Task<HttpClient> MemberAsync(string tenant, string key)

@@ -25,12 +25,14 @@ public sealed partial class CouncilInvitationTests
         async Task<Guid> IdAsync(string path, object body) =>
             (await (await secretary.PostAsJsonAsync(path, body, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
         var commission = await IdAsync($"/{tenant}/api/council/bodies", new { name = "Dzīvokļu komisija", kind = "Commission" });
+        var people = new List<Guid>();
         foreach (var name in new[] { "ilze", "andris" })
         {
             var person = await IdAsync($"/{tenant}/api/council/people", new { name, email = $"{name}@ventspils.lv" });
             (await secretary.PostAsJsonAsync($"/{tenant}/api/council/bodies/{commission}/members", new { personId = person, start = "2026-01-01" }, Ct)).EnsureSuccessStatusCode();
+            people.Add(person);
         }
-        var meeting = await IdAsync($"/{tenant}/api/council/meetings", new { bodyId = commission, startsAt = "2026-12-17T10:00:00Z", place = "Rātsnams, 2. stāvs" });
+        var meeting = await IdAsync($"/{tenant}/api/council/meetings", new { bodyId = commission, startsAt = "2026-12-17T10:00:00Z", place = "Rātsnams, 2. stāvs", chairId = people[1] });
         await IdAsync($"/{tenant}/api/council/meetings/{meeting}/agenda", new { title = "Par dzīvokļu rindu" });
         // A guest (a social worker) is invited with the members; a guest without an e-mail address cannot be.
         var guest = await IdAsync($"/{tenant}/api/council/people", new { name = "Sociālā darbiniece", email = "soc@ventspils.lv" });
@@ -47,7 +49,7 @@ public sealed partial class CouncilInvitationTests
         var ics = mail.GetProperty("attachments")[0];
         Assert.StartsWith("text/calendar", ics.GetProperty("contentType").GetString());
         var calendar = ics.GetProperty("content").GetString()!;
-        foreach (var line in new[] { "BEGIN:VCALENDAR", "METHOD:REQUEST", $"UID:{meeting}@workbench", "SEQUENCE:0", "DTSTART:20261217T100000Z", "LOCATION:Rātsnams\\, 2. stāvs", "mailto:ilze@ventspils.lv", "END:VCALENDAR" })
+        foreach (var line in new[] { "BEGIN:VCALENDAR", "METHOD:REQUEST", $"UID:{meeting}@workbench", "SEQUENCE:0", "DTSTART:20261217T100000Z", "LOCATION:Rātsnams\\, 2. stāvs", "mailto:ilze@ventspils.lv", "ORGANIZER;CN=\"andris\":mailto:andris@ventspils.lv", "END:VCALENDAR" })
             Assert.Contains(line, calendar);
         Assert.All(calendar.Split("\r\n"), l => Assert.True(System.Text.Encoding.UTF8.GetByteCount(l) <= 75, l));
 

@@ -15,15 +15,24 @@ public abstract class CouncilPageModel : PageModel
     protected async Task<IActionResult> ActAsync(Func<Task<string>> work)
     {
         try { (Message, IsError) = (await work(), false); }
-        catch (Exception refusal) when (Refusals.Is(refusal)) { (Message, IsError) = (refusal.Message, true); }
+        catch (Exception refusal) when (Refusals.StatusOf(refusal) is { } status)
+        {
+            (Message, IsError) = (refusal.Message, true);
+            await Api.RefusalAudit.RecordAsync(HttpContext, status, refusal.Message);
+        }
         return RedirectToPage();
     }
 
     protected Task<IActionResult> OpenVoteAsync(VotingService voting, Guid meetingId, Guid itemId, string? motion, CancellationToken ct) =>
         ActAsync(async () => $"Balsojums \"{(await voting.OpenAsync(meetingId, itemId, motion, ct)).Motion}\" atklāts.");
 
-    protected Task<IActionResult> CloseVoteAsync(VotingService voting, Guid voteId, CancellationToken ct) =>
-        ActAsync(async () => (await voting.CloseAsync(voteId, ct)).Passed == true ? "Balsojums slēgts: pieņemts." : "Balsojums slēgts: noraidīts.");
+    /// <summary>Closes a vote of this meeting (the right to conduct was checked for this meeting, so only its votes).</summary>
+    protected Task<IActionResult> CloseVoteAsync(VotingService voting, Guid meetingId, Guid voteId, CancellationToken ct) =>
+        ActAsync(async () =>
+        {
+            if ((await voting.FindAsync(voteId, ct))?.MeetingId != meetingId) throw new KeyNotFoundException("Šajā sēdē nav tāda balsojuma (no such vote in this meeting).");
+            return (await voting.CloseAsync(voteId, ct)).Passed == true ? "Balsojums slēgts: pieņemts." : "Balsojums slēgts: noraidīts.";
+        });
 
     /// <summary>The vote of the meeting the screens show: its tally, and the agenda item it is about.</summary>
     public sealed record CurrentVote(VoteEvent Vote, Tally Tally, string ItemTitle);

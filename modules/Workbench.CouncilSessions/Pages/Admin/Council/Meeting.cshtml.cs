@@ -87,8 +87,8 @@ public sealed class MeetingModel(CouncilService council, VotingService voting, I
     public Task<IActionResult> OnPostOpenVoteAsync(Guid id, Guid itemId, string? motion, CancellationToken ct) =>
         CanManage ? OpenVoteAsync(voting, id, itemId, motion, ct) : Task.FromResult<IActionResult>(Forbid());
 
-    public Task<IActionResult> OnPostCloseVoteAsync(Guid voteId, CancellationToken ct) =>
-        CanManage ? CloseVoteAsync(voting, voteId, ct) : Task.FromResult<IActionResult>(Forbid());
+    public Task<IActionResult> OnPostCloseVoteAsync(Guid id, Guid voteId, CancellationToken ct) =>
+        CanManage ? CloseVoteAsync(voting, id, voteId, ct) : Task.FromResult<IActionResult>(Forbid());
 
     private Task<IActionResult> ManageAsync(Func<Task<string>> work) => CanManage ? ActAsync(work) : Task.FromResult<IActionResult>(Forbid());
 

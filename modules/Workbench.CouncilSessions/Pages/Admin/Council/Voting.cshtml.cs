@@ -59,7 +59,7 @@ public sealed class VotingModel(CouncilService council, VotingService voting, IP
 
     public async Task<IActionResult> OnPostCloseVoteAsync(Guid id, Guid voteId, CancellationToken ct) =>
         await voting.MayConductAsync(id, User, permissions, ct)
-            ? await CloseVoteAsync(voting, voteId, ct)
+            ? await CloseVoteAsync(voting, id, voteId, ct)
             : Forbid();
 
     /// <summary>Staff who see the council's internal work, and the body's own members for their meetings.</summary>
