@@ -8,6 +8,8 @@ public interface ITenantTransaction
 {
     Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken);
 
+    Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken);
+
     /// <summary>
     /// Runs <paramref name="action"/> once the current transaction has committed (at once when there is none), and
     /// never when it rolls back: for telling the outside world (live screens, caches) about what is now true.

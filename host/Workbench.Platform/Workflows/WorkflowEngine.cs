@@ -174,8 +174,11 @@ public sealed class WorkflowEngine(
         foreach (var (key, value) in corrections ?? []) variables[key] = value?.DeepClone();
         (instance.Status, instance.Error, instance.Variables, instance.UpdatedUtc) = (WorkflowStatus.Running, null, variables.ToJsonString(), Now);
         instance.Revision++;
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync("workflow.retried", instanceId.ToString(), new { corrections = corrections?.Select(c => c.Key) }, ct);
+        await transaction.InTransactionAsync(async () =>
+        {
+            await db.SaveChangesAsync(ct);
+            await audit.AppendAsync("workflow.retried", instanceId.ToString(), new { corrections = corrections?.Select(c => c.Key) }, ct);
+        }, ct);
         return await RunAsync(instanceId, null, ct);
     }
 

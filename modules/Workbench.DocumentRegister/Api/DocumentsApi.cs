@@ -96,8 +96,15 @@ public static class DocumentsApi
 
     private static async Task<IResult> Export([AsParameters] ListParameters query, ClaimsPrincipal user, DocumentService documents, CancellationToken ct)
     {
-        var (_, page) = await documents.ListAsync(user, query.ToQuery() with { Take = 500 }, ct);
-        return CsvFile(Reports.Csv(page, ("registrationNumber", d => d.RegistrationNumber), ("registered", d => d.RegisteredUtc.ToString("yyyy-MM-dd HH:mm")), ("direction", d => d.Direction),
+        // Every row the person may see, read a page at a time.
+        var rows = new List<Document>();
+        for (var skip = 0; ; skip += 500)
+        {
+            var (_, page) = await documents.ListAsync(user, query.ToQuery() with { Skip = skip, Take = 500 }, ct);
+            rows.AddRange(page);
+            if (page.Count < 500) break;
+        }
+        return CsvFile(Reports.Csv(rows, ("registrationNumber", d => d.RegistrationNumber), ("registered", d => d.RegisteredUtc.ToString("yyyy-MM-dd HH:mm")), ("direction", d => d.Direction),
             ("kind", d => d.Kind), ("title", d => d.Title), ("correspondent", d => d.Correspondent), ("executor", d => d.Executor), ("dueDate", d => d.DueDate), ("status", d => d.Status)), "documents.csv");
     }
 

@@ -91,10 +91,15 @@ public sealed partial class DocumentService(
             Id = Guid.NewGuid(), DocumentId = id, Version = document.Version, Snapshot = JsonSerializer.Serialize(before, JsonSerializerOptions.Web),
             ChangedBy = actor.Name, ChangedUtc = Now, Reason = reason.Trim(),
         });
+        // Whoever the document's own work involves (its registrar, task executors and assigners, approvers) keeps access
+        // whatever the corrected list says; the rest of the list is replaced.
+        var involved = (await db.Tasks.Where(t => t.DocumentId == id).Select(t => new[] { t.Executor, t.AssignedBy }).ToListAsync(ct)).SelectMany(p => p)
+            .Concat(await db.Approvals.Where(a => a.DocumentId == id).Select(a => a.Approver).ToListAsync(ct))
+            .Append(document.RegisteredBy).Select(e => e.ToLowerInvariant()).Where(e => e.Contains('@')).ToHashSet();
         db.Access.RemoveRange(await db.Access.Where(a => a.DocumentId == id).ToListAsync(ct));
         db.Links.RemoveRange(await db.Links.Where(l => l.DocumentId == id).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
-        await ApplyAsync(document, input, ct);
+        await ApplyAsync(document, input, ct, input.Restricted ? involved : []);
         document.Version++;
         document.UpdatedUtc = Now;
         await db.SaveChangesAsync(ct);
@@ -173,6 +178,9 @@ public sealed partial class DocumentService(
         return (attachment, (await db.Files.AsNoTracking().SingleAsync(f => f.Hash == attachment.Hash, ct)).Content);
     }
 
+    /// <summary>Indexes the document again, e.g. when its readers change (the search shows it only to them).</summary>
+    public Task ReindexAsync(Guid id, CancellationToken ct) => search.IndexAsync(id, ct);
+
     /// <summary>Sets the status (the execution control closes a document when its last task is done).</summary>
     public async Task SetStatusAsync(Guid id, DocumentStatus status, CancellationToken ct)
     {
@@ -195,10 +203,12 @@ public sealed partial class DocumentService(
     public async Task RaiseAsync(string eventName, Document d, CancellationToken ct)
     {
         var register = await db.Registers.AsNoTracking().SingleAsync(r => r.Id == d.RegisterId, ct);
+        // A restricted document's content stays out of workflow variables, which workflow administrators read.
         var fields = new JsonObject
         {
             ["id"] = d.Id.ToString(), ["registrationNumber"] = d.RegistrationNumber, ["register"] = register.Code, ["kind"] = d.Kind, ["direction"] = d.Direction.ToString(),
-            ["title"] = d.Title, ["correspondent"] = d.Correspondent, ["executor"] = d.Executor, ["registeredBy"] = d.RegisteredBy, ["status"] = d.Status.ToString(),
+            ["title"] = d.Restricted ? "(ierobežotas pieejamības dokuments)" : d.Title, ["correspondent"] = d.Restricted ? null : d.Correspondent,
+            ["executor"] = d.Executor, ["registeredBy"] = d.RegisteredBy, ["status"] = d.Status.ToString(),
             ["dueDate"] = d.DueDate?.ToString("O"), ["restricted"] = d.Restricted, ["today"] = tenant.Required.Settings.Today().ToString("O"),
         };
         await events.PublishAsync(eventName, "document", d.Id.ToString(), fields, ct);
@@ -250,7 +260,8 @@ public sealed partial class DocumentService(
         return linked;
     }
 
-    private async Task ApplyAsync(Document document, DocumentInput input, CancellationToken ct)
+    /// <param name="alsoReaders">People who keep access to a restricted document whatever its access list says.</param>
+    private async Task ApplyAsync(Document document, DocumentInput input, CancellationToken ct, IEnumerable<string>? alsoReaders = null)
     {
         document.Title = input.Title!.Trim();
         document.Summary = Trimmed(input.Summary);
@@ -265,6 +276,7 @@ public sealed partial class DocumentService(
         // Whoever registers or executes a restricted document must still see it.
         var readers = (input.AccessList ?? []).Select(e => e.Trim().ToLowerInvariant())
             .Concat(input.Restricted ? [actor.Name.ToLowerInvariant(), .. document.Executor is { } executor ? [executor] : Array.Empty<string>()] : [])
+            .Concat(alsoReaders ?? [])
             .Where(e => e.Contains('@')).Distinct();
         foreach (var email in readers) db.Access.Add(new DocumentAccess { DocumentId = document.Id, Email = email });
         foreach (var link in (input.Links ?? []).DistinctBy(l => l.DocumentId)) db.Links.Add(new DocumentLink { DocumentId = document.Id, TargetId = link.DocumentId, Kind = link.Kind });

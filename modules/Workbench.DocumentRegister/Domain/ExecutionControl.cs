@@ -39,6 +39,8 @@ public sealed class ExecutionControl(
             db.Access.Add(new DocumentAccess { DocumentId = documentId, Email = executor });
         await db.SaveChangesAsync(ct);
         await documents.SetStatusAsync(documentId, DocumentStatus.InProgress, ct);
+        // A status change indexes the document anyway; otherwise a new reader of a restricted one needs it indexed again.
+        if (document.Restricted && document.Status == DocumentStatus.InProgress) await documents.ReindexAsync(documentId, ct);
         await audit.AppendAsync("documents.task.assigned", document.RegistrationNumber, new { executor, due }, ct);
         await documents.RaiseAsync("document.assigned", await db.Documents.AsNoTracking().SingleAsync(d => d.Id == documentId, ct), ct);
         await notifications.NotifyAsync(executor, $"document-task:{task.Id}", $"Jums nodots izpildei: {document.RegistrationNumber} {document.Title} (līdz {due:dd.MM.yyyy})", $"admin/documents/{documentId}", ct);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Audit;
+using Workbench.Abstractions.Data;
 using Workbench.DocumentRegister.Data;
 
 namespace Workbench.DocumentRegister.Domain;
@@ -9,7 +10,7 @@ namespace Workbench.DocumentRegister.Domain;
 public sealed class DocumentConflictException(string message) : Workbench.Abstractions.ConflictException(message);
 
 /// <summary>Registers with their numbering patterns, and the file plan (lietu nomenklatūra).</summary>
-public sealed partial class RegisterService(DocumentRegisterDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed partial class RegisterService(DocumentRegisterDbContext db, IAuditLog audit, ITenantTransaction transaction, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -42,7 +43,7 @@ public sealed partial class RegisterService(DocumentRegisterDbContext db, IAudit
     public Task<List<CaseFile>> FilePlanAsync(CancellationToken ct) => db.CaseFiles.AsNoTracking().OrderBy(c => c.Index).ToListAsync(ct);
 
     /// <summary>Creates the register, or (same code) changes it; the code, once numbers carry it, never changes.</summary>
-    public async Task<Register> SaveRegisterAsync(RegisterInput input, Guid? id, CancellationToken ct)
+    public Task<Register> SaveRegisterAsync(RegisterInput input, Guid? id, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
         var code = input.Code!.Trim().ToUpperInvariant();
         var register = id is { } existing ? await db.Registers.FindAsync([existing], ct) ?? throw new KeyNotFoundException("Nav tāda reģistra (no such register).")
@@ -53,6 +54,9 @@ public sealed partial class RegisterService(DocumentRegisterDbContext db, IAudit
             register = new Register { Id = Guid.NewGuid(), Code = code, Name = "", Kind = "", Pattern = "", CreatedUtc = Now };
             db.Registers.Add(register);
         }
+        else if ((register.Pattern != input.Pattern!.Trim() || register.RestartsYearly != input.RestartsYearly) && await db.Documents.AnyAsync(d => d.RegisterId == register.Id, ct))
+            // Another pattern counts in other scopes and would issue numbers already given.
+            throw new DocumentConflictException("Numerāciju nemaina reģistram, kurā jau ir numuri; izveidojiet jaunu reģistru (the numbering of a register that has issued numbers does not change).");
         (register.Name, register.Kind, register.Direction, register.Prefix, register.Pattern, register.RestartsYearly, register.RequiredFields) =
             (input.Name!.Trim(), input.Kind!.Trim(), input.Direction, input.Prefix?.Trim() ?? "", input.Pattern!.Trim(), input.RestartsYearly, (input.RequiredFields ?? []).Distinct().ToList());
         if (input.InboxCaseFileId is { } inbox && !await db.CaseFiles.AnyAsync(c => c.Id == inbox, ct)) throw new KeyNotFoundException("Nav tādas lietas nomenklatūrā (no such case file for the inbox).");
@@ -61,10 +65,10 @@ public sealed partial class RegisterService(DocumentRegisterDbContext db, IAudit
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("documents.register.saved", code, new { register.Pattern, register.RestartsYearly }, ct);
         return register;
-    }
+    }, ct);
 
     /// <summary>Creates the case file, or (same index) changes its title, retention and unit.</summary>
-    public async Task<CaseFile> SaveCaseFileAsync(CaseFileInput input, CancellationToken ct)
+    public Task<CaseFile> SaveCaseFileAsync(CaseFileInput input, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
         var index = input.Index!.Trim();
         var caseFile = await db.CaseFiles.SingleOrDefaultAsync(c => c.Index == index, ct);
@@ -77,7 +81,7 @@ public sealed partial class RegisterService(DocumentRegisterDbContext db, IAudit
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("documents.case-file.saved", index, null, ct);
         return caseFile;
-    }
+    }, ct);
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,20}$")]
     private static partial Regex CodeRegex();

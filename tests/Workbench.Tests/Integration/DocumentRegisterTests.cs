@@ -84,6 +84,16 @@ public sealed class DocumentRegisterTests(HostFixture host) : IClassFixture<Host
         var third = await JsonApi.CreatedAsync(admin, $"/{tenant}/api/documents", Letter(incoming, letters, "Trešais"));
         Assert.Equal($"IEN-{year}/0003", third.GetProperty("registrationNumber").GetString());
 
+        // A register that has issued numbers keeps its numbering: another pattern would count in other scopes.
+        var ien = (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/document-registers", Ct)).EnumerateArray().Single(r => r.GetProperty("code").GetString() == "IEN");
+        var renumbered = await admin.PutAsJsonAsync($"/{tenant}/api/document-registers/{incoming}", new
+        {
+            code = "IEN", name = ien.GetProperty("name").GetString(), kind = ien.GetProperty("kind").GetString(), direction = ien.GetProperty("direction"),
+            prefix = ien.GetProperty("prefix").GetString(), pattern = "{prefix}/{seq}", restartsYearly = false,
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, renumbered.StatusCode);
+        Assert.Contains("does not change", await renumbered.Content.ReadAsStringAsync(Ct));
+
         // Patterns that could not number documents are refused when saved, with the reason.
         foreach (var (pattern, reason) in new[] { ("{prefix}-{month}/{seq}", "unknown token"), ("{prefix}-{yyyy}", "no {seq} token") })
         {
@@ -159,6 +169,12 @@ public sealed class DocumentRegisterTests(HostFixture host) : IClassFixture<Host
             Assert.Equal(sees ? 1 : 0, search.GetProperty("total").GetInt32());
             Assert.Equal(sees ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await client.GetAsync($"/{tenant}/api/documents/{id}/versions", Ct)).StatusCode);
         }
+        // Its content stays out of the letter workflow's variables, which workflow administrators read.
+        var instance = (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/instances", Ct)).EnumerateArray()
+            .Single(i => i.GetProperty("correlationId").GetString() == id.ToString());
+        var variables = (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/instances/{instance.GetProperty("id").GetGuid()}", Ct)).GetProperty("variables");
+        Assert.DoesNotContain("kaimiņu", variables.ToString());
+        Assert.True(variables.GetProperty("restricted").GetBoolean());
         // Nor can it be linked to by someone who cannot see it.
         var link = await outsider.PostAsJsonAsync($"/{tenant}/api/documents", Letter(incoming, letters, "Saistīts", new { links = new[] { new { documentId = id, kind = "Related" } } }), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, link.StatusCode);
