@@ -60,7 +60,6 @@ public static class WorkbenchApplicationBuilderExtensions
 
         app.MapGet("/health", Health).WithMetadata(new HostEndpointAttribute()).WithName("Health");
         app.MapGet("/culture", SetCulture).WithMetadata(new HostEndpointAttribute());
-        app.MapGet("/brand.css", BrandStylesheet).WithMetadata(new HostEndpointAttribute());
         foreach (var module in catalog.Loaded.Where(m => m.Startup is not null))
             module.Startup!.MapEndpoints(app.MapGroup("").WithMetadata(new RequiresFeatureAttribute(module.MainFeature)));
         app.MapRazorPages();
@@ -83,19 +82,6 @@ public static class WorkbenchApplicationBuilderExtensions
             new CookieOptions { Path = context.Request.PathBase.HasValue ? context.Request.PathBase.Value : "/", MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax });
         var target = returnUrl is not null && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : context.Request.PathBase + "/";
         return TypedResults.LocalRedirect(target);
-    }
-
-    /// <summary>
-    /// The tenant's brand colours as CSS variables, from a file rather than inline, so that the content security policy
-    /// allows no inline style. Layouts link it with the colours in the query, so a change of colours is a new address.
-    /// </summary>
-    private static IResult BrandStylesheet(HttpContext context, ITenantContext tenant)
-    {
-        var branding = tenant.Current?.Settings.Branding ?? new Branding();
-        static string Safe(string? colour, string fallback) => Recipes.Steps.Colors.TryParse(colour, out _) ? colour! : fallback;
-        var defaults = new Branding();
-        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        return TypedResults.Text($":root {{ --brand: {Safe(branding.PrimaryColor, defaults.PrimaryColor)}; --accent: {Safe(branding.AccentColor, defaults.AccentColor)}; }}\n", "text/css");
     }
 
     /// <summary>Without a language cookie, the tenant's configured culture applies.</summary>

@@ -24,7 +24,9 @@
   if (!live) return;
 
   const swap = html => {
-    const fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('live');
+    // Only the body is parsed: the head's brand style carries that answer's CSP nonce, which this page would refuse.
+    const body = html.indexOf('<body');
+    const fresh = new DOMParser().parseFromString(body < 0 ? html : html.slice(body), 'text/html').getElementById('live');
     if (!fresh) return;
     const focused = document.activeElement?.id;
     live.replaceChildren(...fresh.childNodes);

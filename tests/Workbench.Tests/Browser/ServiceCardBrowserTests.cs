@@ -27,7 +27,7 @@ public sealed class ServiceCardBrowserTests
         await editor.GetByLabel("E-pakalpojuma saite").FillAsync("https://e-pakalpojumi.riga.lv/novietnes");
         await editor.GetByLabel("Tēmas (katra savā rindā)").FillAsync("Pilsētvide");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Saglabāt" }).ClickAsync();
-        await editor.WaitForURLAsync("**/riga/admin/service-cards/edit/*");
+        await Browsers.ArriveAsync(editor, "**/riga/admin/service-cards/edit/*", host);
         await AssertNoScriptRanAsync(editor);
 
         await editor.GotoAsync("/riga/admin/service-cards");
