@@ -44,6 +44,10 @@ public static class CouncilApi
             .WithSummary("The item and the committee items it came from, each with its meeting, body and votes");
         api.MapGet("/meetings/{id:guid}/minutes.html", Minutes(html: true)).WithSummary("Minutes of a closed meeting (public edition unless ViewCouncil)");
         api.MapGet("/meetings/{id:guid}/minutes.docx", Minutes(html: false)).WithSummary("The same minutes as a Word document");
+        api.MapPost("/agenda-items/{id:guid}/attachments", Attach).RequireAuthorization(manage).DisableAntiforgery()
+            .WithSummary("A file for the agenda item (multipart/form-data field \"file\", up to 20 MB) while its agenda can change");
+        api.MapGet("/agenda-items/{id:guid}/attachments", Attachments).WithSummary("The item's files: public with a public item of a published meeting, else ViewCouncil");
+        api.MapGet("/attachments/{id:guid}", Download);
         api.MapGet("/agenda-items/{id:guid}/decision.html", Decision).WithSummary("An adopted decision on its own (public item of a public meeting once the minutes are signed, or ViewCouncil)");
         VotingApi.Map(api, manage);
         return routes;
@@ -62,6 +66,37 @@ public static class CouncilApi
                 ? Results.Content(MinutesService.Html(model), "text/html; charset=utf-8")
                 : Results.File(MinutesService.Docx(model), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"protokols-{id}.docx");
         });
+
+    private static async Task<IResult> Attach(Guid id, HttpRequest request, CouncilService council, CancellationToken ct)
+    {
+        if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { } file)
+            return Results.Problem("Vajag multipart/form-data ar lauku \"file\" (send the file as multipart/form-data field \"file\").", statusCode: StatusCodes.Status400BadRequest);
+        if (file.Length > AgendaAttachment.MaxBytes)
+            return Results.Problem("Datne ir lielāka par 20 MB (the file is larger than 20 MB).", statusCode: StatusCodes.Status400BadRequest);
+        using var content = new MemoryStream();
+        await file.CopyToAsync(content, ct);
+        return await Refusals.AsProblemAsync(async () =>
+        {
+            var attachment = await council.AttachAsync(id, file.FileName, file.ContentType, content.ToArray(), ct);
+            return Results.Created($"api/council/attachments/{attachment.Id}", AttachmentView(attachment));
+        });
+    }
+
+    private static async Task<IResult> Attachments(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
+        await ItemVisibleAsync(id, user, permissions, council, ct)
+            ? Results.Ok((await council.AttachmentsAsync([id], ct))[id].Select(AttachmentView))
+            : Results.NotFound();
+
+    private static async Task<IResult> Download(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
+        await council.AttachmentAsync(id, ct) is { } attachment && await ItemVisibleAsync(attachment.AgendaItemId, user, permissions, council, ct)
+            ? Results.File(attachment.Content, attachment.ContentType, attachment.FileName)
+            : Results.NotFound();
+
+    internal static object AttachmentView(AgendaAttachment a) => new { a.Id, a.AgendaItemId, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedUtc, url = $"api/council/attachments/{a.Id}" };
+
+    /// <summary>An agenda item the caller may see: a public item of a published meeting, or any item for ViewCouncil.</summary>
+    private static async Task<bool> ItemVisibleAsync(Guid itemId, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
+        await council.AgendaItemAsync(itemId, ct) is var (item, meeting) && (SeesInternal(user, permissions) || item.IsPublic && meeting.IsPublished);
 
     private static async Task<IResult> Decision(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, MinutesService minutes, CancellationToken ct)
     {

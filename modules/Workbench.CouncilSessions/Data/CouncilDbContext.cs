@@ -10,6 +10,7 @@ public sealed class CouncilDbContext(DbContextOptions<CouncilDbContext> options)
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<AgendaAttachment> AgendaAttachments => Set<AgendaAttachment>();
     public DbSet<Attendance> Attendance => Set<Attendance>();
     public DbSet<VoteEvent> VoteEvents => Set<VoteEvent>();
     public DbSet<Vote> Votes => Set<Vote>();
@@ -46,6 +47,13 @@ public sealed class CouncilDbContext(DbContextOptions<CouncilDbContext> options)
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.MeetingId, x.Number });
             e.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).HasConstraintName("FK_Council_AgendaItems_Meetings").OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<AgendaAttachment>(e =>
+        {
+            e.ToTable("Council_AgendaAttachments");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.AgendaItemId);
+            e.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.AgendaItemId).HasConstraintName("FK_Council_AgendaAttachments_AgendaItems").OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<Attendance>(e =>
         {

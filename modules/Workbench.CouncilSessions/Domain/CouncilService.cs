@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Data;
+using Workbench.Abstractions.Security;
 using Workbench.CouncilSessions.Data;
 
 namespace Workbench.CouncilSessions.Domain;
@@ -12,7 +13,7 @@ public sealed class CouncilConflictException(string message) : Workbench.Abstrac
 /// The council secretariat's rules, shared by the API and the recipe step: bodies, people and their memberships,
 /// meetings numbered per body and year with their state machine, agendas kept numbered 1..n.
 /// </summary>
-public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenantTransaction transaction, TimeProvider clock, Search.AgendaItemSearchSource search, InvitationService invitations, RecordRegistration records)
+public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenantTransaction transaction, ICurrentActor actor, TimeProvider clock, Search.AgendaItemSearchSource search, InvitationService invitations, RecordRegistration records)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -158,6 +159,37 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
 
     /// <summary>An item and the items it was forwarded from, newest first, each with its meeting and body.</summary>
     /// <summary>An agenda item with its meeting.</summary>
+    /// <summary>Attaches a file to an agenda item while the agenda can still change; refused when empty, too large or unnamed.</summary>
+    public Task<AgendaAttachment> AttachAsync(Guid itemId, string? fileName, string? contentType, byte[] content, CancellationToken ct) => transaction.InTransactionAsync(async () =>
+    {
+        var item = await db.AgendaItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new KeyNotFoundException("Nav tāda darba kārtības jautājuma (no such agenda item).");
+        await OpenMeetingAsync(item.MeetingId, ct);
+        var name = Path.GetFileName(fileName ?? "").Trim();
+        if (name.Length is 0 or > 200) throw new ArgumentException("Datnei vajag nosaukumu, līdz 200 zīmēm (the file needs a name, up to 200 characters).");
+        if (content.Length == 0 || content.Length > AgendaAttachment.MaxBytes) throw new ArgumentException("Datne ir tukša vai lielāka par 20 MB (the file is empty or larger than 20 MB).");
+        var attachment = new AgendaAttachment
+        {
+            Id = Guid.NewGuid(), AgendaItemId = itemId, FileName = name, ContentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType,
+            Size = content.Length, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), Content = content,
+            UploadedBy = actor.Name, UploadedUtc = Now,
+        };
+        db.AgendaAttachments.Add(attachment);
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync("council.agenda.attached", itemId.ToString(), new { attachment.Id, name, attachment.Size, attachment.Sha256 }, ct);
+        return attachment;
+    }, ct);
+
+    /// <summary>The files of these agenda items (without their content), in the order attached.</summary>
+    public async Task<ILookup<Guid, AgendaAttachment>> AttachmentsAsync(IEnumerable<Guid> itemIds, CancellationToken ct)
+    {
+        var ids = itemIds.ToList();
+        return (await db.AgendaAttachments.AsNoTracking().Where(a => ids.Contains(a.AgendaItemId)).OrderBy(a => a.UploadedUtc)
+            .Select(a => new AgendaAttachment { Id = a.Id, AgendaItemId = a.AgendaItemId, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, Sha256 = a.Sha256, Content = Array.Empty<byte>(), UploadedBy = a.UploadedBy, UploadedUtc = a.UploadedUtc })
+            .ToListAsync(ct)).ToLookup(a => a.AgendaItemId);
+    }
+
+    public Task<AgendaAttachment?> AttachmentAsync(Guid id, CancellationToken ct) => db.AgendaAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+
     public async Task<(AgendaItem Item, Meeting Meeting)?> AgendaItemAsync(Guid id, CancellationToken ct) =>
         await db.AgendaItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) is { } item
             ? (item, await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == item.MeetingId, ct))

@@ -60,6 +60,22 @@ public sealed class AgendaItem
     public DateTime UpdatedUtc { get; set; }
 }
 
+/// <summary>A file that goes with an agenda item (the draft decision's annexes, a map, an estimate); public with its item.</summary>
+public sealed class AgendaAttachment
+{
+    public const long MaxBytes = 20 * 1024 * 1024;
+
+    public Guid Id { get; set; }
+    public Guid AgendaItemId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public required byte[] Content { get; set; }
+    public required string UploadedBy { get; set; }
+    public DateTime UploadedUtc { get; set; }
+}
+
 /// <summary>The meeting's life: only these steps, in this order (a planned meeting may also be dropped by deleting it).</summary>
 public static class MeetingStates
 {

@@ -11,6 +11,44 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Agenda_items_carry_attachments_that_are_public_with_their_item()
+    {
+        var tenant = await host.CreateTenantAsync("ventspils");
+        var secretary = await host.AdminClientAsync(tenant);
+        var resident = host.AnonymousClient();
+        var council = (await resident.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/bodies", Ct)).EnumerateArray().Single(b => b.GetProperty("kind").GetString() == "Council").GetProperty("id").GetGuid();
+        var meeting = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-21T10:00:00Z", place = "Domes sēžu zāle" })).GetProperty("id").GetGuid();
+        var open = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{meeting}/agenda", new { title = "Par ielu apgaismojuma tāmi" })).GetProperty("id").GetGuid();
+        var closed = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{meeting}/agenda", new { title = "Par darbinieka atlīdzību", isPublic = false })).GetProperty("id").GetGuid();
+        Task<HttpResponseMessage> UploadAsync(Guid item, string name, byte[] bytes)
+        {
+            var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name } };
+            return secretary.PostAsync($"/{tenant}/api/council/agenda-items/{item}/attachments", form, Ct);
+        }
+        var estimate = "Tāme: 12 400 EUR"u8.ToArray();
+        var uploaded = await UploadAsync(open, "tame.txt", estimate);
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var file = await uploaded.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("tame.txt", (long)estimate.Length), (file.GetProperty("fileName").GetString(), file.GetProperty("size").GetInt64()));
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(closed, "alga.txt", "konfidenciāli"u8.ToArray())).StatusCode);
+        // An empty file, or no file at all, is refused and nothing is attached.
+        Assert.Equal(HttpStatusCode.BadRequest, (await UploadAsync(open, "tukšs.txt", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await secretary.PostAsync($"/{tenant}/api/council/agenda-items/{open}/attachments", new StringContent("x"), Ct)).StatusCode);
+
+        // Before convening nothing of the meeting is public; afterwards the public item's file is, the closed item's is not.
+        Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync($"/{tenant}/api/council/agenda-items/{open}/attachments", Ct)).StatusCode);
+        (await secretary.PostAsync($"/{tenant}/api/council/meetings/{meeting}/convene", null, Ct)).EnsureSuccessStatusCode();
+        var listed = await resident.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/agenda-items/{open}/attachments", Ct);
+        Assert.Equal(1, listed.GetArrayLength());
+        Assert.Equal(estimate, await resident.GetByteArrayAsync($"/{tenant}/{listed[0].GetProperty("url").GetString()}", Ct));
+        Assert.Contains("tame.txt", System.Net.WebUtility.HtmlDecode(await resident.GetStringAsync($"/{tenant}/council/meetings/{meeting}", Ct)));
+        var secret = (await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/agenda-items/{closed}/attachments", Ct))[0].GetProperty("url").GetString();
+        Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync($"/{tenant}/api/council/agenda-items/{closed}/attachments", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync($"/{tenant}/{secret}", Ct)).StatusCode);
+        Assert.Equal("konfidenciāli", await secretary.GetStringAsync($"/{tenant}/{secret}", Ct));
+    }
+
+    [Fact]
     public async Task The_secretariat_plans_a_meeting_orders_its_agenda_and_takes_it_to_signed_minutes_while_the_public_sees_only_public_parts()
     {
         var tenant = await host.CreateTenantAsync("ventspils");

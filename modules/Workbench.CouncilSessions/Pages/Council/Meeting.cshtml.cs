@@ -14,6 +14,7 @@ public sealed class MeetingModel(CouncilService council, VotingService voting) :
     /// <summary>While the meeting is held: members with voting right present.</summary>
     public QuorumStatus? Quorum { get; private set; }
     public List<(AgendaItem Item, List<(VoteEvent Vote, Tally Tally, List<(string Name, VoteChoice Choice)> Ballots)> Votes)> Items { get; } = [];
+    public ILookup<Guid, AgendaAttachment> Attachments { get; private set; } = Array.Empty<AgendaAttachment>().ToLookup(a => a.AgendaItemId);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -35,6 +36,7 @@ public sealed class MeetingModel(CouncilService council, VotingService voting) :
             }
             Items.Add((item, votes));
         }
+        Attachments = await council.AttachmentsAsync(Items.Select(i => i.Item.Id), ct);
         return Page();
     }
 }

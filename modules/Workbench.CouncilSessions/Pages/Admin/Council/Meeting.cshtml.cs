@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Workbench.Abstractions.Security;
@@ -15,6 +16,7 @@ public sealed class MeetingModel(CouncilService council, VotingService voting, I
     public Meeting Meeting { get; private set; } = null!;
     public string Body { get; private set; } = "";
     public List<AgendaItem> Agenda { get; private set; } = [];
+    public ILookup<Guid, AgendaAttachment> Attachments { get; private set; } = Array.Empty<AgendaAttachment>().ToLookup(a => a.AgendaItemId);
     public List<(Membership Seat, Person Person, Attendance? Attendance)> Members { get; private set; } = [];
     public QuorumStatus Quorum { get; private set; } = null!;
     public CurrentVote? Vote { get; private set; }
@@ -29,6 +31,7 @@ public sealed class MeetingModel(CouncilService council, VotingService voting, I
         Meeting = meeting;
         Body = (await council.BodiesAsync(ct)).Single(b => b.Id == meeting.BodyId).Name;
         Agenda = await council.AgendaAsync(id, internalToo: true, ct);
+        Attachments = await council.AttachmentsAsync(Agenda.Select(i => i.Id), ct);
         var people = await council.PeopleAsync(ct);
         Names = people.ToDictionary(p => p.Id, p => p.Name);
         var attendance = (await voting.AttendanceAsync(id, ct)).ToDictionary(a => a.PersonId);
@@ -89,6 +92,16 @@ public sealed class MeetingModel(CouncilService council, VotingService voting, I
 
     public Task<IActionResult> OnPostCloseVoteAsync(Guid id, Guid voteId, CancellationToken ct) =>
         CanManage ? CloseVoteAsync(voting, id, voteId, ct) : Task.FromResult<IActionResult>(Forbid());
+
+    public Task<IActionResult> OnPostAttachAsync(Guid id, Guid itemId, IFormFile? file, CancellationToken ct) => ManageAsync(async () =>
+    {
+        if (file is null) throw new ArgumentException("Izvēlieties datni (choose a file).");
+        if (file.Length > AgendaAttachment.MaxBytes) throw new ArgumentException("Datne ir lielāka par 20 MB (the file is larger than 20 MB).");
+        if ((await council.AgendaItemAsync(itemId, ct))?.Meeting.Id != id) throw new KeyNotFoundException("Šajā sēdē nav tāda jautājuma (no such agenda item in this meeting).");
+        using var content = new MemoryStream();
+        await file.CopyToAsync(content, ct);
+        return $"Pievienota datne \"{(await council.AttachAsync(itemId, file.FileName, file.ContentType, content.ToArray(), ct)).FileName}\".";
+    });
 
     private Task<IActionResult> ManageAsync(Func<Task<string>> work) => CanManage ? ActAsync(work) : Task.FromResult<IActionResult>(Forbid());
 
