@@ -156,9 +156,12 @@ public static class CouncilApi
         return Results.Ok(new { meeting, agenda = await council.AgendaAsync(id, seesInternal, ct) });
     }
 
-    private static Task<IResult> CreateMeeting(MeetingInput input, CouncilService council, CancellationToken ct) =>
-        CouncilService.Validate(input) is { Count: > 0 } errors ? Task.FromResult(Results.ValidationProblem(errors))
-            : Refusals.AsProblemAsync(async () => Results.Created("api/council/meetings", await council.CreateMeetingAsync(input, ct)));
+    private static async Task<IResult> CreateMeeting(MeetingInput input, CouncilService council, CancellationToken ct)
+    {
+        input = await council.WithTemplateAsync(input, ct);
+        return CouncilService.Validate(input) is { Count: > 0 } errors ? Results.ValidationProblem(errors)
+            : await Refusals.AsProblemAsync(async () => Results.Created("api/council/meetings", await council.CreateMeetingAsync(input, ct)));
+    }
 
     private static Task<IResult> Transition(Guid id, string action, CouncilService council, CancellationToken ct) =>
         Refusals.AsProblemAsync(async () => Results.Ok(await council.TransitionAsync(id, action, ct)));

@@ -19,7 +19,16 @@ public sealed class CouncilDbContext(DbContextOptions<CouncilDbContext> options)
 
     protected override void OnModelCreating(ModelBuilder b)
     {
-        b.Entity<Body>(e => { e.ToTable("Council_Bodies"); e.HasKey(x => x.Id); e.Property(x => x.Kind).HasConversion<string>(); e.Property(x => x.Rule).HasConversion<string>(); });
+        b.Entity<Body>(e =>
+        {
+            e.ToTable("Council_Bodies");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasConversion<string>();
+            e.Property(x => x.Rule).HasConversion<string>();
+            e.Property(x => x.Template).HasConversion(
+                t => t == null ? null : System.Text.Json.JsonSerializer.Serialize(t, (System.Text.Json.JsonSerializerOptions?)null),
+                json => json == null ? null : System.Text.Json.JsonSerializer.Deserialize<MeetingTemplate>(json, (System.Text.Json.JsonSerializerOptions?)null));
+        });
         b.Entity<Person>(e => { e.ToTable("Council_People"); e.HasKey(x => x.Id); });
         b.Entity<Membership>(e =>
         {

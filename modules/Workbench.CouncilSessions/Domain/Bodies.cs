@@ -19,9 +19,17 @@ public sealed class Body
     public string? ShortName { get; set; }
     public BodyKind Kind { get; set; }
     public DecisionRule Rule { get; set; }
+    /// <summary>How the body's meetings usually are; applied when one is planned without these details.</summary>
+    public MeetingTemplate? Template { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 }
+
+/// <summary>
+/// A body's meeting template (sēžu veidne): the usual place, starting time (UTC) and remote link, and the standing items
+/// every meeting's agenda opens with (e.g. "Darba kārtības apstiprināšana").
+/// </summary>
+public sealed record MeetingTemplate(string? Place = null, TimeOnly? StartTime = null, string? RemoteLink = null, IReadOnlyList<string>? StandingItems = null);
 
 /// <summary>A member or guest of the bodies: not necessarily a staff account.</summary>
 public sealed class Person

@@ -1,7 +1,7 @@
 namespace Workbench.CouncilSessions.Domain;
 
 /// <summary>What the API, the recipe step and the pages accept (JSON, camelCase).</summary>
-public sealed record BodyInput(string? Name, string? ShortName, BodyKind Kind = BodyKind.Committee, DecisionRule Rule = DecisionRule.MajorityOfPresent);
+public sealed record BodyInput(string? Name, string? ShortName, BodyKind Kind = BodyKind.Committee, DecisionRule Rule = DecisionRule.MajorityOfPresent, MeetingTemplate? Template = null);
 
 public sealed record PersonInput(string? Name, string? Email, string? Affiliation);
 

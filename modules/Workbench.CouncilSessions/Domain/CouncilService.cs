@@ -19,7 +19,11 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
 
     public static Dictionary<string, string[]> Validate(BodyInput input) => Errors(
         (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200, "name", "Nosaukums ir obligāts, līdz 200 zīmēm (name is required, up to 200 characters)."),
-        (input.ShortName is { Length: > 40 }, "shortName", "Īsais nosaukums līdz 40 zīmēm (short name up to 40 characters)."));
+        (input.ShortName is { Length: > 40 }, "shortName", "Īsais nosaukums līdz 40 zīmēm (short name up to 40 characters)."),
+        (input.Template?.Place is { Length: > 300 }, "template.place", "Vieta līdz 300 zīmēm (the place up to 300 characters)."),
+        (input.Template?.RemoteLink is { Length: > 0 } link && !Uri.TryCreate(link, UriKind.Absolute, out _), "template.remoteLink", "Saitei jābūt pilnai adresei (the link must be an absolute address)."),
+        ((input.Template?.StandingItems ?? []) is var items && (items.Count > 20 || items.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > 500)),
+            "template.standingItems", "Līdz 20 pastāvīgiem jautājumiem, katrs 1–500 zīmes (up to 20 standing items of 1–500 characters)."));
 
     public static Dictionary<string, string[]> Validate(PersonInput input) => Errors(
         (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200, "name", "Vārds ir obligāts, līdz 200 zīmēm (name is required, up to 200 characters)."),
@@ -38,7 +42,7 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
 
     public async Task<Body> CreateBodyAsync(BodyInput input, CancellationToken ct)
     {
-        var body = new Body { Id = Guid.NewGuid(), Name = input.Name!.Trim(), ShortName = input.ShortName?.Trim(), Kind = input.Kind, Rule = input.Rule, CreatedUtc = Now, UpdatedUtc = Now };
+        var body = new Body { Id = Guid.NewGuid(), Name = input.Name!.Trim(), ShortName = input.ShortName?.Trim(), Kind = input.Kind, Rule = input.Rule, Template = input.Template, CreatedUtc = Now, UpdatedUtc = Now };
         return await SaveAsync(body, db.Bodies, "council.body.created", body.Name, ct);
     }
 
@@ -84,7 +88,7 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
     /// <summary>A new planned meeting, numbered next for its body in its year.</summary>
     public Task<Meeting> CreateMeetingAsync(MeetingInput input, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        _ = await db.Bodies.FindAsync([input.BodyId], ct) ?? throw new KeyNotFoundException("Nav tādas institūcijas (no such body).");
+        var body = await db.Bodies.FindAsync([input.BodyId], ct) ?? throw new KeyNotFoundException("Nav tādas institūcijas (no such body).");
         var year = input.StartsAt!.Value.Year;
         var number = (await db.Meetings.Where(m => m.BodyId == input.BodyId && m.Year == year).MaxAsync(m => (int?)m.Number, ct) ?? 0) + 1;
         var meeting = new Meeting
@@ -93,8 +97,23 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
             StartsAt = DateTime.SpecifyKind(input.StartsAt.Value, DateTimeKind.Utc), Place = input.Place?.Trim(), RemoteLink = input.RemoteLink?.Trim(),
             ChairId = input.ChairId, MinuteTakerId = input.MinuteTakerId, IsPublic = input.IsPublic, State = MeetingState.Planned, CreatedUtc = Now, UpdatedUtc = Now,
         };
-        return await SaveAsync(meeting, db.Meetings, "council.meeting.created", $"{number}/{year}", ct);
+        await SaveAsync(meeting, db.Meetings, "council.meeting.created", $"{number}/{year}", ct);
+        foreach (var title in body.Template?.StandingItems ?? []) await AddAgendaItemAsync(meeting.Id, new AgendaItemInput(title), ct);
+        return meeting;
     }, ct);
+
+    /// <summary>The meeting as planned, with what it leaves out taken from its body's template: place, remote link, and
+    /// the usual starting time for a date given without one (midnight UTC).</summary>
+    public async Task<MeetingInput> WithTemplateAsync(MeetingInput input, CancellationToken ct)
+    {
+        if ((await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == input.BodyId, ct))?.Template is not { } template) return input;
+        return input with
+        {
+            StartsAt = input.StartsAt is { TimeOfDay.Ticks: 0 } day && template.StartTime is { } time ? day.Date + time.ToTimeSpan() : input.StartsAt,
+            Place = string.IsNullOrWhiteSpace(input.Place) ? template.Place : input.Place,
+            RemoteLink = string.IsNullOrWhiteSpace(input.RemoteLink) ? template.RemoteLink : input.RemoteLink,
+        };
+    }
 
     public Task<Meeting> TransitionAsync(Guid meetingId, string action, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {

@@ -39,7 +39,7 @@ public sealed class CouncilStep : IRecipeStepHandler
         }
         foreach (var (body, b) in (model.Bodies ?? []).Select((x, i) => (x, i)))
         {
-            foreach (var (field, messages) in CouncilService.Validate(new BodyInput(body.Name, body.ShortName, body.Kind, body.Rule)))
+            foreach (var (field, messages) in CouncilService.Validate(new BodyInput(body.Name, body.ShortName, body.Kind, body.Rule, body.Template)))
                 context.Error($"$.bodies[{b}].{field}", messages[0]);
             foreach (var (member, m) in (body.Members ?? []).Select((x, i) => (x, i)))
                 if (!keys.Contains(member.Person ?? ""))
@@ -58,7 +58,7 @@ public sealed class CouncilStep : IRecipeStepHandler
             people[person.Key!] = (await council.CreatePersonAsync(new PersonInput(person.Name, person.Email, person.Affiliation), ct)).Id;
         foreach (var body in model.Bodies ?? [])
         {
-            var created = await council.CreateBodyAsync(new BodyInput(body.Name, body.ShortName, body.Kind, body.Rule), ct);
+            var created = await council.CreateBodyAsync(new BodyInput(body.Name, body.ShortName, body.Kind, body.Rule, body.Template), ct);
             bodies[created.Name] = created.Id;
             foreach (var member in body.Members ?? [])
                 await council.AddMemberAsync(created.Id, new MembershipInput(people[member.Person!], member.Role, member.VotingRight, member.Start, member.End), ct);
@@ -94,6 +94,6 @@ public sealed class CouncilStep : IRecipeStepHandler
     private sealed record AgendaEntry(string? Title, string? DraftDecision, VoteItem? Vote);
     private sealed record VoteItem(string? Motion, List<string>? For, List<string>? Against, List<string>? Abstain);
     private sealed record PersonItem(string? Key, string? Name, string? Email, string? Affiliation);
-    private sealed record BodyItem(string? Name, string? ShortName, BodyKind Kind, DecisionRule Rule, List<MemberItem>? Members);
+    private sealed record BodyItem(string? Name, string? ShortName, BodyKind Kind, DecisionRule Rule, List<MemberItem>? Members, MeetingTemplate? Template = null);
     private sealed record MemberItem(string? Person, MemberRole Role = MemberRole.Member, bool VotingRight = true, DateOnly? Start = null, DateOnly? End = null);
 }

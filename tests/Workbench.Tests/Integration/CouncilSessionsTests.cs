@@ -11,6 +11,31 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task A_bodys_meeting_template_fills_in_the_place_the_time_and_the_standing_items()
+    {
+        var tenant = await host.CreateTenantAsync("ventspils");
+        var secretary = await host.AdminClientAsync(tenant);
+        var invalid = await secretary.PostAsJsonAsync($"/{tenant}/api/council/bodies", new { name = "X", template = new { remoteLink = "nav saite", standingItems = new[] { "" } } }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("template.remoteLink", out _) && errors.TryGetProperty("template.standingItems", out _));
+        var body = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/bodies", new
+        {
+            name = "Attīstības komiteja", kind = "Committee",
+            template = new { place = "Komiteju zāle, 2. stāvs", startTime = "13:30:00", standingItems = new[] { "Darba kārtības apstiprināšana", "Informācija par iepriekšējās sēdes lēmumu izpildi" } },
+        })).GetProperty("id").GetGuid();
+
+        // A date without a time and no place: the template's are taken, and the agenda opens with the standing items.
+        var meeting = await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = body, startsAt = "2026-12-22T00:00:00Z" });
+        Assert.Equal(("Komiteju zāle, 2. stāvs", new DateTime(2026, 12, 22, 13, 30, 0, DateTimeKind.Utc)), (meeting.GetProperty("place").GetString(), meeting.GetProperty("startsAt").GetDateTime().ToUniversalTime()));
+        var detail = await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/meetings/{meeting.GetProperty("id").GetGuid()}", Ct);
+        Assert.Equal(["Darba kārtības apstiprināšana", "Informācija par iepriekšējās sēdes lēmumu izpildi"], detail.GetProperty("agenda").EnumerateArray().Select(i => i.GetProperty("title").GetString()));
+        // What the secretary gives wins over the template.
+        var elsewhere = await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = body, startsAt = "2026-12-29T09:00:00Z", place = "Izbraukuma sēde, Pārventa" });
+        Assert.Equal(("Izbraukuma sēde, Pārventa", 9), (elsewhere.GetProperty("place").GetString(), elsewhere.GetProperty("startsAt").GetDateTime().ToUniversalTime().Hour));
+    }
+
+    [Fact]
     public async Task Agenda_items_carry_attachments_that_are_public_with_their_item()
     {
         var tenant = await host.CreateTenantAsync("ventspils");
@@ -66,7 +91,8 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
         var invalid = await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-17T10:00:00Z", mode = "Hybrid" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("remoteLink", out _) && errors.TryGetProperty("place", out _));
+        // A hybrid meeting needs its link; the place comes from the council's meeting template.
+        Assert.True(errors.TryGetProperty("remoteLink", out _) && !errors.TryGetProperty("place", out _));
         Assert.Equal(HttpStatusCode.Unauthorized, (await resident.PostAsJsonAsync($"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-17T10:00:00Z", place = "Sēžu zāle" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings", new { bodyId = Guid.NewGuid(), startsAt = "2026-12-17T10:00:00Z", place = "Sēžu zāle" }, Ct)).StatusCode);
 

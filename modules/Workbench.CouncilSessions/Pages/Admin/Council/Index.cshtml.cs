@@ -27,6 +27,7 @@ public sealed class IndexModel(CouncilService council, IPermissionService permis
     public async Task<IActionResult> OnPostCreateAsync(MeetingInput input, CancellationToken ct)
     {
         if (!CanManage) return Forbid();
+        input = await council.WithTemplateAsync(input, ct);
         if (CouncilService.Validate(input) is { Count: > 0 } errors)
         {
             (Message, IsError) = (string.Join(" ", errors.SelectMany(e => e.Value)), true);
