@@ -12,26 +12,10 @@ public static class DatabaseConfigurator
 {
     public static DbConnection CreateConnection(DatabaseProvider provider, string connectionString) => provider switch
     {
-        DatabaseProvider.Sqlite => WaitingWhenBusy(new SqliteConnection(connectionString)),
+        DatabaseProvider.Sqlite => new SqliteConnection(connectionString),
         DatabaseProvider.Postgres => new NpgsqlConnection(connectionString),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };
-
-    /// <summary>
-    /// Microsoft.Data.Sqlite meets a locked database by sleeping 150 ms between tries; SQLite's own busy handler, set on
-    /// every opening, waits in steps of 1 to 100 ms instead. (Transactions of one process queue in <see cref="SqliteWriteGate"/>.)
-    /// </summary>
-    private static SqliteConnection WaitingWhenBusy(SqliteConnection connection)
-    {
-        connection.StateChange += (_, change) =>
-        {
-            if (change.CurrentState != System.Data.ConnectionState.Open) return;
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout = 30000;";
-            command.ExecuteNonQuery();
-        };
-        return connection;
-    }
 
     public static DbContextOptionsBuilder<TContext> Configure<TContext>(this DbContextOptionsBuilder<TContext> builder, DatabaseProvider provider, DbConnection connection, string historyTable)
         where TContext : DbContext

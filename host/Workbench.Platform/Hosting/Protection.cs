@@ -57,7 +57,8 @@ public static class Protection
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            // Hex: nothing in it for HTML to encode.
+            var nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
             Workbench.Abstractions.Modules.StyleNonce.Set(context, nonce);
             context.Response.OnStarting(() =>
             {

@@ -48,7 +48,8 @@ public static class Browsers
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"expected {url}, stayed at {page.Url}: {await page.InnerTextAsync("main")}\n{host?.RecentProblems}");
+            var state = await page.EvaluateAsync<string>("() => document.readyState + ' ' + performance.getEntriesByType('resource').map(r => r.name + ':' + Math.round(r.duration)).join(' ')");
+            Assert.Fail($"expected {url}, stayed at {page.Url} ({state}): {await page.InnerTextAsync("main")}\n{host?.RecentProblems}");
         }
     }
 
