@@ -121,6 +121,28 @@ public sealed class DocumentRegisterTests(HostFixture host) : IClassFixture<Host
     }
 
     [Fact]
+    public async Task A_documents_custom_fields_are_checked_against_their_definitions_and_read_back()
+    {
+        var tenant = await host.CreateTenantAsync("riga");
+        var admin = await host.AdminClientAsync(tenant);
+        var (incoming, _, letters, _) = await SetupAsync(admin, tenant);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/{tenant}/api/admin/custom-fields/document/pages",
+            new { label = "Lapu skaits", type = "Number", required = true, order = 1 }, Ct)).StatusCode);
+
+        // Missing or of the wrong type: refused field by field, and no number is taken.
+        foreach (var fields in new object[] { new { }, new { pages = "daudz" } })
+        {
+            var refused = await admin.PostAsJsonAsync($"/{tenant}/api/documents", Letter(incoming, letters, "Iesniegums ar pielikumiem", new { customFields = fields }), Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("customFields.pages", out _));
+        }
+        var created = await JsonApi.CreatedAsync(admin, $"/{tenant}/api/documents", Letter(incoming, letters, "Iesniegums ar pielikumiem", new { customFields = new { pages = 12 } }));
+        Assert.Equal($"IEN-{DateTime.UtcNow.Year}/0001", created.GetProperty("registrationNumber").GetString());
+        var read = await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/documents/{created.GetProperty("id").GetGuid()}", Ct);
+        Assert.Equal(12, read.GetProperty("customFields").GetProperty("pages").GetDecimal());
+    }
+
+    [Fact]
     public async Task A_correction_keeps_the_number_and_the_earlier_version_and_needs_a_reason()
     {
         var tenant = await host.CreateTenantAsync("riga");
