@@ -45,12 +45,12 @@ public sealed class ServiceCardBrowserTests
         await Browsers.AssertAccessibleAsync(resident);
         await resident.GetByRole(AriaRole.Search).First.GetByRole(AriaRole.Searchbox).FillAsync("velosipēdu novietnēm");
         await resident.Keyboard.PressAsync("Enter");
-        await resident.WaitForURLAsync("**/riga/search?q=*");
+        await Browsers.ArriveAsync(resident, "**/riga/search?q=*");
         var hit = resident.GetByRole(AriaRole.Link, new() { Name = "Velosipēdu novietnes atļauja" });
         await Assertions.Expect(hit).ToBeVisibleAsync();
         await AssertNoScriptRanAsync(resident);
         await hit.ClickAsync();
-        await resident.WaitForURLAsync("**/riga/services/RIGA-VE-900");
+        await Browsers.ArriveAsync(resident, "**/riga/services/RIGA-VE-900");
         await Assertions.Expect(resident.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Velosipēdu novietnes atļauja <script>");
         await Assertions.Expect(resident.GetByRole(AriaRole.Link, new() { Name = "Pieteikties e-pakalpojumā" })).ToHaveAttributeAsync("href", "https://e-pakalpojumi.riga.lv/novietnes");
         await AssertNoScriptRanAsync(resident);

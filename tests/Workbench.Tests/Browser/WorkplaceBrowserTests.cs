@@ -23,7 +23,7 @@ public sealed class WorkplaceBrowserTests
         await Browsers.AssertAccessibleAsync(page);
 
         await navigation.GetByRole(AriaRole.Link, new() { Name = "Moduļi" }).ClickAsync();
-        await page.WaitForURLAsync("**/smiltene/admin/features");
+        await Browsers.ArriveAsync(page, "**/smiltene/admin/features");
         await page.GetByRole(AriaRole.Button, new() { Name = "Izslēgt Paziņojumi" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Workbench.Notices");
@@ -46,9 +46,9 @@ public sealed class WorkplaceBrowserTests
         await Browsers.AssertAccessibleAsync(page);
         await page.GotoAsync("/smiltene/admin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Iziet" }).ClickAsync();
-        await page.WaitForURLAsync("**/smiltene/signin");
+        await Browsers.ArriveAsync(page, "**/smiltene/signin");
         await Browsers.AssertAccessibleAsync(page);
         await page.GotoAsync("/smiltene/admin");
-        await page.WaitForURLAsync("**/smiltene/signin?*");
+        await Browsers.ArriveAsync(page, "**/smiltene/signin?*");
     }
 }

@@ -39,12 +39,17 @@ public static class Browsers
         await ArriveAsync(page, $"**/{tenant}/admin", host);
     }
 
-    /// <summary>Waits for the page to reach <paramref name="url"/>; otherwise fails with where it is, what it shows and the host's recent problems.</summary>
+    /// <summary>
+    /// Waits for the page to reach <paramref name="url"/> and finish loading; otherwise fails with where it is, what it
+    /// shows and the host's recent problems. Loading is read from the document itself: under a loaded CI machine
+    /// Playwright's load-event wait has missed pages whose document was already complete.
+    /// </summary>
     public static async Task ArriveAsync(IPage page, string url, HostProcess? host = null)
     {
         try
         {
-            await page.WaitForURLAsync(url);
+            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
         }
         catch (TimeoutException)
         {
