@@ -73,6 +73,14 @@ public static class WorkbenchApplicationBuilderExtensions
             tenants = registry.All.Select(t => new { name = t.Name, state = t.State }),
         });
 
+    /// <summary>
+    /// A path on this site that <c>LocalRedirect</c> accepts: rooted, not protocol-relative (<c>//</c>, <c>/\\</c>), and
+    /// without control characters (a tab or line break after the slash makes browsers read another host).
+    /// </summary>
+    internal static bool IsLocalPath(string? url) =>
+        url is not null && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
+        && !url.StartsWith("/\\", StringComparison.Ordinal) && !url.Any(char.IsControl);
+
     /// <summary>Language switch: <c>/{tenant}/culture?c=en-US&amp;returnUrl=...</c> remembers the choice in a cookie.</summary>
     private static IResult SetCulture(HttpContext context, string c, string? returnUrl)
     {
@@ -80,7 +88,7 @@ public static class WorkbenchApplicationBuilderExtensions
         context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(c)),
             new CookieOptions { Path = context.Request.PathBase.HasValue ? context.Request.PathBase.Value : "/", MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax });
-        var target = returnUrl is not null && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : context.Request.PathBase + "/";
+        var target = IsLocalPath(returnUrl) ? returnUrl! : context.Request.PathBase + "/";
         return TypedResults.LocalRedirect(target);
     }
 

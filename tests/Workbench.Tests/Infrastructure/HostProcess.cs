@@ -25,12 +25,14 @@ public sealed class HostProcess : IAsyncDisposable
 
     private HostProcess(Process process, string dataPath, Uri baseAddress) => (_process, DataPath, BaseAddress) = (process, dataPath, baseAddress);
 
-    public static async Task<HostProcess> StartAsync()
+    /// <param name="hostDll">The host to start: the build output by default, or a published one.</param>
+    public static async Task<HostProcess> StartAsync(string? hostDll = null)
     {
+        hostDll ??= Repository.HostDll;
         var port = FreePort();
         var data = Repository.NewTempFolder("wb-browser");
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(Repository.HostDll)!, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Repository.HostDll, "--urls", $"http://127.0.0.1:{port}" }) info.ArgumentList.Add(arg);
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(hostDll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { hostDll, "--urls", $"http://127.0.0.1:{port}" }) info.ArgumentList.Add(arg);
         info.Environment["Workbench__DataPath"] = data;
         info.Environment["Workbench__Setup__AdminPassword"] = WorkbenchFactory.AdminPassword;
         info.Environment["Workbench__PluginsPath"] = Path.Combine(data, "plugins");
