@@ -40,6 +40,8 @@ public sealed class WorkbenchOptions
 
     public SetupOptions Setup { get; set; } = new();
 
+    public AuditOptions Audit { get; set; } = new();
+
     /// <summary>Attempts per minute and client address on the sign-in and token endpoints (429 beyond).</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
 
@@ -65,4 +67,10 @@ public sealed class TenantSetupOptions
     public string Recipe { get; set; } = "";
     public DatabaseProvider DatabaseProvider { get; set; } = DatabaseProvider.Sqlite;
     public string? ConnectionString { get; set; }
+}
+
+public sealed class AuditOptions
+{
+    /// <summary>Base64 secret (≥ 32 bytes) keying the audit chains; the same on every node. Empty: <c>audit.key</c> in the data folder.</summary>
+    public string? Key { get; set; }
 }

@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Http;
 using Workbench.Abstractions.Audit;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,7 +42,7 @@ public static class PlatformApi
         admin.MapGet("/features", ListFeatures).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
         admin.MapPost("/features/{id}/enable", EnableFeature).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
         admin.MapPost("/features/{id}/disable", DisableFeature).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
-        admin.MapPost("/recipes/run", RunRecipe).RequireAuthorization(PermissionNames.Policy(PermissionNames.RunRecipes))
+        admin.MapPost("/recipes/run", RunRecipe).RequireAuthorization(PermissionNames.Policy(PermissionNames.RunRecipes)).RequiresBody("application/json")
             .WithSummary("Run a recipe given as the request body (application/json)");
         admin.MapGet("/recipes/runs", ListRecipeRuns).RequireAuthorization(PermissionNames.Policy(PermissionNames.RunRecipes));
         admin.MapGet("/audit", ListAudit).RequireAuthorization(PermissionNames.Policy(PermissionNames.ViewAuditLog));

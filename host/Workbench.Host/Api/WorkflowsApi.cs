@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Http;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Workbench.Abstractions;
@@ -20,7 +21,7 @@ public static class WorkflowsApi
         var admin = app.MapGroup("/api/admin/workflows").WithTags("Workflows").WithMetadata(new RequiresFeatureAttribute(PlatformManifest.Admin)).RequireAuthorization(manage);
         admin.MapGet("/types", async (WorkflowEngine engine, CancellationToken ct) =>
             (await engine.TypesAsync(ct)).Select(t => new { t.Name, t.Title, t.Version, t.Enabled, t.StartEvent, definition = JsonNode.Parse(t.Json) }));
-        admin.MapPost("/types", SaveType).WithSummary("A workflow type as JSON; refused with every reason (unknown activity, dangling transition, bad property) or saved as a new version");
+        admin.MapPost("/types", SaveType).RequiresBody("application/json").WithSummary("A workflow type as JSON; refused with every reason (unknown activity, dangling transition, bad property) or saved as a new version");
         admin.MapPost("/types/{name}/enable", (string name, WorkflowEngine engine, CancellationToken ct) => SetEnabled(name, true, engine, ct));
         admin.MapPost("/types/{name}/disable", (string name, WorkflowEngine engine, CancellationToken ct) => SetEnabled(name, false, engine, ct))
             .WithSummary("No new instances of the type (by event, schedule or hand); running instances go on");

@@ -12,7 +12,8 @@ using Workbench.Platform.Data;
 namespace Workbench.Platform.Audit;
 
 /// <summary>
-/// Appends hash-chained entries to the tenant's audit log. Appends are serialised by the database's write lock
+/// Appends chained entries to the tenant's audit log: each entry's hash is an HMAC (keyed by <see cref="AuditKeys"/>)
+/// over its content and the previous entry's hash. Appends are serialised by the database's write lock
 /// (SQLite's BEGIN IMMEDIATE; a transaction-scoped advisory lock on PostgreSQL), so the chain has no forks.
 /// </summary>
 public sealed class AuditLog(
@@ -21,9 +22,13 @@ public sealed class AuditLog(
     ITenantContext tenant,
     ICurrentActor actor,
     HostDatabase hostDatabase,
-    IHttpContextAccessor http) : IAuditLog
+    IHttpContextAccessor http,
+    AuditKeys keys) : IAuditLog
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>Marks a keyed hash; entries written before the chain was keyed carry a plain SHA-256.</summary>
+    public const string KeyedPrefix = "hmac-sha256:";
 
     public Task AppendAsync(string action, string subject, object? details = null, CancellationToken cancellationToken = default) =>
         session.InTransactionAsync(async () =>
@@ -47,7 +52,7 @@ public sealed class AuditLog(
                 PreviousHash = last?.Hash ?? Genesis,
                 Hash = "",
             };
-            entry.Hash = ComputeHash(entry);
+            entry.Hash = ComputeHash(entry, keys.For(entry.Tenant));
             db.AuditEntries.Add(entry);
             await db.SaveChangesAsync(cancellationToken);
             await session.AfterCommitAsync(() => RecordHeadAsync(entry.Sequence, entry.Hash));
@@ -60,12 +65,14 @@ public sealed class AuditLog(
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.AuditHeadSequence, sequence).SetProperty(t => t.AuditHeadHash, hash));
     }
 
-    public static string ComputeHash(AuditEntry e)
-    {
-        var canonical = string.Join('\u001f',
-            e.Sequence.ToString(CultureInfo.InvariantCulture),
-            DateTime.SpecifyKind(e.TimestampUtc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-            e.Tenant, e.Actor, e.Action, e.Subject, e.Details ?? "", e.SourceIp ?? "", e.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-    }
+    /// <summary>The keyed hash of an entry: HMAC-SHA256 with the tenant's audit key.</summary>
+    public static string ComputeHash(AuditEntry e, byte[] key) => KeyedPrefix + Convert.ToHexStringLower(HMACSHA256.HashData(key, Canonical(e)));
+
+    /// <summary>The hash of entries written before the chain was keyed (verifiable, but forgeable by anyone).</summary>
+    public static string ComputeLegacyHash(AuditEntry e) => Convert.ToHexStringLower(SHA256.HashData(Canonical(e)));
+
+    private static byte[] Canonical(AuditEntry e) => Encoding.UTF8.GetBytes(string.Join('\u001f',
+        e.Sequence.ToString(CultureInfo.InvariantCulture),
+        DateTime.SpecifyKind(e.TimestampUtc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+        e.Tenant, e.Actor, e.Action, e.Subject, e.Details ?? "", e.SourceIp ?? "", e.PreviousHash));
 }

@@ -50,6 +50,7 @@ public static class WorkbenchApplicationBuilderExtensions
                 RequestPath = "/_content/" + plugin.Id,
             });
         app.UseRouting();
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseRateLimiter();
         app.UseMiddleware<ExternalSignIn.ExternalSignInSchemesMiddleware>();
         app.UseAuthentication();

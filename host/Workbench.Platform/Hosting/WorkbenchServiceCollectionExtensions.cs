@@ -95,6 +95,7 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped<SiteSettingsStore>();
 
         // Audit, security, custom fields
+        services.AddSingleton<AuditKeys>();
         services.AddScoped<AuditLog>();
         services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.AddScoped<AuditVerifier>();

@@ -127,7 +127,9 @@ public sealed class WorkflowEngine(
     {
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new KeyNotFoundException("Nav tāda uzdevuma (no such task).");
         var email = user.FindFirstValue(ClaimTypes.Email)?.ToLowerInvariant();
-        if (!manages && task.AssigneeEmail != email && !(task.AssigneeRole is { } role && user.IsInRole(role)))
+        // A machine client has no e-mail and a role task no assignee e-mail: both must be present to match.
+        var assignedToCaller = (task.AssigneeEmail is { } assignee && assignee == email) || (task.AssigneeRole is { } role && user.IsInRole(role));
+        if (!manages && !assignedToCaller)
             throw new UnauthorizedAccessException("Šis uzdevums nav jums (the task is not assigned to you).");
         if (task.CompletedUtc is not null) throw new WorkflowConflictException("Uzdevums jau ir izpildīts (the task is already completed).");
         var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, ct);

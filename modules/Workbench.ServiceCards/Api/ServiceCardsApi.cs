@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Http;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -32,7 +33,7 @@ public static class ServiceCardsApi
         api.MapGet("/{id:guid}/cpsv", Cpsv).WithSummary("CPSV-AP 3.x JSON-LD of a published card");
         api.MapGet("/cpsv", CpsvCatalogue).WithSummary("CPSV-AP 3.x JSON-LD of the whole published catalogue");
         api.MapGet("/export.csv", Csv).WithSummary("The published catalogue as CSV (staff with ViewServiceCards get every card)");
-        api.MapPost("/import", Import).RequireAuthorization(Manage)
+        api.MapPost("/import", Import).RequireAuthorization(Manage).RequiresBody("text/csv")
             .WithSummary("CSV in the export's columns (text/csv): drafts created or updated, all or nothing; errors name their line");
         return routes;
     }

@@ -1,5 +1,9 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Workbench.Platform;
+using Workbench.Platform.Data;
 using Workbench.Platform.Audit;
 using Workbench.Tests.Infrastructure;
 
@@ -59,22 +63,77 @@ public sealed class AuditTests(HostFixture host)
     }
 
     [Fact]
-    public async Task A_rewritten_chain_is_detected()
+    public async Task A_rewritten_entry_is_detected_even_with_the_algorithm_known()
     {
         var tenant = await host.CreateTenantAsync("smiltene");
-        // Edit the newest entry and recompute its hash, as someone who knows the algorithm would.
-        var (sequence, entry) = await host.InTenantAsync(tenant, async sp =>
+        // Edit the newest entry and recompute its hash, as someone who knows the algorithm but not the key would.
+        var sequence = await host.InTenantAsync(tenant, async sp =>
         {
-            var db = sp.GetRequiredService<Workbench.Platform.Data.PlatformDbContext>();
+            var db = sp.GetRequiredService<PlatformDbContext>();
             var last = db.AuditEntries.OrderByDescending(e => e.Sequence).First();
             last.Actor = "forger";
-            last.Hash = AuditLog.ComputeHash(last);
+            last.Hash = AuditLog.ComputeHash(last, new byte[32]);
             await db.SaveChangesAsync();
-            return (last.Sequence, last);
+            return last.Sequence;
         });
         var result = await VerifyAsync(tenant);
         Assert.False(result.Valid);
         Assert.Equal(sequence, result.BrokenAt);
-        Assert.Equal("forger", entry.Actor);
+    }
+
+    [Theory]
+    [InlineData("sha256")]
+    [InlineData("guessed-key")]
+    public async Task An_appended_entry_with_a_correct_link_is_detected(string forgery)
+    {
+        var tenant = await host.CreateTenantAsync("smiltene");
+        // With write access to the database, append a well-formed next entry linked to the newest one.
+        var sequence = await host.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<PlatformDbContext>();
+            var last = db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).First();
+            var forged = new AuditEntry
+            {
+                Sequence = last.Sequence + 1, TimestampUtc = last.TimestampUtc.AddSeconds(1), Tenant = tenant, Actor = WorkbenchFactory.AdminEmail,
+                Action = "feature.disabled", Subject = "Workbench.Notices", PreviousHash = last.Hash, Hash = "",
+            };
+            forged.Hash = forgery == "sha256" ? AuditLog.ComputeLegacyHash(forged) : AuditLog.ComputeHash(forged, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            db.AuditEntries.Add(forged);
+            await db.SaveChangesAsync();
+            return forged.Sequence;
+        });
+        var result = await VerifyAsync(tenant);
+        Assert.False(result.Valid);
+        Assert.Equal(sequence, result.BrokenAt);
+    }
+
+    [Fact]
+    public async Task Reordered_entries_are_detected()
+    {
+        var tenant = await host.CreateTenantAsync("riga");
+        // Swap two entries' places (sequence numbers), each keeping its own content and hash.
+        await TamperAsync(tenant, "UPDATE Platform_AuditEntries SET Sequence = -1 WHERE Sequence = 4");
+        await TamperAsync(tenant, "UPDATE Platform_AuditEntries SET Sequence = 4 WHERE Sequence = 5");
+        await TamperAsync(tenant, "UPDATE Platform_AuditEntries SET Sequence = 5 WHERE Sequence = -1");
+        var result = await VerifyAsync(tenant);
+        Assert.False(result.Valid);
+        Assert.Equal(4, result.BrokenAt);
+    }
+
+    [Fact]
+    public async Task The_chain_is_keyed_by_a_secret_outside_the_tenant_database()
+    {
+        var tenant = await host.CreateTenantAsync("smiltene");
+        var hashes = await host.InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().AuditEntries.Select(e => e.Hash).ToListAsync());
+        Assert.All(hashes, hash => Assert.StartsWith(AuditLog.KeyedPrefix, hash));
+        var keyFile = Path.Combine(host.DataPath, "audit.key");
+        Assert.True(File.Exists(keyFile));
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        // Another key (another host's, or a guess) does not verify this chain.
+        var otherKeys = new AuditKeys(Options.Create(new WorkbenchOptions { Audit = { Key = Convert.ToBase64String(new byte[32]) } }), new DataPaths(host.DataPath));
+        var result = await host.InTenantAsync(tenant, sp => new AuditVerifier(sp.GetRequiredService<PlatformDbContext>(), sp.GetRequiredService<HostDatabase>(),
+            sp.GetRequiredService<Workbench.Abstractions.Tenants.ITenantContext>(), otherKeys).VerifyAsync(CancellationToken.None));
+        Assert.False(result.Valid);
+        Assert.Equal(1, result.BrokenAt);
     }
 }

@@ -58,6 +58,17 @@ public sealed class OidcScenario
         return scenario;
     }
 
+    /// <summary>A client calling the municipalities' APIs with a client-credentials token that holds <paramref name="tenantRoles"/>.</summary>
+    public static async Task<HttpClient> MachineClientAsync(WorkbenchFactory host, Dictionary<string, string[]> tenantRoles)
+    {
+        var oidc = await CreateAsync(host, tenantRoles: tenantRoles);
+        var (status, body) = await oidc.TokenAsync(new() { ["grant_type"] = "client_credentials", ["scope"] = "api" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        var client = host.AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("access_token").GetString());
+        return client;
+    }
+
     public static string NewVerifier() => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
     public static string Challenge(string verifier) => Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
 

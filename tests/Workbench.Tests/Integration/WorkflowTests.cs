@@ -45,6 +45,38 @@ public sealed class WorkflowTests(HostFixture host) : IClassFixture<HostFixture>
         """;
 
     [Fact]
+    public async Task A_role_task_is_completed_only_by_holders_of_the_role_people_and_machine_clients_alike()
+    {
+        var tenant = await host.CreateTenantAsync("smiltene");
+        var admin = await host.AdminClientAsync(tenant);
+        await SaveTypeAsync(admin, tenant, """
+            {"name": "check", "title": "Pārbaude", "startActivity": "review",
+             "activities": [{"id": "review", "type": "assign-task", "properties": {"role": "Specialist", "title": "Pārbaudīt"}}, {"id": "end", "type": "end"}],
+             "transitions": [{"from": "review", "outcome": "done", "to": "end"}, {"from": "review", "outcome": "rejected", "to": "end"}]}
+            """);
+        var started = await StartAsync(admin, tenant, "check", new { });
+        var taskId = (await DetailAsync(admin, tenant, started)).GetProperty("tasks").EnumerateArray().Single().GetProperty("id").GetGuid();
+        var complete = $"/{tenant}/api/workflows/tasks/{taskId}/complete";
+
+        // Neither a machine client without the role (one it holds, or one that does not exist) nor a Viewer may complete it.
+        foreach (var roles in new[] { new[] { "Viewer" }, ["No-such-role"] })
+        {
+            using var machine = await OidcScenario.MachineClientAsync(host, new() { [tenant] = roles });
+            var refused = await machine.PostAsJsonAsync(complete, new { outcome = "done" }, Ct);
+            Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{string.Join(',', roles)}: {refused.StatusCode} {await refused.Content.ReadAsStringAsync(Ct)}");
+        }
+        using var viewer = await host.UserClientAsync(tenant, $"viewer@{tenant}.lv", "Viewer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync(complete, new { outcome = "done" }, Ct)).StatusCode);
+        Assert.Equal("Waiting", (await DetailAsync(admin, tenant, started)).GetProperty("instance").GetProperty("status").GetString());
+
+        // A machine client holding the role may.
+        using var specialist = await OidcScenario.MachineClientAsync(host, new() { [tenant] = ["Specialist"] });
+        var done = await specialist.PostAsJsonAsync(complete, new { outcome = "done" }, Ct);
+        Assert.True(done.IsSuccessStatusCode, await done.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("Finished", (await done.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_workflow_branches_waits_for_its_task_and_its_signal_and_keeps_its_history()
     {
         var tenant = await host.CreateTenantAsync("smiltene");
