@@ -9,7 +9,7 @@ if (WorkbenchCli.IsCommand(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 builder.AddWorkbench(commandLine: false, typeof(Program).Assembly);
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.DescribeEnumsByName());
 
 var app = builder.Build();
 app.UseWorkbench();

@@ -83,11 +83,8 @@ public sealed class RecipeStepContext(int index, string origin, JsonObject step,
         return result;
     }
 
-    /// <summary>The JSON rules of recipes and APIs: camelCase, case-insensitive, enums as strings.</summary>
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
+    /// <summary>The JSON rules of recipes and APIs: camelCase, case-insensitive, enums as (defined) names, each key once.</summary>
+    public static readonly JsonSerializerOptions JsonOptions = Http.JsonInput.Apply(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 }
 
 public sealed record RecipeError(int StepIndex, string StepName, string Path, string Message)

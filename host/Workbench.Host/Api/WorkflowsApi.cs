@@ -1,7 +1,7 @@
-using Workbench.Abstractions.Http;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Workbench.Abstractions;
+using Workbench.Abstractions.Http;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Security;
 using Workbench.Platform;

@@ -3,36 +3,68 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Workbench.Platform.Hosting;
 
 /// <summary>
-/// Unhandled errors never show internals: API callers get problem details (a malformed body is a 400 that names
-/// the JSON path), people get the themed error page.
+/// Unhandled errors never show internals: API callers get problem details with the request id that the log carries
+/// (a malformed request is a 400 that says what is wrong), people get the themed error page. A malformed request is
+/// the caller's mistake, logged as a warning without a stack trace; only faults are logged as errors.
 /// </summary>
 public static class ErrorResponses
 {
     public static void UseWorkbenchErrors(this WebApplication app)
     {
-        app.UseWhen(c => ApiPaths.IsApi(c.Request), api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteProblemAsync }));
+        app.UseWhen(c => ApiPaths.IsApi(c.Request), api => api.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = WriteProblemAsync,
+            SuppressDiagnosticsCallback = c => IsCallersMistake(c.Exception),
+        }));
         app.UseWhen(c => !ApiPaths.IsApi(c.Request), pages => pages.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
-            StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode
+                : Data.DatabaseErrors.IsUniqueViolation(error) ? StatusCodes.Status409Conflict : StatusCodes.Status500InternalServerError,
+            SuppressDiagnosticsCallback = c => IsCallersMistake(c.Exception) && LogRefusal(c.HttpContext, c.Exception),
         }));
+    }
+
+    /// <summary>A malformed request, or a second record with a key that exists: refused, not a fault of the host.</summary>
+    private static bool IsCallersMistake(Exception error) => error is BadHttpRequestException || Data.DatabaseErrors.IsUniqueViolation(error);
+
+    private static bool LogRefusal(HttpContext context, Exception error)
+    {
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Workbench.Requests")
+            .LogWarning("Refused request {Method} {Path}: {Reason}", context.Request.Method, context.Request.PathBase + context.Request.Path,
+                error.InnerException?.Message ?? error.Message);
+        return true;
     }
 
     private static async Task WriteProblemAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var problem = error is BadHttpRequestException bad
-            ? new ProblemDetails
+        ProblemDetails problem;
+        if (error is BadHttpRequestException bad)
+        {
+            LogRefusal(context, bad);
+            problem = new ProblemDetails
             {
                 Status = bad.StatusCode,
                 Title = "Nederīgs pieprasījums (bad request)",
                 Detail = bad.InnerException is JsonException json ? $"Nederīgs JSON laukā {json.Path} (invalid JSON at {json.Path}): {json.Message}" : bad.Message,
-            }
-            : new ProblemDetails { Status = 500, Title = "Kļūda (error)", Detail = "Radās kļūda; tā ir reģistrēta žurnālā (an error occurred and has been logged)." };
+            };
+        }
+        else if (error is not null && Data.DatabaseErrors.IsUniqueViolation(error))
+        {
+            LogRefusal(context, error);
+            problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Konflikts (conflict)", Detail = Data.DatabaseErrors.UniqueViolationMessage };
+        }
+        else
+            problem = new ProblemDetails { Status = 500, Title = "Kļūda (error)", Detail = "Radās kļūda; tā ir reģistrēta žurnālā (an error occurred and has been logged)." };
+        // The id under which the log has the details: a person can quote it to the administrator.
+        problem.Extensions["requestId"] = context.TraceIdentifier;
         context.Response.StatusCode = problem.Status!.Value;
         await context.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json");
     }

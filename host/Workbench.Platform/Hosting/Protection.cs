@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Workbench.Platform.Hosting;
 
 /// <summary>
-/// Security headers on every response, and rate limits on the endpoints that take credentials: password and
+/// Security headers on every response (no <c>Server</c> header: Kestrel's is switched off), and rate limits on the endpoints that take credentials: password and
 /// second-factor sign-in (page and API), provider callbacks, and the identity provider's token, revocation and
 /// introspection endpoints, per client address.
 /// </summary>
@@ -24,7 +24,7 @@ public static class Protection
     private static readonly string[] ExternalSignInPaths = ["/signin-oidc", "/signin/external"];
 
     public static IServiceCollection AddWorkbenchProtection(this IServiceCollection services) =>
-        services.AddRateLimiter(o =>
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false).AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, ct) =>
@@ -67,6 +67,10 @@ public static class Protection
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                // Over HTTPS (directly, or a proxy said so through X-Forwarded-Proto): browsers keep to HTTPS for a year.
+                if (context.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
+                // What a signed-in caller reads from the API is theirs alone: no shared or browser cache keeps it.
+                if (context.User.Identity?.IsAuthenticated == true && ApiPaths.IsApi(context.Request)) headers.CacheControl = "no-store";
                 return Task.CompletedTask;
             });
             await next();

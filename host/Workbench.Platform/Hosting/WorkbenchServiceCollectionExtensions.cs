@@ -195,7 +195,7 @@ public static class WorkbenchServiceCollectionExtensions
         });
         // Malformed request bodies surface as exceptions in every environment, so they get a 400 that says what is wrong.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o => Workbench.Abstractions.Http.JsonInput.Apply(o.SerializerOptions));
 
         foreach (var module in catalog.Loaded) module.Startup?.ConfigureServices(services);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using Workbench.Abstractions.Http;
 using Workbench.Abstractions.Recipes;
 
 namespace Workbench.Platform.Recipes;
@@ -15,7 +16,7 @@ namespace Workbench.Platform.Recipes;
 public sealed partial class RecipeLoader(RecipeFolder folder, IConfiguration configuration)
 {
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = true };
-    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false };
 
     public RecipeLoadResult LoadFile(string path) =>
         File.Exists(path)
@@ -38,9 +39,12 @@ public sealed partial class RecipeLoader(RecipeFolder folder, IConfiguration con
         }
         catch (JsonException ex)
         {
-            return RecipeLoadResult.Fail(new RecipeError(-1, "", ex.Path ?? "$",
-                $"{source}: nederīgs JSON {ex.LineNumber + 1}. rindā, {ex.BytePositionInLine + 1}. pozīcijā (malformed JSON at line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}): {ex.Message}"));
+            return RecipeLoadResult.Fail(new RecipeError(-1, "", ex.Path ?? "$", ex.LineNumber is null
+                ? $"{source}: nederīgs JSON (malformed JSON): {ex.Message}"
+                : $"{source}: nederīgs JSON {ex.LineNumber + 1}. rindā, {ex.BytePositionInLine + 1}. pozīcijā (malformed JSON at line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}): {ex.Message}"));
         }
+        if (JsonInput.FindProblem(root) is { } problem)
+            return RecipeLoadResult.Fail(new RecipeError(-1, "", "$", $"{source}: {problem}"));
         var errors = new List<RecipeError>();
         if (root is not JsonObject recipe)
             return RecipeLoadResult.Fail(new RecipeError(-1, "", "$", $"{source}: receptei jābūt JSON objektam (a recipe is a JSON object)."));

@@ -62,7 +62,10 @@ public sealed class RecipeRunner(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Recipe {Recipe} failed in tenant {Tenant}", recipe.Name, tenant.Required.Name);
-            var message = (ex as DbUpdateException)?.InnerException?.Message ?? ex.Message;
+            // Refusals of our own code speak to people already; the database's messages do not.
+            var message = DatabaseErrors.IsUniqueViolation(ex) ? DatabaseErrors.UniqueViolationMessage
+                : ex is DbUpdateException ? "Datubāze atteica saglabāt izmaiņas (the database refused the change); sīkāk žurnālā (details in the log)."
+                : ex.Message;
             var error = current is null
                 ? new RecipeError(-1, "", "$", message)
                 : new RecipeError(current.Index, current.Name, recipe.Steps[current.Index].Origin, message);

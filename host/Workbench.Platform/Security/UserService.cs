@@ -12,11 +12,18 @@ public sealed class UserService(UserManager<WorkbenchUser> users, RoleManager<Wo
     public async Task<IReadOnlyList<(string Field, string Message)>> ValidateAsync(string? email, string? password, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
-        if (string.IsNullOrWhiteSpace(email) || !new EmailAddressAttribute().IsValid(email))
-            errors.Add(("email", $"Nederīga e-pasta adrese \"{email}\" (invalid e-mail address)."));
+        if (!IsEmailAddress(email))
+        {
+            errors.Add(("email", "Nederīga e-pasta adrese (invalid e-mail address)."));
+            return errors;
+        }
+        var probe = new WorkbenchUser { UserName = email, Email = email };
+        // The account rules (allowed characters, uniqueness of new names) are checked here, not discovered on saving.
+        if (await users.FindByEmailAsync(email!) is null)
+            foreach (var validator in users.UserValidators)
+                errors.AddRange((await validator.ValidateAsync(users, probe)).Errors.Select(e => ("email", $"Nederīga e-pasta adrese (invalid e-mail address): {e.Description}")));
         if (!string.IsNullOrEmpty(password))
         {
-            var probe = new WorkbenchUser { UserName = email, Email = email };
             foreach (var validator in users.PasswordValidators)
             {
                 var result = await validator.ValidateAsync(users, probe, password);
@@ -25,6 +32,11 @@ public sealed class UserService(UserManager<WorkbenchUser> users, RoleManager<Wo
         }
         return errors;
     }
+
+    /// <summary>One address, as a mail server takes it: no spaces or control characters, at most 254 characters.</summary>
+    public static bool IsEmailAddress(string? email) =>
+        !string.IsNullOrEmpty(email) && email.Length <= 254 && !email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c))
+        && new EmailAddressAttribute().IsValid(email) && System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email;
 
     /// <summary>Creates the account or updates its name and roles. The password is only set on creation.</summary>
     public Task<WorkbenchUser> SaveAsync(string email, string displayName, string? password, IReadOnlyCollection<string> roleNames, CancellationToken ct) =>

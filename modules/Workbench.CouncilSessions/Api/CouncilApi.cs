@@ -6,6 +6,7 @@ using Workbench.Abstractions;
 using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Security;
 using Workbench.CouncilSessions.Domain;
+using Workbench.Abstractions.Http;
 
 namespace Workbench.CouncilSessions.Api;
 
@@ -35,8 +36,10 @@ public static class CouncilApi
             .WithSummary("Body: the ids of all items in their new order; they are renumbered 1..n");
         api.MapPost("/meetings/{id:guid}/guests", AddGuest).RequireAuthorization(manage)
             .WithSummary("Invites a person who is not a member (body {\"personId\"}): at once when convened, else at convening");
-        api.MapGet("/meetings/{id:guid}/invitations", async (Guid id, InvitationService invitations, CancellationToken ct) =>
-                (await invitations.ListAsync(id, ct)).Select(i => new { i.PersonId, i.Email, i.Sequence, i.SentUtc, i.AcknowledgedUtc }))
+        api.MapGet("/meetings/{id:guid}/invitations", async (Guid id, CouncilService council, InvitationService invitations, CancellationToken ct) =>
+                await council.MeetingAsync(id, ct) is null
+                    ? Results.NotFound()
+                    : Results.Ok((await invitations.ListAsync(id, ct)).Select(i => new { i.PersonId, i.Email, i.Sequence, i.SentUtc, i.AcknowledgedUtc })))
             .RequireAuthorization(PermissionNames.Policy(CouncilSessionsManifest.ViewCouncil)).WithSummary("Who was invited, which version they got, who acknowledged");
         api.MapPost("/agenda-items/{id:guid}/forward", Forward).RequireAuthorization(manage)
             .WithSummary("Forwards a committee item to the council's next open meeting (or body {\"meetingId\"})");
@@ -69,15 +72,11 @@ public static class CouncilApi
 
     private static async Task<IResult> Attach(Guid id, HttpRequest request, CouncilService council, CancellationToken ct)
     {
-        if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { } file)
-            return Results.Problem("Vajag multipart/form-data ar lauku \"file\" (send the file as multipart/form-data field \"file\").", statusCode: StatusCodes.Status400BadRequest);
-        if (file.Length > AgendaAttachment.MaxBytes)
-            return Results.Problem("Datne ir lielāka par 20 MB (the file is larger than 20 MB).", statusCode: StatusCodes.Status400BadRequest);
-        using var content = new MemoryStream();
-        await file.CopyToAsync(content, ct);
+        var (file, problem) = await Uploads.ReadSingleFileAsync(request, AgendaAttachment.MaxBytes, ct);
+        if (file is null) return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
         return await Refusals.AsProblemAsync(async () =>
         {
-            var attachment = await council.AttachAsync(id, file.FileName, file.ContentType, content.ToArray(), ct);
+            var attachment = await council.AttachAsync(id, file.FileName, file.ContentType, file.Content, ct);
             return Results.Created($"api/council/attachments/{attachment.Id}", AttachmentView(attachment));
         });
     }
@@ -89,7 +88,7 @@ public static class CouncilApi
 
     private static async Task<IResult> Download(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
         await council.AttachmentAsync(id, ct) is { } attachment && await ItemVisibleAsync(attachment.AgendaItemId, user, permissions, council, ct)
-            ? Results.File(attachment.Content, attachment.ContentType, attachment.FileName)
+            ? Results.File(attachment.Content, Uploads.SafeContentType(attachment.FileName), attachment.FileName)
             : Results.NotFound();
 
     internal static object AttachmentView(AgendaAttachment a) => new { a.Id, a.AgendaItemId, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedUtc, url = $"api/council/attachments/{a.Id}" };

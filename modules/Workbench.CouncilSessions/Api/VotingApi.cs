@@ -156,8 +156,9 @@ internal static class VotingApi
         await http.Response.Body.FlushAsync(ct);
     }
 
+    /// <summary>The meeting exists, and is published or the caller is staff.</summary>
     private static async Task<bool> VisibleAsync(Guid meetingId, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
-        CouncilApi.SeesInternal(user, permissions) || await council.MeetingAsync(meetingId, ct) is { IsPublished: true };
+        await council.MeetingAsync(meetingId, ct) is { } meeting && (meeting.IsPublished || CouncilApi.SeesInternal(user, permissions));
 
     /// <summary>A vote is public when its meeting is published and its agenda item is public; staff see every vote.</summary>
     private static async Task<bool> VoteVisibleAsync(VoteEvent vote, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>

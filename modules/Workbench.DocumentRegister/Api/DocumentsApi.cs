@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Workbench.Abstractions;
+using Workbench.Abstractions.Exports;
+using Workbench.Abstractions.Http;
 using Workbench.Abstractions.Recipes;
 using Workbench.Abstractions.Security;
 using Workbench.DocumentRegister.Domain;
@@ -76,7 +78,7 @@ public static class DocumentsApi
     {
         var rows = await reports.RegisteredAsync(user, year ?? clock.GetUtcNow().Year, ct);
         return format == "csv"
-            ? CsvFile(Reports.Csv(rows, ("register", r => r.Register), ("month", r => r.Month), ("documents", r => r.Documents)), "registered.csv")
+            ? CsvFile(Csv.Write(rows, ',', ("register", r => r.Register), ("month", r => r.Month), ("documents", r => r.Documents)), "registered.csv")
             : Results.Ok(rows);
     }
 
@@ -84,7 +86,7 @@ public static class DocumentsApi
     {
         var rows = await reports.OverdueAsync(user, ct);
         return format == "csv"
-            ? CsvFile(Reports.Csv(rows, ("unit", r => r.Unit), ("overdueTasks", r => r.Tasks), ("oldestDaysLate", r => r.OldestDaysLate)), "overdue.csv")
+            ? CsvFile(Csv.Write(rows, ',', ("unit", r => r.Unit), ("overdueTasks", r => r.Tasks), ("oldestDaysLate", r => r.OldestDaysLate)), "overdue.csv")
             : Results.Ok(rows);
     }
 
@@ -104,7 +106,7 @@ public static class DocumentsApi
             rows.AddRange(page);
             if (page.Count < 500) break;
         }
-        return CsvFile(Reports.Csv(rows, ("registrationNumber", d => d.RegistrationNumber), ("registered", d => d.RegisteredUtc.ToString("yyyy-MM-dd HH:mm")), ("direction", d => d.Direction),
+        return CsvFile(Csv.Write(rows, ',', ("registrationNumber", d => d.RegistrationNumber), ("registered", d => d.RegisteredUtc.ToString("yyyy-MM-dd HH:mm")), ("direction", d => d.Direction),
             ("kind", d => d.Kind), ("title", d => d.Title), ("correspondent", d => d.Correspondent), ("executor", d => d.Executor), ("dueDate", d => d.DueDate), ("status", d => d.Status)), "documents.csv");
     }
 
@@ -143,16 +145,14 @@ public static class DocumentsApi
     private static Task<IResult> Attach(Guid id, HttpRequest request, ClaimsPrincipal user, DocumentService documents, CancellationToken ct) =>
         Visible(id, user, documents, ct, async _ =>
         {
-            if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { } file)
-                return Results.Problem("Vajag multipart/form-data ar lauku \"file\" (send the file as multipart/form-data field \"file\").", statusCode: StatusCodes.Status400BadRequest);
-            using var content = new MemoryStream();
-            await file.CopyToAsync(content, ct);
-            return await Refusals.AsProblemAsync(async () => Results.Created($"api/documents/{id}/attachments", await documents.AttachAsync(id, file.FileName, file.ContentType, content.ToArray(), ct)));
+            var (file, problem) = await Uploads.ReadSingleFileAsync(request, Attachment.MaxBytes, ct);
+            if (file is null) return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+            return await Refusals.AsProblemAsync(async () => Results.Created($"api/documents/{id}/attachments", await documents.AttachAsync(id, file.FileName, file.ContentType, file.Content, ct)));
         });
 
     private static Task<IResult> Download(Guid id, Guid attachmentId, ClaimsPrincipal user, DocumentService documents, CancellationToken ct) =>
         Visible(id, user, documents, ct, async _ => await documents.AttachmentAsync(id, attachmentId, ct) is { } found
-            ? Results.File(found.Content, found.Attachment.ContentType, found.Attachment.FileName)
+            ? Results.File(found.Content, Uploads.SafeContentType(found.Attachment.FileName), found.Attachment.FileName)
             : Results.NotFound());
 
     private static Task<IResult> Tasks(Guid id, ClaimsPrincipal user, DocumentService documents, ExecutionControl execution, CancellationToken ct) =>
@@ -211,7 +211,7 @@ public static class DocumentsApi
         d.Id, d.RegistrationNumber, d.RegisteredUtc, d.Direction, d.Kind, d.Title, d.Correspondent, d.Executor, d.DueDate, d.Status, d.Restricted,
     };
 
-    private static IResult CsvFile(string csv, string name) => Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", name);
+    private static IResult CsvFile(byte[] csv, string name) => Results.File(csv, Csv.ContentType, name);
 
     /// <summary>Runs <paramref name="work"/> on a document the caller may see; any other is 404, as if it did not exist.</summary>
     private static async Task<IResult> Visible(Guid id, ClaimsPrincipal user, DocumentService documents, CancellationToken ct, Func<Document, Task<IResult>> work) =>

@@ -82,6 +82,9 @@ public enum AttachmentKind { File, SignedContainer }
 
 public sealed class Attachment
 {
+    /// <summary>The largest file a document takes (within Kestrel's 30 MB request limit).</summary>
+    public const long MaxBytes = 25 * 1024 * 1024;
+
     public Guid Id { get; set; }
     public Guid DocumentId { get; set; }
     public required string FileName { get; set; }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Tenants;
 using Workbench.DocumentRegister.Data;
@@ -37,21 +36,5 @@ public sealed class Reports(DocumentRegisterDbContext db, DocumentAccessRule acc
                           select new { Unit = t.ResponsibleUnit ?? c.ResponsibleUnit, t.DueDate }).ToListAsync(ct);
         return rows.GroupBy(r => r.Unit).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new OverdueRow(g.Key, g.Count(), g.Max(r => today.DayNumber - r.DueDate.DayNumber))).ToList();
-    }
-
-    /// <summary>RFC 4180 CSV with a header row; cells that a spreadsheet would run as a formula are quoted with a leading apostrophe.</summary>
-    public static string Csv<T>(IEnumerable<T> rows, params (string Header, Func<T, object?> Value)[] columns)
-    {
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', columns.Select(c => Cell(c.Header))).Append("\r\n");
-        foreach (var row in rows) csv.AppendJoin(',', columns.Select(c => Cell(Convert.ToString(c.Value(row), CultureInfo.InvariantCulture)))).Append("\r\n");
-        return csv.ToString();
-    }
-
-    private static string Cell(string? value)
-    {
-        value ??= "";
-        if (value.Length > 0 && "=+-@".Contains(value[0])) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Workbench.Abstractions.Security;
 using Workbench.KnowledgeBase.Domain;
+using Workbench.Abstractions.Http;
 
 namespace Workbench.KnowledgeBase.Api;
 
@@ -56,24 +57,17 @@ public static class KnowledgeBaseApi
     private static async Task<Results<Ok<string>, ValidationProblem, NotFound>> Attach(Guid id, HttpRequest request, ArticleService articles, CancellationToken ct)
     {
         if (await articles.FindAsync(id, ct) is null) return TypedResults.NotFound();
-        // Refuse an oversized body before reading it.
-        if (request.ContentLength > articles.MaxUploadBytes + 64 * 1024)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [articles.CheckUpload("x.pdf", request.ContentLength.Value)!] });
-        if (!request.HasFormContentType) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Sūtiet multipart/form-data ar vienu failu (send multipart/form-data with one file)."] });
-        var form = await request.ReadFormAsync(ct);
-        if (form.Files.Count != 1) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Vajag tieši vienu failu (exactly one file)."] });
-        var file = form.Files[0];
-        if (articles.CheckUpload(file.FileName, file.Length) is { } problem) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [problem] });
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        return TypedResults.Ok((await articles.AttachAsync(id, file.FileName, file.ContentType ?? "application/octet-stream", buffer.ToArray(), ct))!);
+        var (file, problem) = await Uploads.ReadSingleFileAsync(request, articles.MaxUploadBytes, ct);
+        if ((file is null ? problem : articles.CheckUpload(file.FileName, file.Content.LongLength)) is { } refusal)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [refusal] });
+        return TypedResults.Ok((await articles.AttachAsync(id, file!.FileName, file.ContentType, file.Content, ct))!);
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> Download(Guid id, string sha, ClaimsPrincipal user, IPermissionService permissions, ArticleService articles, CancellationToken ct)
     {
         if (await articles.FindAsync(id, ct) is not { } article || !article.IsPublic && !Staff(user, permissions)) return TypedResults.NotFound();
         var name = (await articles.AttachmentsAsync(id, ct)).FirstOrDefault(a => a.Sha256 == sha)?.FileName;
-        return await articles.FileAsync(id, sha, ct) is { } file ? TypedResults.File(file.Content, file.ContentType, name) : TypedResults.NotFound();
+        return await articles.FileAsync(id, sha, ct) is { } file ? TypedResults.File(file.Content, Uploads.SafeContentType(name ?? ""), name) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<List<ArticleVersion>>, NotFound>> Versions(Guid id, ArticleService articles, CancellationToken ct) =>

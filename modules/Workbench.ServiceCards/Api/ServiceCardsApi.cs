@@ -1,4 +1,3 @@
-using Workbench.Abstractions.Http;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Workbench.Abstractions.Http;
 using Workbench.Abstractions.Security;
 using Workbench.ServiceCards.Domain;
 

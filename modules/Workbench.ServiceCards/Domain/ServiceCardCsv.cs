@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Workbench.Abstractions.Exports;
 
 namespace Workbench.ServiceCards.Domain;
 
@@ -9,22 +10,12 @@ namespace Workbench.ServiceCards.Domain;
 /// </summary>
 public static class ServiceCardCsv
 {
-    public static readonly string[] Columns = ["id", "identifier", "name", "state", "owner", "channels", "eServiceUrl", "inPersonOnly", "themes", "lifeSituations", "nextReviewDate"];
-
-    public static byte[] Write(IEnumerable<(Guid Id, ServiceCardInput Card)> cards)
-    {
-        static string Cell(string? value) => "\"" + (value ?? "").Replace("\"", "\"\"") + "\"";
-        var csv = new StringBuilder(string.Join(';', Columns)).Append("\r\n");
-        foreach (var (id, card) in cards)
-            csv.Append(string.Join(';', new[]
-            {
-                id.ToString(), card.Identifier, card.Name, card.State?.ToString(), card.Owner, string.Join(", ", card.Channels), card.EServiceUrl,
-                card.InPersonOnly ? "jā" : "nē", string.Join(", ", card.Themes), string.Join(", ", card.LifeSituations),
-                card.NextReviewDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            }.Select(Cell))).Append("\r\n");
-        // UTF-8 with BOM so that spreadsheet programs read Latvian letters correctly.
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
+    public static byte[] Write(IEnumerable<(Guid Id, ServiceCardInput Card)> cards) =>
+        Csv.Write(cards, ';',
+            ("id", c => c.Id), ("identifier", c => c.Card.Identifier), ("name", c => c.Card.Name), ("state", c => c.Card.State), ("owner", c => c.Card.Owner),
+            ("channels", c => string.Join(", ", c.Card.Channels)), ("eServiceUrl", c => c.Card.EServiceUrl), ("inPersonOnly", c => c.Card.InPersonOnly ? "jā" : "nē"),
+            ("themes", c => string.Join(", ", c.Card.Themes)), ("lifeSituations", c => string.Join(", ", c.Card.LifeSituations)),
+            ("nextReviewDate", c => c.Card.NextReviewDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
     /// <summary>RFC 4180 records with ';' (quoted fields may hold ';', quotes doubled, line breaks), each with its first line number.</summary>
     public static IEnumerable<(int Line, List<string> Fields)> Records(string text)
@@ -46,16 +37,16 @@ public static class ServiceCardCsv
             switch (c)
             {
                 case '"': quoted = true; any = true; break;
-                case ';': fields.Add(field.ToString().Trim()); field.Clear(); any = true; break;
+                case ';': fields.Add(Csv.Restore(field.ToString().Trim())); field.Clear(); any = true; break;
                 case '\r': break;
                 case '\n':
-                    if (any || field.Length > 0) { fields.Add(field.ToString().Trim()); yield return (start, fields); }
+                    if (any || field.Length > 0) { fields.Add(Csv.Restore(field.ToString().Trim())); yield return (start, fields); }
                     fields = []; field.Clear(); any = false; line++; start = line;
                     break;
                 default: field.Append(c); any = true; break;
             }
         }
-        if (any || field.Length > 0) { fields.Add(field.ToString().Trim()); yield return (start, fields); }
+        if (any || field.Length > 0) { fields.Add(Csv.Restore(field.ToString().Trim())); yield return (start, fields); }
     }
 
     public sealed record Row(int Line, Guid? Id, ServiceCardContent Content, IReadOnlyList<string> Errors);
