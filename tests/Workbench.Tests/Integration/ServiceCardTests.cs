@@ -180,8 +180,9 @@ public sealed class ServiceCardTests(HostFixture host)
         var admin = await host.AdminClientAsync(tenant);
         var exported = Encoding.UTF8.GetString(await admin.GetByteArrayAsync($"/{tenant}/api/service-cards/export.csv", ct)).TrimStart('\uFEFF');
         var lines = exported.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
-        var declaration = lines.Single(l => l.Contains("\"Dzīvesvietas deklarēšana\"", StringComparison.Ordinal));
-        var edited = lines[0] + "\r\n" + declaration.Replace("\"Dzīvesvietas deklarēšana\"", "\"Dzīvesvietas deklarēšana; ar \"\"e-pakalpojumu\"\"\"") + "\r\n"
+        // Cells are quoted only where they need it (RFC 4180).
+        var declaration = lines.Single(l => l.Contains(";Dzīvesvietas deklarēšana;", StringComparison.Ordinal));
+        var edited = lines[0] + "\r\n" + declaration.Replace(";Dzīvesvietas deklarēšana;", ";\"Dzīvesvietas deklarēšana; ar \"\"e-pakalpojumu\"\"\";") + "\r\n"
             + "\"\";\"RIGA-NEW-1\";\"Jauns pakalpojums\";\"\";\"Rīgas valstspilsētas pašvaldība\";\"InPerson, Pigeon\";\"\";\"jā\";\"Citi\";\"\";\"2027-13-01\"\r\n";
         var refused = await admin.PostAsync($"/{tenant}/api/service-cards/import", new StringContent(edited, Encoding.UTF8, "text/csv"), ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
