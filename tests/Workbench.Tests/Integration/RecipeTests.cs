@@ -99,6 +99,9 @@ public sealed class RecipeTests(HostFixture host)
     }
 
     [Fact]
+    public Task A_unique_key_conflict_in_a_recipe_is_explained_not_quoted_from_the_database() => RecipeRollback.UniqueConflictAsync();
+
+    [Fact]
     public async Task Variables_and_included_recipes_are_applied()
     {
         var registry = host.Services.GetRequiredService<Workbench.Platform.Tenants.TenantRegistry>();
@@ -171,6 +174,33 @@ public static class RecipeRollback
             return (await sp.GetRequiredService<Workbench.Notices.Data.NoticesDbContext>().Notices.CountAsync(),
                 await db.EnabledFeatures.CountAsync(), await db.Roles.CountAsync(), await db.Users.CountAsync(), await db.AuditEntries.CountAsync());
         });
+
+    /// <summary>A step whose write meets a unique index: the person is told what happened, not the engine's message.</summary>
+    public static async Task UniqueConflictAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var factory = new WorkbenchFactory { ExtraServices = s => s.AddScoped<IRecipeStepHandler, DuplicateStep>() };
+        await factory.StartAsync();
+        var admin = await factory.AdminClientAsync("smiltene");
+        var response = await admin.PostAsync("/smiltene/api/admin/recipes/run", new StringContent("""{"name": "twice", "steps": [{"name": "duplicate"}]}""", Encoding.UTF8, "application/json"), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors")[0].GetProperty("message").GetString();
+        Assert.Equal(DatabaseErrors.UniqueViolationMessage, message);
+    }
+
+    private sealed class DuplicateStep : IRecipeStepHandler
+    {
+        public string StepName => "duplicate";
+        public string? RequiredFeature => null;
+        public Task ValidateAsync(RecipeStepContext context, CancellationToken ct) => Task.CompletedTask;
+        public async Task ExecuteAsync(RecipeStepContext context, CancellationToken ct)
+        {
+            var db = context.Services.GetRequiredService<PlatformDbContext>();
+            for (var i = 0; i < 2; i++)
+                db.Add(new Workbench.Platform.Notifications.Notification { Id = Guid.NewGuid(), Recipient = "a@smiltene.lv", Key = "same", Text = "x", Url = "/" });
+            await db.SaveChangesAsync(ct);
+        }
+    }
 
     private sealed class ExplodingStep : IRecipeStepHandler
     {
