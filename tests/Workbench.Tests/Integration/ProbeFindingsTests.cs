@@ -28,7 +28,8 @@ public sealed class ProbeFindingsTests(HostFixture host)
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await admin.PostAsync($"/{tenant}/api/admin/recipes/run", Json(recipe, "text/plain"), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await admin.PostAsync($"/{tenant}/api/admin/workflows/types", Json("{}", "text/plain"), Ct)).StatusCode);
         // A script on another site, or a browser telling us the request is cross-site, is refused whatever the type.
-        foreach (var (header, value) in new[] { ("Origin", "https://evil.example"), ("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Site", "same-site") })
+        // Every tenant shares the origin: a page of another tenant (say, one with a stored script) is refused as well.
+        foreach (var (header, value) in new[] { ("Origin", "https://evil.example"), ("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Site", "same-site"), ("Referer", "http://localhost/riga/kb/1") })
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/{tenant}/api/admin/recipes/run") { Content = Json(recipe) };
             request.Headers.Add(header, value);
@@ -46,6 +47,7 @@ public sealed class ProbeFindingsTests(HostFixture host)
         {
             own.Headers.Add("Origin", "http://localhost");
             own.Headers.Add("Sec-Fetch-Site", "same-origin");
+            own.Headers.Add("Referer", $"http://localhost/{tenant}/admin/recipes");
             Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(own, Ct)).StatusCode);
         }
         using var machine = await OidcScenario.MachineClientAsync(host, new() { [tenant] = ["Editor"] });
