@@ -7,15 +7,11 @@ public static class Repository
 
     public static string Recipes => Path.Combine(Root, "recipes");
 
+    /// <summary>The configuration the tests were built with (the host and the abstractions were built with it too).</summary>
+    public static string Configuration => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+
     /// <summary>The host executable built with the same configuration as the tests (for CLI and browser tests).</summary>
-    public static string HostDll
-    {
-        get
-        {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-            return Path.Combine(Root, "host", "Workbench.Host", "bin", configuration, "net10.0", "Workbench.Host.dll");
-        }
-    }
+    public static string HostDll => Path.Combine(Root, "host", "Workbench.Host", "bin", Configuration, "net10.0", "Workbench.Host.dll");
 
     public static string NewTempFolder(string prefix)
     {

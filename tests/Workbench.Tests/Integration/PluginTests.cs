@@ -7,8 +7,9 @@ using Workbench.Tests.Infrastructure;
 namespace Workbench.Tests.Integration;
 
 /// <summary>
-/// Builds modules from the repository's <c>dotnet new</c> template, the way a competence-centre developer would,
-/// drops their publish output into a plugins folder next to a corrupt one, and starts a host on it.
+/// Builds modules from the repository's <c>dotnet new</c> template the way a competence-centre developer would — in a
+/// folder outside the checkout, against the Workbench.Abstractions package from a local feed — drops their publish
+/// output into a plugins folder next to a corrupt one, and starts a host on it.
 /// </summary>
 public sealed class PluginHost : IAsyncLifetime
 {
@@ -19,10 +20,14 @@ public sealed class PluginHost : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var hive = Path.Combine(_work, "template-hive");
+        // A version of its own, so that no package restored earlier from another feed stands in for this build.
+        var feed = Path.Combine(_work, "feed");
+        await ProcessRunner.DotnetAsync(Repository.Root, "pack", "host/Workbench.Abstractions", "-c", Repository.Configuration, "--no-build", "-o", feed,
+            $"-p:PackageVersion=1.0.{(long)(DateTime.UtcNow - new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds}");
         await ProcessRunner.DotnetAsync(_work, "new", "install", Path.Combine(Repository.Root, "modules", "Template"), "--debug:custom-hive", hive);
-        await BuildAsync(hive, "Acme.Hello", edit: null);
-        await BuildAsync(hive, "Acme.Future", edit: source => source.Replace("HostApiRange = \"[1.0,2.0)\"", "HostApiRange = \"[2.0,3.0)\""));
-        await BuildAsync(hive, "Acme.Lonely", edit: source => source.Replace("Features = [new(Feature, \"Acme.Lonely\")]", "Features = [new(Feature, \"Acme.Lonely\", \"\", [\"Acme.Missing\"])]"));
+        await BuildAsync(hive, feed, "Acme.Hello", edit: null);
+        await BuildAsync(hive, feed, "Acme.Future", edit: source => source.Replace("HostApiRange = \"[1.0,2.0)\"", "HostApiRange = \"[2.0,3.0)\""));
+        await BuildAsync(hive, feed, "Acme.Lonely", edit: source => source.Replace("Features = [new(Feature, \"Acme.Lonely\")]", "Features = [new(Feature, \"Acme.Lonely\", \"\", [\"Acme.Missing\"])]"));
         var broken = Directory.CreateDirectory(Path.Combine(Plugins, "Broken.Plugin"));
         await File.WriteAllTextAsync(Path.Combine(broken.FullName, "Broken.Plugin.dll"), "this is not an assembly");
 
@@ -30,10 +35,10 @@ public sealed class PluginHost : IAsyncLifetime
         await Host.StartAsync();
     }
 
-    private async Task BuildAsync(string hive, string name, Func<string, string>? edit)
+    private async Task BuildAsync(string hive, string feed, string name, Func<string, string>? edit)
     {
         var source = Path.Combine(_work, "src", name);
-        await ProcessRunner.DotnetAsync(_work, "new", "workbench-module", "-n", name, "-o", source, "--debug:custom-hive", hive);
+        await ProcessRunner.DotnetAsync(_work, "new", "workbench-module", "-n", name, "-o", source, "--feed", feed, "--debug:custom-hive", hive);
         if (edit is not null)
         {
             var manifest = Path.Combine(source, "Manifest.cs");
@@ -42,7 +47,8 @@ public sealed class PluginHost : IAsyncLifetime
             Assert.NotEqual(text, edited);
             await File.WriteAllTextAsync(manifest, edited);
         }
-        await ProcessRunner.DotnetAsync(source, "publish", "-c", "Release", "-o", Path.Combine(Plugins, name), $"-p:WorkbenchRoot={Repository.Root}");
+        await ProcessRunner.DotnetAsync(source, "publish", "-c", "Release", "-o", Path.Combine(Plugins, name));
+        Assert.False(File.Exists(Path.Combine(Plugins, name, "Workbench.Abstractions.dll")), "the abstractions come from the host, not the plugin");
     }
 
     public async ValueTask DisposeAsync()
