@@ -60,6 +60,7 @@ public static class WorkbenchApplicationBuilderExtensions
         app.UseAuthorization();
 
         app.MapGet("/health", Health).WithMetadata(new HostEndpointAttribute()).WithName("Health");
+        app.MapWorkbenchHealthChecks();
         app.MapGet("/culture", SetCulture).WithMetadata(new HostEndpointAttribute());
         foreach (var module in catalog.Loaded.Where(m => m.Startup is not null))
             module.Startup!.MapEndpoints(app.MapGroup("").WithMetadata(new RequiresFeatureAttribute(module.MainFeature)));

@@ -182,6 +182,7 @@ public static class WorkbenchServiceCollectionExtensions
 
         services.AddWorkbenchIdentity();
         services.AddWorkbenchProtection();
+        services.AddWorkbenchHealthChecks();
         services.AddDataProtection().SetApplicationName("Workbench").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataRoot, "keys")));
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
