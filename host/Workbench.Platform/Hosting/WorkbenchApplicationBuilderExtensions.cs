@@ -28,7 +28,7 @@ public static class WorkbenchApplicationBuilderExtensions
             else modulesLog.LogWarning("Module {ModuleId} skipped, {Status}: {Error}", module.Id, module.Status, module.Error);
         }
         app.UseForwardedHeaders();
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseWorkbenchRequestLogging();
         app.UseSecurityHeaders();
         app.UseMiddleware<TenantMiddleware>();
         // After the tenant is resolved: API paths are recognised and error pages wear the tenant's theme.

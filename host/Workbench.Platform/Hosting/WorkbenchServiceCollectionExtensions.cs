@@ -303,6 +303,8 @@ public static class WorkbenchServiceCollectionExtensions
                 rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)
             .CreateLogger();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+        builder.Services.AddSerilog(logger, dispose: true);
+        // This host's logger, not Serilog's static one: tests run several hosts in one process.
+        builder.Services.AddSingleton<Serilog.ILogger>(logger);
     }
 }
