@@ -42,6 +42,8 @@ public sealed class WorkbenchOptions
 
     public AuditOptions Audit { get; set; } = new();
 
+    public DataProtectionOptions DataProtection { get; set; } = new();
+
     /// <summary>Attempts per minute and client address on the sign-in and token endpoints (429 beyond).</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
 
@@ -73,4 +75,11 @@ public sealed class AuditOptions
 {
     /// <summary>Base64 secret (≥ 32 bytes) keying the audit chains; the same on every node. Empty: <c>audit.key</c> in the data folder.</summary>
     public string? Key { get; set; }
+}
+
+public sealed class DataProtectionOptions
+{
+    /// <summary>PFX file whose certificate encrypts the shared key ring (relative to the data folder); the same on every node. Empty: one made in the data folder.</summary>
+    public string? Certificate { get; set; }
+    public string? CertificatePassword { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Workbench.Platform.Data;
+using Workbench.Platform.Security;
 
 namespace Workbench.Platform.Audit;
 
@@ -30,17 +31,6 @@ public sealed class AuditKeys
         return key.Length >= MinimumKeyBytes ? key : throw new InvalidOperationException($"Workbench:Audit:Key must hold at least {MinimumKeyBytes} bytes.");
     }
 
-    private static byte[] FromFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            // Written beside and moved into place, so a second process starting at the same moment reads a whole key.
-            var draft = $"{path}.{Environment.ProcessId}.tmp";
-            File.WriteAllText(draft, Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinimumKeyBytes)));
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(draft, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            try { File.Move(draft, path, overwrite: false); }
-            catch (IOException) when (File.Exists(path)) { File.Delete(draft); }
-        }
-        return FromConfiguration(File.ReadAllText(path).Trim());
-    }
+    private static byte[] FromFile(string path) =>
+        FromConfiguration(Encoding.ASCII.GetString(SecretFiles.ReadOrCreate(path, () => Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinimumKeyBytes))))).Trim());
 }

@@ -7,8 +7,11 @@ namespace Workbench.Platform.Data;
 /// <summary>Opens the tenant registry database (SQLite in the data folder unless configured otherwise).</summary>
 public sealed class HostDatabase
 {
+    private readonly DataPaths _paths;
+
     public HostDatabase(IOptions<WorkbenchOptions> options, DataPaths paths)
     {
+        _paths = paths;
         Provider = options.Value.HostDatabaseProvider;
         ConnectionString = options.Value.HostConnectionString ?? $"Data Source={Path.Combine(paths.Root, "host.db")}";
     }
@@ -30,6 +33,7 @@ public sealed class HostDatabase
         await DatabaseConfigurator.EnsureDatabaseExistsAsync(Provider, ConnectionString, ct);
         await using var context = CreateContext();
         await context.Database.MigrateAsync(ct);
+        await Security.SharedKeyRing.ImportFileKeysAsync(context, _paths.Root, ct);
     }
 }
 

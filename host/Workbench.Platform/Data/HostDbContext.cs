@@ -1,11 +1,16 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Workbench.Platform.Data;
 
-/// <summary>The tenant registry: which municipalities exist, where their databases are, and a change counter.</summary>
-public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbContext(options)
+/// <summary>
+/// The tenant registry: which municipalities exist, where their databases are, and a change counter; and the
+/// data-protection key ring every node shares (cookies, protected secrets).
+/// </summary>
+public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<TenantRecord> Tenants => Set<TenantRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -16,6 +21,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
             e.Property(t => t.State).HasConversion<string>();
             e.Property(t => t.DatabaseProvider).HasConversion<string>();
         });
+        modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("Host_DataProtectionKeys"));
     }
 }
 

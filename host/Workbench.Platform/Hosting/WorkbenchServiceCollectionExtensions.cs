@@ -183,7 +183,7 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddWorkbenchIdentity();
         services.AddWorkbenchProtection();
         services.AddWorkbenchHealthChecks();
-        services.AddDataProtection().SetApplicationName("Workbench").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataRoot, "keys")));
+        services.AddWorkbenchDataProtection(options.DataProtection, dataRoot);
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
         // Behind a TLS-terminating reverse proxy: the client's address (rate limits, audit) and https (Secure cookies,

@@ -27,3 +27,21 @@ public sealed class TenantRegistry : Migration
             constraints: table => table.PrimaryKey("PK_Host_Tenants", t => t.Name));
     }
 }
+
+[DbContext(typeof(HostDbContext))]
+[Migration("20261207000100_DataProtectionKeys")]
+public sealed class DataProtectionKeys : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateTable(
+            name: "Host_DataProtectionKeys",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Identity(),
+                FriendlyName = table.Column<string>(nullable: true),
+                Xml = table.Column<string>(nullable: true),
+            },
+            constraints: table => table.PrimaryKey("PK_Host_DataProtectionKeys", t => t.Id));
+    }
+}
