@@ -19,6 +19,8 @@ command -v antiword >/dev/null || missing+=(antiword)
 command -v slapd >/dev/null || [ -x /usr/sbin/slapd ] || missing+=(slapd)
 command -v ldapadd >/dev/null || missing+=(ldap-utils)
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v systemd-analyze >/dev/null || missing+=(systemd)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${missing[*]}"
   # slapd must not create its own directory on install: the tests start their own.

@@ -133,6 +133,8 @@ internal static class VotingApi
         {
             http.Response.ContentType = "text/event-stream";
             http.Response.Headers.CacheControl = "no-store";
+            // A reverse proxy passes each event on at once (nginx reads this even where buffering is on).
+            http.Response.Headers["X-Accel-Buffering"] = "no";
             var value = await current();
             if (value is not null && shown is not null && !await shown(value)) value = null;
             await WriteAsync(http, name, value, json, ct);
