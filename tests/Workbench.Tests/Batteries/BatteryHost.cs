@@ -57,6 +57,10 @@ public sealed class BatteryHost : WorkbenchFactory, IAsyncLifetime
         return IsHostLevel(operation) ? string.Join('/', segments) : $"/{tenant}{string.Join('/', segments)}";
     }
 
+    /// <summary>The path with values that name no record (a changed record would change what later requests see).</summary>
+    public string PathWithoutRecords(ApiOperation operation) =>
+        $"/{TenantFor(operation)}{string.Join('/', operation.Path.Split('/').Select(s => s.StartsWith('{') ? Guid.NewGuid().ToString() : s))}";
+
     private static string Fallback(string parameter) => parameter switch
     {
         "email" => "battery@example.lv",
