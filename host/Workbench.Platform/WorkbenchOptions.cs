@@ -44,6 +44,8 @@ public sealed class WorkbenchOptions
 
     public DataProtectionOptions DataProtection { get; set; } = new();
 
+    public Telemetry.TelemetryOptions Telemetry { get; set; } = new();
+
     /// <summary>Attempts per minute and client address on the sign-in and token endpoints (429 beyond).</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Modules;
+using Workbench.Platform.Telemetry;
 using Workbench.Platform.Tenants;
 
 namespace Workbench.Platform.Hosting;
@@ -28,6 +29,7 @@ public static class WorkbenchApplicationBuilderExtensions
             else modulesLog.LogWarning("Module {ModuleId} skipped, {Status}: {Error}", module.Id, module.Status, module.Error);
         }
         app.UseForwardedHeaders();
+        app.UseWorkbenchMetricsEndpoint(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkbenchOptions>>().Value.Telemetry);
         app.UseWorkbenchRequestLogging();
         app.UseSecurityHeaders();
         app.UseMiddleware<TenantMiddleware>();
@@ -50,6 +52,7 @@ public static class WorkbenchApplicationBuilderExtensions
                 RequestPath = "/_content/" + plugin.Id,
             });
         app.UseRouting();
+        app.UseRequestMetricsTags();
         app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseRateLimiter();
         app.UseMiddleware<ExternalSignIn.ExternalSignInSchemesMiddleware>();

@@ -44,6 +44,7 @@ using Workbench.Platform.Notifications;
 using Workbench.Abstractions.Notifications;
 using Workbench.Abstractions.Integration;
 using Workbench.Platform.Security;
+using Workbench.Platform.Telemetry;
 using Workbench.Platform.Tenants;
 
 namespace Workbench.Platform.Hosting;
@@ -183,6 +184,7 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddWorkbenchIdentity();
         services.AddWorkbenchProtection();
         services.AddWorkbenchHealthChecks();
+        services.AddWorkbenchTelemetry(options.Telemetry);
         services.AddWorkbenchDataProtection(options.DataProtection, dataRoot);
         services.AddHttpContextAccessor();
         services.AddProblemDetails();

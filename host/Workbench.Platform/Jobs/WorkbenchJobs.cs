@@ -10,6 +10,7 @@ using Workbench.Platform.Outbox;
 using Workbench.Platform.Search;
 using Workbench.Platform.Tenants;
 using Workbench.Platform.Workflows;
+using Workbench.Platform.Telemetry;
 
 namespace Workbench.Platform.Jobs;
 
@@ -46,6 +47,7 @@ public static class WorkbenchJobs
             Every<RemindersJob>(q, Names[1], "Atgādinājumi par termiņiem (reminders of deadlines and review dates)", TimeSpan.FromHours(options.ReminderIntervalHours));
             Every<SearchMaintenanceJob>(q, Names[2], "Meklēšanas indeksa apkope (search index maintenance)", TimeSpan.FromHours(options.SearchMaintenanceHours));
             Every<WorkflowTimersJob>(q, Names[3], "Darbplūsmu taimeri un plānotie starti (workflow timers and scheduled starts)", TimeSpan.FromSeconds(options.WorkflowTimerSeconds));
+            q.AddJobMetrics();
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

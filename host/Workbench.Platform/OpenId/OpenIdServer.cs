@@ -10,6 +10,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Workbench.Abstractions.Audit;
 using Workbench.Platform.Data;
+using Workbench.Platform.Telemetry;
 
 namespace Workbench.Platform.OpenId;
 
@@ -26,7 +27,7 @@ public sealed record AuthorizationRequest(OpenIdApplication Client, string Redir
 /// </summary>
 public sealed class OpenIdServer(
     OpenIdDbContext db, OpenIdApplications applications, OpenIdKeyRing keys, UserManager<WorkbenchUser> users,
-    IAuditLog audit, IOptions<OpenIdOptions> options, TimeProvider clock)
+    IAuditLog audit, IOptions<OpenIdOptions> options, TimeProvider clock, WorkbenchMetrics metrics)
 {
     /// <summary>The audience of access tokens: the Workbench REST APIs of every municipality.</summary>
     public const string ApiAudience = "workbench";
@@ -95,12 +96,14 @@ public sealed class OpenIdServer(
             return (null, await Audited(new OAuthError("unsupported_grant_type", "Neatbalstīts grant_type (unsupported grant type)."), client.ClientId));
         if (!client.GrantTypes().Contains(grantType))
             return (null, await Audited(new OAuthError("unauthorized_client", $"Klientam nav atļauts {grantType} (grant type not allowed for this client)."), client.ClientId));
-        return grantType switch
+        var issued = grantType switch
         {
             GrantTypes.AuthorizationCode => await ExchangeCodeAsync(client, form, issuer, ct),
             GrantTypes.RefreshToken => await RefreshAsync(client, form, issuer, ct),
             _ => await ClientCredentialsAsync(client, form, issuer, ct),
         };
+        if (issued.Item1 is not null) metrics.TokenIssued(grantType);
+        return issued;
     }
 
     /// <summary>client_secret_basic, client_secret_post, or none for public clients (RFC 6749 §2.3).</summary>

@@ -6,6 +6,7 @@ using Workbench.Abstractions.Integration;
 using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Data;
 using Workbench.Platform.Tenants;
+using Workbench.Platform.Telemetry;
 
 namespace Workbench.Platform.Outbox;
 
@@ -18,6 +19,7 @@ namespace Workbench.Platform.Outbox;
 public sealed class OutboxDispatcher(
     TenantScopes scopes,
     IOptions<WorkbenchOptions> options,
+    WorkbenchMetrics metrics,
     ILogger<OutboxDispatcher> logger)
 {
     public const int MaxAttempts = 8;
@@ -48,6 +50,7 @@ public sealed class OutboxDispatcher(
                     .SetProperty(m => m.Status, OutboxStatus.Delivered).SetProperty(m => m.Attempts, attempt)
                     .SetProperty(m => m.DeliveredUtc, DateTime.UtcNow).SetProperty(m => m.LastError, (string?)null), ct);
                 delivered++;
+                metrics.OutboxAttempted(tenant.Name, message.Adapter, delivered: true);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -57,8 +60,10 @@ public sealed class OutboxDispatcher(
                     .SetProperty(m => m.Status, failed ? OutboxStatus.Failed : OutboxStatus.Pending).SetProperty(m => m.Attempts, attempt)
                     .SetProperty(m => m.NextAttemptUtc, next).SetProperty(m => m.LastError, ex.Message), ct);
                 logger.LogWarning("Outbox message {MessageId} ({Adapter}) attempt {Attempt} failed: {Error}", message.Id, message.Adapter, attempt, ex.Message);
+                metrics.OutboxAttempted(tenant.Name, message.Adapter, delivered: false);
             }
         }
+        metrics.OutboxBacklog(tenant.Name, await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending, ct), await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Failed, ct));
         return delivered;
     }
 

@@ -8,6 +8,7 @@ using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Data;
 using Workbench.Platform.Modules;
 using Workbench.Platform.Tenants;
+using Workbench.Platform.Telemetry;
 
 namespace Workbench.Platform.Search;
 
@@ -15,9 +16,17 @@ namespace Workbench.Platform.Search;
 /// Searches the tenant's index. Security trimming happens in the query itself, so hits, totals and facets only
 /// ever count items the caller may open; items of disabled features are never found.
 /// </summary>
-public sealed class SearchService(TenantDatabaseSession session, ITenantContext tenant, TenantRegistry registry, ModuleCatalog catalog)
+public sealed class SearchService(TenantDatabaseSession session, ITenantContext tenant, TenantRegistry registry, ModuleCatalog catalog, WorkbenchMetrics metrics)
 {
     public async Task<SearchResults> SearchAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var results = await AnswerAsync(query, user, ct);
+        metrics.SearchAnswered(tenant.Required.Name, System.Diagnostics.Stopwatch.GetElapsedTime(started), query.Prefix);
+        return results;
+    }
+
+    private async Task<SearchResults> AnswerAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken ct)
     {
         var parsed = ParsedQuery.Parse(query.Text ?? "");
         if (parsed.IsEmpty) return SearchResults.Empty;
