@@ -17,6 +17,11 @@ public sealed class BadInputBatteryTests(BatteryHost host) : IClassFixture<Batte
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private const string Megabyte = "MB";
+
+    /// <summary>Random mutations per body on top of the fixed variants: a few in CI, many from <c>bench/batteries.sh</c>.</summary>
+    private static readonly int Fuzz = int.TryParse(Environment.GetEnvironmentVariable("WORKBENCH_BATTERY_FUZZ"), out var fuzz) ? fuzz : 3;
+    private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("WORKBENCH_BATTERY_SEED"), out var seed) ? seed : 2026;
+    private readonly Random _random = new(Seed);
     private static readonly string LongText = new('ā', 512 * 1024);
 
     private sealed record Variant(string Label, Func<HttpContent> Content);
@@ -50,7 +55,7 @@ public sealed class BadInputBatteryTests(BatteryHost host) : IClassFixture<Batte
 
         var errors = host.ErrorLogEntries();
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"bad input: {operations.Count} operations, {recipeSteps.Count} recipe variants, {findings.Requests} requests ({findings.Refused} refused, {findings.Accepted} accepted), {findings.Problems.Count} problems, {errors.Count} error log entries");
+            $"bad input: {operations.Count} operations, {recipeSteps.Count} recipe variants, {Fuzz} random mutations per body (seed {Seed}), {findings.Requests} requests ({findings.Refused} refused, {findings.Accepted} accepted), {findings.Problems.Count} problems, {errors.Count} error log entries");
         Assert.True(findings.Problems.Count == 0, $"{findings.Problems.Count} problems in {findings.Requests} requests:\n" + string.Join('\n', findings.Problems.Take(60)));
         Assert.True(errors.Count == 0, $"malformed input logged as errors:\n{string.Join('\n', errors.Take(10))}");
     }
@@ -102,6 +107,12 @@ public sealed class BadInputBatteryTests(BatteryHost host) : IClassFixture<Batte
         yield return new("invalid UTF-8", () => RawJson(Encoding.UTF8.GetBytes(api.Plausible(schema, _ => "INVALID")?.ToJsonString() ?? "{\"x\":\"INVALID\"}")
             .ReplaceBytes("INVALID"u8.ToArray(), [0x41, 0xC3, 0x28, 0xFF])));
         yield return new("control characters", () => Json(api.Plausible(schema, _ => "a\u0000b\u001b[2Jc\r\nd")?.ToJsonString() ?? "{}"));
+        for (var i = 0; i < Fuzz; i++)
+        {
+            var mutated = Mutate(Encoding.UTF8.GetBytes(text));
+            var shown = Encoding.UTF8.GetString(mutated);
+            yield return new($"random mutation {i}: {shown[..Math.Min(shown.Length, 60)]}", () => RawJson(mutated));
+        }
         if (plausible is not JsonObject obj) yield break;
         yield return new("extra field", () => { var copy = (JsonObject)obj.DeepClone(); copy["notAField"] = 1; return Json(copy.ToJsonString()); });
         foreach (var (name, property) in api.Properties(schema))
@@ -120,6 +131,26 @@ public sealed class BadInputBatteryTests(BatteryHost host) : IClassFixture<Batte
                 foreach (var value in new[] { "0000-00-00", "2026-02-30", "10000-01-01", "9999-12-31T23:59:60Z", "yesterday" })
                     yield return new($"{name}: {value}", () => With(obj, name, JsonValue.Create(value)));
         }
+    }
+
+    /// <summary>A few random edits of the bytes: JSON punctuation, escapes, control and non-ASCII bytes, cut or repeated slices.</summary>
+    private byte[] Mutate(byte[] body)
+    {
+        var bytes = body.ToList();
+        byte[][] pieces = ["{"u8.ToArray(), "}"u8.ToArray(), "["u8.ToArray(), "\""u8.ToArray(), ":"u8.ToArray(), ","u8.ToArray(), "\\u"u8.ToArray(),
+            "\\ud800"u8.ToArray(), "null"u8.ToArray(), "-1e999"u8.ToArray(), [0x00], [0x1F], [0xC3], [0xFF], [0xE2, 0x80, 0xAE]];
+        for (var edits = _random.Next(1, 4); edits > 0 && bytes.Count > 0; edits--)
+        {
+            var at = _random.Next(bytes.Count);
+            switch (_random.Next(4))
+            {
+                case 0: bytes.RemoveRange(at, Math.Min(bytes.Count - at, _random.Next(1, 8))); break;
+                case 1: bytes.InsertRange(at, pieces[_random.Next(pieces.Length)]); break;
+                case 2: bytes.InsertRange(at, bytes.GetRange(at, Math.Min(bytes.Count - at, _random.Next(1, 32)))); break;
+                default: bytes[at] = (byte)_random.Next(256); break;
+            }
+        }
+        return [.. bytes];
     }
 
     private static StringContent With(JsonObject body, string name, JsonNode? value)
