@@ -110,7 +110,7 @@ public sealed class ArticleService(
     public Task<List<Article>> ListAsync(bool includeInternal, CancellationToken ct) =>
         (includeInternal ? db.Articles : db.Articles.Where(a => a.IsPublic)).AsNoTracking().OrderBy(a => a.Title).ToListAsync(ct);
 
-    /// <summary>Articles past their review date, for their owners (stale articles, DOMAIN.md §2).</summary>
+    /// <summary>Articles past their review date, for their owners.</summary>
     public Task<List<Article>> StaleAsync(CancellationToken ct)
     {
         var today = tenant.Required.Settings.Today();

@@ -21,7 +21,7 @@ public sealed class ServiceCard
     public bool IsPublished => PublishedJson is not null;
 }
 
-/// <summary>Every saved state of a card, with who and when (versions with who/when, DOMAIN.md §1).</summary>
+/// <summary>Every saved state of a card, with who and when.</summary>
 public sealed class ServiceCardVersion
 {
     public Guid Id { get; set; }

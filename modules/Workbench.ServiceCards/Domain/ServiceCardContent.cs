@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Workbench.ServiceCards.Domain;
 
 /// <summary>
-/// What a service card says (DOMAIN.md §1, CPSV-AP 3.x). This is also the JSON of the create API and of the
+/// What a service card says (CPSV-AP 3.x). This is also the JSON of the create API and of the
 /// <c>service-cards</c> recipe step, with <c>id</c> and <c>state</c> beside it (<see cref="ServiceCardInput"/>).
 /// </summary>
 public record ServiceCardContent

@@ -3,7 +3,7 @@ using Workbench.ServiceCards.Data;
 
 namespace Workbench.ServiceCards.Domain;
 
-/// <summary>Indicators of service cases (DOMAIN.md §1): per service, channel and month; durations; overdue; refusals.</summary>
+/// <summary>Indicators of service cases: per service, channel and month; durations; overdue; refusals.</summary>
 public sealed class ServiceCaseKpis(ServiceCardsDbContext db)
 {
     public sealed record Row(string Service, string Channel, string Month, int Cases, int Completed, int Refused, int Overdue, double? AverageDays, double? P90Days);
