@@ -23,14 +23,19 @@ public sealed class HostProcess : IAsyncDisposable
         while (_log.Count > 60) _log.TryDequeue(out _);
     }
 
-    private HostProcess(Process process, string dataPath, Uri baseAddress) => (_process, DataPath, BaseAddress) = (process, dataPath, baseAddress);
+    /// <summary>The data folder belongs to the caller (a restart on it follows): it stays when the host goes.</summary>
+    private readonly bool _keepData;
+
+    private HostProcess(Process process, string dataPath, bool keepData, Uri baseAddress) => (_process, DataPath, _keepData, BaseAddress) = (process, dataPath, keepData, baseAddress);
 
     /// <param name="hostDll">The host to start: the build output by default, or a published one.</param>
-    public static async Task<HostProcess> StartAsync(string? hostDll = null)
+    /// <param name="dataPath">A data folder to start on (kept afterwards); a new one by default.</param>
+    /// <param name="settings">More environment settings, e.g. <c>Workbench__OutboxPollSeconds</c>.</param>
+    public static async Task<HostProcess> StartAsync(string? hostDll = null, string? dataPath = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         hostDll ??= Repository.HostDll;
         var port = FreePort();
-        var data = Repository.NewTempFolder("wb-browser");
+        var data = dataPath ?? Repository.NewTempFolder("wb-browser");
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(hostDll)!, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { hostDll, "--urls", $"http://127.0.0.1:{port}" }) info.ArgumentList.Add(arg);
         info.Environment["Workbench__DataPath"] = data;
@@ -39,8 +44,9 @@ public sealed class HostProcess : IAsyncDisposable
         // Every test request comes from 127.0.0.1; RateLimitTests checks the limits themselves.
         info.Environment["Workbench__RateLimits__SignInPerMinute"] = "100000";
         info.Environment["Workbench__RateLimits__TokenPerMinute"] = "100000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var process = Process.Start(info)!;
-        var host = new HostProcess(process, data, new Uri($"http://127.0.0.1:{port}"));
+        var host = new HostProcess(process, data, dataPath is not null, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -74,11 +80,18 @@ public sealed class HostProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL, as a power cut or the OOM killer would: nothing is flushed or finished.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
+        if (_keepData) return;
         try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { }
     }
 }
