@@ -17,5 +17,22 @@ public static class DatabaseErrors
         _ => false,
     };
 
+    /// <summary>
+    /// The database cannot be reached or cannot write just now (server down or restarting, connection lost, disk full):
+    /// the request may succeed later, so it is a 503, not a fault of the request or of our code.
+    /// </summary>
+    public static bool IsUnavailable(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+            if (e is NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: System.Net.Sockets.SocketException }
+                || e is SqliteException { SqliteErrorCode: SqliteFull or SqliteIoError or SqliteCantOpen })
+                return true;
+        return false;
+    }
+
+    private const int SqliteIoError = 10, SqliteFull = 13, SqliteCantOpen = 14;
+
+    public const string UnavailableMessage = "Datubāze šobrīd nav pieejama; mēģiniet pēc brīža vēlreiz (the database is unavailable just now; try again shortly).";
+
     public const string UniqueViolationMessage = "Ieraksts ar tādu pašu identifikatoru vai nosaukumu jau pastāv (a record with the same identifier or name already exists).";
 }

@@ -26,7 +26,8 @@ public static class ErrorResponses
         {
             ExceptionHandlingPath = "/error",
             StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode
-                : Data.DatabaseErrors.IsUniqueViolation(error) ? StatusCodes.Status409Conflict : StatusCodes.Status500InternalServerError,
+                : Data.DatabaseErrors.IsUniqueViolation(error) ? StatusCodes.Status409Conflict
+                : Data.DatabaseErrors.IsUnavailable(error) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
             SuppressDiagnosticsCallback = c => IsCallersMistake(c.Exception) && LogRefusal(c.HttpContext, c.Exception),
         }));
     }
@@ -60,6 +61,11 @@ public static class ErrorResponses
         {
             LogRefusal(context, error);
             problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Konflikts (conflict)", Detail = Data.DatabaseErrors.UniqueViolationMessage };
+        }
+        else if (error is not null && Data.DatabaseErrors.IsUnavailable(error))
+        {
+            problem = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Nav pieejams (unavailable)", Detail = Data.DatabaseErrors.UnavailableMessage };
+            context.Response.Headers.RetryAfter = "5";
         }
         else
             problem = new ProblemDetails { Status = 500, Title = "Kļūda (error)", Detail = "Radās kļūda; tā ir reģistrēta žurnālā (an error occurred and has been logged)." };
