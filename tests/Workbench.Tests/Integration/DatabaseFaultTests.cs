@@ -64,4 +64,59 @@ public sealed class DatabaseFaultTests
             await ProcessRunner.RunAsync("bash", [Script, "stop", folder]);
         }
     }
+
+    [Fact]
+    public async Task A_full_disk_gives_503_loses_nothing_written_before_and_writing_resumes_when_space_returns()
+    {
+        // The data folder on a small tmpfs of its own (the tests run as root, as tests/run.sh does).
+        var mount = Repository.NewTempFolder("wb-full");
+        var mounted = await ProcessRunner.RunAsync("mount", ["-t", "tmpfs", "-o", "size=48m", "tmpfs", mount]);
+        Assert.True(mounted.ExitCode == 0, "mounting a tmpfs needs root: " + mounted.Error);
+        try
+        {
+            await using (var host = new WorkbenchFactory { Settings = { ["Workbench:DataPath"] = mount } })
+            {
+                await host.StartAsync();
+                var admin = await host.AdminClientAsync("smiltene");
+                Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/smiltene/api/notices", new { title = "Pirms diska pilnības" }, Ct)).StatusCode);
+
+                var filler = Path.Combine(mount, "filler");
+                await using (var fill = File.Create(filler))
+                {
+                    var block = new byte[1024 * 1024];
+                    try { while (true) { await fill.WriteAsync(block, Ct); await fill.FlushAsync(Ct); } }
+                    catch (IOException) { /* the disk is full */ }
+                }
+                for (var i = 0; i < 3; i++)
+                {
+                    var refused = await admin.PostAsJsonAsync("/smiltene/api/notices", new { title = $"Pilnā diskā {i}", body = new string('x', 5_000) }, Ct);
+                    Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+                    Assert.DoesNotContain("   at ", await refused.Content.ReadAsStringAsync(Ct));
+                }
+                // Reading still works, and nothing of the refused writes is there.
+                var titles = (await admin.GetFromJsonAsync<List<JsonElement>>("/smiltene/api/notices", Ct))!.Select(n => n.GetProperty("title").GetString()).ToList();
+                Assert.Contains("Pirms diska pilnības", titles);
+                Assert.DoesNotContain(titles, t => t!.StartsWith("Pilnā diskā", StringComparison.Ordinal));
+
+                File.Delete(filler);
+                var statuses = new List<HttpStatusCode>();
+                for (var i = 0; i < 10 && statuses.LastOrDefault() != HttpStatusCode.Created; i++)
+                    statuses.Add((await admin.PostAsJsonAsync("/smiltene/api/notices", new { title = "Pēc atbrīvošanas" }, Ct)).StatusCode);
+                Assert.Equal(HttpStatusCode.Created, statuses.Last());
+                var audit = await admin.GetFromJsonAsync<JsonElement>("/smiltene/api/admin/audit/verify", Ct);
+                Assert.True(audit.GetProperty("valid").GetBoolean(), audit.ToString());
+            }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(mount, "tenants", "smiltene", "workbench.db")};Pooling=False");
+            await connection.OpenAsync(Ct);
+            await using var check = connection.CreateCommand();
+            check.CommandText = "PRAGMA integrity_check";
+            Assert.Equal("ok", (string?)await check.ExecuteScalarAsync(Ct));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await ProcessRunner.RunAsync("umount", ["-l", mount]);
+        }
+    }
 }
