@@ -7,6 +7,9 @@ public static class Repository
 
     public static string Recipes => Path.Combine(Root, "recipes");
 
+    /// <summary>The operators' files: systemd unit and nginx site.</summary>
+    public static string Deploy => Path.Combine(Root, "deploy");
+
     /// <summary>The configuration the tests were built with (the host and the abstractions were built with it too).</summary>
     public static string Configuration => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
 

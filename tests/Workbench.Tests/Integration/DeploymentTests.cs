@@ -14,12 +14,11 @@ namespace Workbench.Tests.Integration;
 public sealed class DeploymentTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private static string Deploy => Path.Combine(Repository.Root, "deploy");
 
     [Fact]
     public async Task The_systemd_unit_passes_systemds_check()
     {
-        var result = await ProcessRunner.RunAsync("systemd-analyze", ["verify", Path.Combine(Deploy, "workbench.service")]);
+        var result = await ProcessRunner.RunAsync("systemd-analyze", ["verify", Path.Combine(Repository.Deploy, "workbench.service")]);
         Assert.True(result.ExitCode == 0 && result.Error.Trim().Length == 0, $"{result.Output}\n{result.Error}");
     }
 
@@ -56,60 +55,66 @@ public sealed class DeploymentTests
         Assert.Contains("present", line);
     }
 
-    /// <summary>nginx with a test's main configuration around the deploy snippets, on a free loopback port.</summary>
-    private sealed class Nginx : IAsyncDisposable
+    [Fact]
+    public async Task Two_nodes_on_one_postgres_share_sign_ins_and_feature_changes_and_nginx_rides_over_a_killed_node()
     {
-        private readonly Process _process;
-        private readonly string _folder;
-        public Uri BaseAddress { get; }
-
-        private Nginx(Process process, string folder, Uri baseAddress) => (_process, _folder, BaseAddress) = (process, folder, baseAddress);
-
-        public static async Task<Nginx> StartAsync(int hostPort)
+        // Everything shared lives in PostgreSQL; the nodes share the audit key and the key-ring certificate, as the
+        // install section asks. Each node has a data folder of its own (logs, nothing else).
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var shared = Repository.NewTempFolder("wb-nodes");
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        using (var certificate = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=test key ring", rsa,
+                   System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1)
+                   .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1)))
+            await File.WriteAllBytesAsync(Path.Combine(shared, "keyring.pfx"), certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), Ct);
+        var settings = new Dictionary<string, string>
         {
-            var folder = Repository.NewTempFolder("wb-nginx");
-            var port = HostProcess.FreePort();
-            var config = Path.Combine(folder, "nginx.conf");
-            await File.WriteAllTextAsync(config, $$"""
-                worker_processes 1;
-                pid {{folder}}/nginx.pid;
-                error_log {{folder}}/error.log;
-                events { worker_connections 256; }
-                http {
-                    access_log off;
-                    client_body_temp_path {{folder}}/body;
-                    proxy_temp_path {{folder}}/proxy;
-                    fastcgi_temp_path {{folder}}/fastcgi;
-                    uwsgi_temp_path {{folder}}/uwsgi;
-                    scgi_temp_path {{folder}}/scgi;
-                    include {{Deploy}}/nginx/workbench-map.conf;
-                    upstream workbench { server 127.0.0.1:{{hostPort}}; keepalive 8; }
-                    server {
-                        listen 127.0.0.1:{{port}};
-                        include {{Deploy}}/nginx/workbench-proxy.conf;
-                    }
-                }
-                """, Ct);
-            var check = await ProcessRunner.RunAsync("nginx", ["-t", "-c", config]);
-            Assert.True(check.ExitCode == 0, check.Error);
-            var info = new ProcessStartInfo("nginx") { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var argument in new[] { "-c", config, "-g", "daemon off;" }) info.ArgumentList.Add(argument);
-            var nginx = new Nginx(Process.Start(info)!, folder, new Uri($"http://127.0.0.1:{port}"));
-            using var probe = new HttpClient();
-            for (var i = 0; i < 100; i++)
-            {
-                try { await probe.GetAsync(nginx.BaseAddress, Ct); return nginx; }
-                catch (HttpRequestException) { await Task.Delay(50, Ct); }
-            }
-            throw new TimeoutException("nginx did not start: " + await File.ReadAllTextAsync(Path.Combine(folder, "error.log"), Ct));
+            ["Workbench__HostDatabaseProvider"] = "Postgres",
+            ["Workbench__HostConnectionString"] = Postgres.Database($"wb_nodes_{suffix}"),
+            ["Workbench__Audit__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Workbench__DataProtection__Certificate"] = Path.Combine(shared, "keyring.pfx"),
+        };
+        foreach (var (name, i) in new[] { "competence-centre", "riga", "ventspils", "smiltene" }.Select((n, i) => (n, i)))
+        {
+            settings[$"Workbench__Tenants__{i}__Name"] = name;
+            settings[$"Workbench__Tenants__{i}__Recipe"] = name;
+            settings[$"Workbench__Tenants__{i}__DatabaseProvider"] = "Postgres";
+            settings[$"Workbench__Tenants__{i}__ConnectionString"] = Postgres.Database($"wb_{name.Replace('-', '_')}_{suffix}");
         }
-
-        public async ValueTask DisposeAsync()
+        try
         {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-            _process.Dispose();
-            try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+            await using var nodeA = await HostProcess.StartAsync(settings: settings);
+            await using var nodeB = await HostProcess.StartAsync(settings: settings);
+
+            // Signed in through A, the same cookie works on B.
+            using var signIn = new HttpClient { BaseAddress = nodeA.BaseAddress };
+            var session = await signIn.PostAsJsonAsync("/riga/api/session", new { email = WorkbenchFactory.AdminEmail, password = WorkbenchFactory.AdminPassword }, Ct);
+            session.EnsureSuccessStatusCode();
+            var cookie = string.Join("; ", session.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+            HttpClient On(HostProcess node) => new() { BaseAddress = node.BaseAddress, DefaultRequestHeaders = { { "Cookie", cookie } } };
+            using var a = On(nodeA);
+            using var b = On(nodeB);
+            Assert.Equal(HttpStatusCode.OK, (await b.GetAsync("/riga/api/admin/users", Ct)).StatusCode);
+
+            // A feature switched off through B is off on A within 2 seconds.
+            Assert.Equal(HttpStatusCode.OK, (await a.GetAsync("/riga/api/notices", Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await b.PostAsync("/riga/api/admin/features/Workbench.Notices/disable", null, Ct)).StatusCode);
+            var watch = Stopwatch.StartNew();
+            while ((await a.GetAsync("/riga/api/notices", Ct)).StatusCode != HttpStatusCode.NotFound && watch.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(50, Ct);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"node A still served the feature after {watch.Elapsed.TotalSeconds:0.0} s");
+
+            // Behind nginx, a node killed mid-stream costs no request: nginx passes it to the other node.
+            await using var nginx = await Nginx.StartAsync(nodeA.BaseAddress.Port, nodeB.BaseAddress.Port);
+            using var visitor = new HttpClient { BaseAddress = nginx.BaseAddress };
+            for (var i = 0; i < 6; i++) Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/riga/api/service-cards", Ct)).StatusCode);
+            await nodeA.KillAsync();
+            var answers = new List<HttpStatusCode>();
+            for (var i = 0; i < 20; i++) answers.Add((await visitor.GetAsync(i % 2 == 0 ? "/riga/" : "/riga/api/service-cards", Ct)).StatusCode);
+            Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+        }
+        finally
+        {
+            try { Directory.Delete(shared, recursive: true); } catch (IOException) { }
         }
     }
 }
