@@ -29,6 +29,9 @@ public sealed class WorkbenchOptions
     /// <summary>Base of the exponential back-off between delivery attempts (attempt n waits 2^n times this, at most 10 minutes).</summary>
     public double OutboxRetryBaseSeconds { get; set; } = 1;
 
+    /// <summary>How long a node that claimed a message has to deliver it; a node that died meanwhile leaves it to the others after this.</summary>
+    public double OutboxLeaseSeconds { get; set; } = 120;
+
     /// <summary>Hours between runs of the reminder job (review dates and other due dates of modules).</summary>
     public double ReminderIntervalHours { get; set; } = 24;
 

@@ -23,7 +23,6 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger)
 {
     public const int MaxAttempts = 8;
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     /// <returns>How many messages were delivered in this pass.</returns>
     public async Task<int> DispatchAsync(TenantInfo tenant, CancellationToken ct)
@@ -39,7 +38,7 @@ public sealed class OutboxDispatcher(
         foreach (var message in due)
         {
             var claimed = await db.Outbox.Where(m => m.Id == message.Id && m.Status == OutboxStatus.Pending && m.NextAttemptUtc == message.NextAttemptUtc)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptUtc, now + Lease), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptUtc, now + TimeSpan.FromSeconds(options.Value.OutboxLeaseSeconds)), ct);
             if (claimed == 0) continue;
             var attempt = message.Attempts + 1;
             try

@@ -29,6 +29,8 @@ public sealed class CrashBatteryTests
             ["Workbench__Integrations__Pspp__Url"] = stub.Url,
             ["Workbench__OutboxPollSeconds"] = "0.2",
             ["Workbench__OutboxRetryBaseSeconds"] = "0",
+            // A message claimed by a node that was killed is delivered after the lease runs out.
+            ["Workbench__OutboxLeaseSeconds"] = "2",
         };
         var documents = new ConcurrentDictionary<string, string>();
         var cases = new ConcurrentBag<string>();
