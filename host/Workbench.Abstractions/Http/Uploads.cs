@@ -59,7 +59,13 @@ public static class Uploads
             return (null, "Formas saturs ir bojāts vai nepilnīgs (the multipart body is malformed or incomplete). " + shape);
         }
         var file = form.Files.GetFile(field) ?? (form.Files.Count == 1 ? form.Files[0] : null);
-        if (file is null) return (null, shape);
+        return file is null ? (null, shape) : await ReadAsync(file, maxBytes, ct);
+    }
+
+    /// <summary>A file a page's form brought (model binding has read the form), checked and cleaned the same way.</summary>
+    public static async Task<(UploadedFile? File, string? Problem)> ReadAsync(IFormFile? file, long maxBytes, CancellationToken ct)
+    {
+        if (file is null) return (null, "Izvēlieties datni (choose a file).");
         if (file.Length > maxBytes) return (null, TooLarge(maxBytes));
         if (file.Length == 0) return (null, "Fails ir tukšs (the file is empty).");
         using var content = new MemoryStream();

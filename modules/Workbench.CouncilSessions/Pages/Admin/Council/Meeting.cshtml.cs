@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Workbench.Abstractions.Security;
 using Workbench.CouncilSessions.Domain;
+using Workbench.Abstractions.Http;
 
 namespace Workbench.CouncilSessions.Pages.Admin.Council;
 
@@ -95,12 +96,10 @@ public sealed class MeetingModel(CouncilService council, VotingService voting, I
 
     public Task<IActionResult> OnPostAttachAsync(Guid id, Guid itemId, IFormFile? file, CancellationToken ct) => ManageAsync(async () =>
     {
-        if (file is null) throw new ArgumentException("Izvēlieties datni (choose a file).");
-        if (file.Length > AgendaAttachment.MaxBytes) throw new ArgumentException("Datne ir lielāka par 20 MB (the file is larger than 20 MB).");
+        var (upload, problem) = await Uploads.ReadAsync(file, AgendaAttachment.MaxBytes, ct);
+        if (upload is null) throw new ArgumentException(problem);
         if ((await council.AgendaItemAsync(itemId, ct))?.Meeting.Id != id) throw new KeyNotFoundException("Šajā sēdē nav tāda jautājuma (no such agenda item in this meeting).");
-        using var content = new MemoryStream();
-        await file.CopyToAsync(content, ct);
-        return $"Pievienota datne \"{(await council.AttachAsync(itemId, file.FileName, file.ContentType, content.ToArray(), ct)).FileName}\".";
+        return $"Pievienota datne \"{(await council.AttachAsync(itemId, upload.FileName, upload.ContentType, upload.Content, ct)).FileName}\".";
     });
 
     private Task<IActionResult> ManageAsync(Func<Task<string>> work) => CanManage ? ActAsync(work) : Task.FromResult<IActionResult>(Forbid());

@@ -7,6 +7,7 @@ using Workbench.Abstractions.Records;
 using Workbench.Abstractions.Security;
 using Workbench.DocumentRegister.Domain;
 using Workbench.DocumentRegister.Integration;
+using Workbench.Abstractions.Http;
 
 namespace Workbench.DocumentRegister.Pages.Admin.Documents;
 
@@ -63,10 +64,9 @@ public sealed class DocumentModel(
     public Task<IActionResult> OnPostAttachAsync(Guid id, IFormFile? file, CancellationToken ct) =>
         ActAsync(id, CanRegister, async () =>
         {
-            if (file is null) throw new ArgumentException("Izvēlieties datni (choose a file).");
-            using var content = new MemoryStream();
-            await file.CopyToAsync(content, ct);
-            var attachment = await documents.AttachAsync(id, file.FileName, file.ContentType, content.ToArray(), ct);
+            var (upload, problem) = await Uploads.ReadAsync(file, Attachment.MaxBytes, ct);
+            if (upload is null) throw new ArgumentException(problem);
+            var attachment = await documents.AttachAsync(id, upload.FileName, upload.ContentType, upload.Content, ct);
             return attachment.Kind == AttachmentKind.SignedContainer ? $"Pievienots parakstīts konteiners; parakstījis: {attachment.Signers}." : $"Pievienota datne {attachment.FileName}.";
         }, ct);
 
