@@ -195,5 +195,17 @@ public sealed class ProbeFindingsTests(HostFixture host)
         Assert.Equal("application/octet-stream", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+
+        // The document page's upload form goes through the same reader.
+        var page = await admin.GetStringAsync($"/{tenant}/admin/documents/{documentId}", Ct);
+        var pageForm = new MultipartFormDataContent { { new StringContent(Forms.AntiforgeryToken(page)), "__RequestVerificationToken" } };
+        var pageFile = new ByteArrayContent("<svg onload=alert(1)>"u8.ToArray());
+        pageFile.Headers.ContentType = new MediaTypeHeaderValue("image/svg+xml");
+        pageForm.Add(pageFile, "file", "..\\attēls.svg");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/{tenant}/admin/documents/{documentId}?handler=Attach", pageForm, Ct)).StatusCode);
+        var attachments = await admin.GetFromJsonAsync<List<JsonElement>>($"/{tenant}/api/documents/{documentId}/attachments", Ct);
+        var svg = attachments!.Single(a => a.GetProperty("fileName").GetString() == "attēls.svg");
+        var svgDownload = await admin.GetAsync($"/{tenant}/api/documents/{documentId}/attachments/{svg.GetProperty("id").GetString()}", Ct);
+        Assert.Equal("application/octet-stream", svgDownload.Content.Headers.ContentType!.MediaType);
     }
 }
