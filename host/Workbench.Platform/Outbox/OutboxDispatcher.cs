@@ -62,7 +62,9 @@ public sealed class OutboxDispatcher(
                 metrics.OutboxAttempted(tenant.Name, message.Adapter, delivered: false);
             }
         }
-        metrics.OutboxBacklog(tenant.Name, await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending, ct), await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Failed, ct));
+        var waiting = await db.Outbox.Where(m => m.Status != OutboxStatus.Delivered).GroupBy(m => m.Status)
+            .Select(g => new { Status = g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Status, g => g.Count, ct);
+        metrics.OutboxBacklog(tenant.Name, waiting.GetValueOrDefault(OutboxStatus.Pending), waiting.GetValueOrDefault(OutboxStatus.Failed));
         return delivered;
     }
 

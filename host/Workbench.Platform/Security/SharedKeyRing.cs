@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Platform.Data;
 
@@ -42,7 +43,7 @@ public static class SharedKeyRing
     public static async Task ImportFileKeysAsync(HostDbContext db, string dataRoot, CancellationToken ct)
     {
         var folder = Path.Combine(dataRoot, "keys");
-        if (!Directory.Exists(folder) || db.DataProtectionKeys.Any()) return;
+        if (!Directory.Exists(folder) || await db.DataProtectionKeys.AnyAsync(ct)) return;
         foreach (var file in Directory.GetFiles(folder, "*.xml"))
             db.DataProtectionKeys.Add(new() { FriendlyName = Path.GetFileNameWithoutExtension(file), Xml = await File.ReadAllTextAsync(file, ct) });
         await db.SaveChangesAsync(ct);

@@ -106,12 +106,8 @@ public sealed class AccessBatteryTests(BatteryHost host) : IClassFixture<Battery
     /// <summary>A client that sends another tenant's staff cookie with every request (a browser would not: the cookie's path is that tenant's).</summary>
     private async Task<HttpClient> ForeignCookieClientAsync(string otherTenant)
     {
-        var signIn = host.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
-        var response = await signIn.PostAsJsonAsync($"/{otherTenant}/api/session", new { email = WorkbenchFactory.AdminEmail, password = WorkbenchFactory.AdminPassword }, Ct);
-        response.EnsureSuccessStatusCode();
-        var cookies = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]);
         var client = host.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies));
+        client.DefaultRequestHeaders.Add("Cookie", await JsonApi.StaffCookieAsync(client, otherTenant));
         return client;
     }
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Workbench.Tests.Infrastructure;
 
 namespace Workbench.Tests.Integration;
@@ -107,11 +106,7 @@ public sealed class CrashBatteryTests
                     $"numbers 1..{numbers.Count} without gaps; audit verified ({audit.GetProperty("entriesChecked")} entries); " +
                     $"{received.Count} report keys received, {received.Values.Sum() - received.Count} repeated deliveries");
             }
-            await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "tenants", Tenant, "workbench.db")};Pooling=False");
-            await connection.OpenAsync(Ct);
-            await using var check = connection.CreateCommand();
-            check.CommandText = "PRAGMA integrity_check";
-            Assert.Equal("ok", (string?)await check.ExecuteScalarAsync(Ct));
+            await JsonApi.AssertIntactAsync(Path.Combine(data, "tenants", Tenant, "workbench.db"));
         }
         finally
         {

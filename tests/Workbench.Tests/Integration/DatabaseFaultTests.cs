@@ -106,12 +106,7 @@ public sealed class DatabaseFaultTests
                 var audit = await admin.GetFromJsonAsync<JsonElement>("/smiltene/api/admin/audit/verify", Ct);
                 Assert.True(audit.GetProperty("valid").GetBoolean(), audit.ToString());
             }
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(mount, "tenants", "smiltene", "workbench.db")};Pooling=False");
-            await connection.OpenAsync(Ct);
-            await using var check = connection.CreateCommand();
-            check.CommandText = "PRAGMA integrity_check";
-            Assert.Equal("ok", (string?)await check.ExecuteScalarAsync(Ct));
+            await JsonApi.AssertIntactAsync(Path.Combine(mount, "tenants", "smiltene", "workbench.db"));
         }
         finally
         {

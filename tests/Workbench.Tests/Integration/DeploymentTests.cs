@@ -87,10 +87,8 @@ public sealed class DeploymentTests
             await using var nodeB = await HostProcess.StartAsync(settings: settings);
 
             // Signed in through A, the same cookie works on B.
-            using var signIn = new HttpClient { BaseAddress = nodeA.BaseAddress };
-            var session = await signIn.PostAsJsonAsync("/riga/api/session", new { email = WorkbenchFactory.AdminEmail, password = WorkbenchFactory.AdminPassword }, Ct);
-            session.EnsureSuccessStatusCode();
-            var cookie = string.Join("; ", session.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+            using var signIn = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = nodeA.BaseAddress };
+            var cookie = await JsonApi.StaffCookieAsync(signIn, "riga");
             HttpClient On(HostProcess node) => new() { BaseAddress = node.BaseAddress, DefaultRequestHeaders = { { "Cookie", cookie } } };
             using var a = On(nodeA);
             using var b = On(nodeB);

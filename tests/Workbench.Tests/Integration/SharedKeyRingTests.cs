@@ -19,10 +19,7 @@ public sealed class SharedKeyRingTests
     {
         await using var nodeA = new WorkbenchFactory();
         await nodeA.StartAsync();
-        var signIn = nodeA.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
-        var session = await signIn.PostAsJsonAsync("/smiltene/api/session", new { email = WorkbenchFactory.AdminEmail, password = WorkbenchFactory.AdminPassword }, Ct);
-        session.EnsureSuccessStatusCode();
-        var cookie = string.Join("; ", session.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var cookie = await JsonApi.StaffCookieAsync(nodeA.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false }), "smiltene");
 
         Assert.False(Directory.Exists(Path.Combine(nodeA.DataPath, "keys")), "no key files beside the databases");
         await using var registry = nodeA.Services.GetRequiredService<HostDatabase>().CreateContext();
