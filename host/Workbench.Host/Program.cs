@@ -9,7 +9,7 @@ if (WorkbenchCli.IsCommand(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 builder.AddWorkbench(commandLine: false, typeof(Program).Assembly);
-builder.Services.AddOpenApi(o => o.DescribeEnumsByName());
+builder.Services.AddOpenApi(o => o.DescribeEnumsByName().DescribePlatformResponses());
 
 var app = builder.Build();
 app.UseWorkbench();

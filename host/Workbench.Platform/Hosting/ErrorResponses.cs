@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
+using Workbench.Abstractions;
 
 namespace Workbench.Platform.Hosting;
 
@@ -32,8 +34,8 @@ public static class ErrorResponses
         }));
     }
 
-    /// <summary>A malformed request, or a second record with a key that exists: refused, not a fault of the host.</summary>
-    private static bool IsCallersMistake(Exception error) => error is BadHttpRequestException || Data.DatabaseErrors.IsUniqueViolation(error);
+    /// <summary>A malformed request, a refusal, or a second record with a key that exists: refused, not a fault of the host.</summary>
+    private static bool IsCallersMistake(Exception error) => error is BadHttpRequestException || Refusals.Is(error) || Data.DatabaseErrors.IsUniqueViolation(error);
 
     private static bool LogRefusal(HttpContext context, Exception error)
     {
@@ -56,6 +58,12 @@ public static class ErrorResponses
                 Title = "Nederīgs pieprasījums (bad request)",
                 Detail = bad.InnerException is JsonException json ? $"Nederīgs JSON laukā {json.Path} (invalid JSON at {json.Path}): {json.Message}" : bad.Message,
             };
+        }
+        else if (error is not null && Refusals.StatusOf(error) is { } refused)
+        {
+            // A service said no with a message meant for people (Refusals): that message is the answer.
+            LogRefusal(context, error);
+            problem = new ProblemDetails { Status = refused, Title = ReasonPhrases.GetReasonPhrase(refused), Detail = error.Message };
         }
         else if (error is not null && Data.DatabaseErrors.IsUniqueViolation(error))
         {

@@ -42,14 +42,20 @@ public static class Protection
                 var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 // "/api/session/" reaches the same endpoint as "/api/session".
                 var path = new PathString(http.Request.Path.Value?.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/");
-                if ((HttpMethods.IsPost(http.Request.Method) && SignInPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase))) ||
-                    ExternalSignInPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+                if (IsSignIn(http.Request.Method, path))
                     return PerMinute("signin:" + address, limits.SignInPerMinute);
                 if (TokenPaths.Any(p => path.StartsWithSegments(p)))
                     return PerMinute("token:" + address, limits.TokenPerMinute);
                 return RateLimitPartition.GetNoLimiter("none");
             });
         });
+
+    private static bool IsSignIn(string method, PathString path) =>
+        (HttpMethods.IsPost(method) && SignInPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase))) ||
+        ExternalSignInPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether a request to this (tenant-relative) path can be answered 429 by the limiter above.</summary>
+    public static bool IsRateLimited(string method, PathString path) => IsSignIn(method, path) || TokenPaths.Any(p => path.StartsWithSegments(p));
 
     private static RateLimitPartition<string> PerMinute(string key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
