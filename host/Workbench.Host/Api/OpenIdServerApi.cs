@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Modules;
@@ -39,36 +40,39 @@ public static class OpenIdServerApi
         return app;
     }
 
-    private static async Task<IResult> ListApplications(OpenIdApplications applications, CancellationToken ct) =>
-        Results.Ok((await applications.ListAsync(ct)).Select(a => new
-        {
-            a.ClientId, a.DisplayName, a.Type, redirectUris = a.RedirectUris(), postLogoutRedirectUris = a.PostLogoutRedirectUris(),
-            allowedFlows = a.GrantTypes(), scopes = a.Scopes(), tenantRoles = a.TenantRoles(), a.WorkplaceUrl, a.PendingUrl,
-        }));
+    /// <summary>A registered client as administrators see it (never its secret).</summary>
+    public sealed record ApplicationView(string ClientId, string DisplayName, string Type, IReadOnlyList<string> RedirectUris, IReadOnlyList<string> PostLogoutRedirectUris,
+        IReadOnlyList<string> AllowedFlows, IReadOnlyList<string> Scopes, IReadOnlyDictionary<string, List<string>> TenantRoles, string? WorkplaceUrl, string? PendingUrl);
+    /// <summary>The saved client; a generated secret is shown this once.</summary>
+    public sealed record SavedApplication(string ClientId, string? ClientSecret);
 
-    private static async Task<IResult> SaveApplication(string clientId, OpenIdApplicationRequest request, OpenIdApplications applications, CancellationToken ct)
+    private static async Task<Ok<IEnumerable<ApplicationView>>> ListApplications(OpenIdApplications applications, CancellationToken ct) =>
+        TypedResults.Ok((await applications.ListAsync(ct)).Select(a => new ApplicationView(a.ClientId, a.DisplayName, a.Type, a.RedirectUris(), a.PostLogoutRedirectUris(),
+            a.GrantTypes(), a.Scopes(), a.TenantRoles(), a.WorkplaceUrl, a.PendingUrl)));
+
+    private static async Task<Results<Ok<SavedApplication>, ValidationProblem>> SaveApplication(string clientId, OpenIdApplicationRequest request, OpenIdApplications applications, CancellationToken ct)
     {
         request = request with { ClientId = clientId };
         string? generated = null;
         if (request.Type == OpenIdApplications.Confidential && string.IsNullOrEmpty(request.ClientSecret) && await applications.FindAsync(clientId, ct) is null)
             request = request with { ClientSecret = generated = OpenIdApplications.NewSecret() };
         var errors = await applications.ValidateAsync(request, ct);
-        if (errors.Count > 0) return Results.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         await applications.SaveAsync(request, ct);
-        return Results.Ok(new { clientId, clientSecret = generated });
+        return TypedResults.Ok(new SavedApplication(clientId, generated));
     }
 
-    private static async Task<IResult> DeleteApplication(string clientId, OpenIdApplications applications, CancellationToken ct) =>
-        await applications.DeleteAsync(clientId, ct) ? Results.NoContent() : Results.Problem($"Nav klienta \"{clientId}\" (no such client).", statusCode: 404);
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteApplication(string clientId, OpenIdApplications applications, CancellationToken ct) =>
+        await applications.DeleteAsync(clientId, ct) ? TypedResults.NoContent() : TypedResults.Problem($"Nav klienta \"{clientId}\" (no such client).", statusCode: 404);
 
-    private static async Task<IResult> SaveMemberships(string email, Dictionary<string, IReadOnlyList<string>> tenants, UserManager<WorkbenchUser> users, StaffMemberships memberships, IAuditLog audit, CancellationToken ct)
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SaveMemberships(string email, Dictionary<string, IReadOnlyList<string>> tenants, UserManager<WorkbenchUser> users, StaffMemberships memberships, IAuditLog audit, CancellationToken ct)
     {
-        if (await users.FindByEmailAsync(email) is not { } user) return Results.Problem($"Nav konta \"{email}\" (no such account).", statusCode: 404);
+        if (await users.FindByEmailAsync(email) is not { } user) return TypedResults.Problem($"Nav konta \"{email}\" (no such account).", statusCode: 404);
         var invalid = tenants.Where(t => TenantSetup.ValidateName(t.Key) is not null || t.Value.Count == 0).Select(t => t.Key).ToList();
-        if (invalid.Count > 0) return Results.ValidationProblem(invalid.ToDictionary(t => t, _ => new[] { "Pašvaldības nosaukums un vismaz viena loma ir obligāti (a tenant name and at least one role are required)." }));
+        if (invalid.Count > 0) return TypedResults.ValidationProblem(invalid.ToDictionary(t => t, _ => new[] { "Pašvaldības nosaukums un vismaz viena loma ir obligāti (a tenant name and at least one role are required)." }));
         await memberships.SetAsync(user.Id, tenants, ct);
         await audit.AppendAsync("openid.memberships.saved", email, tenants, ct);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
     /// <summary>The issuer: configured, or this host's origin plus /competence-centre.</summary>

@@ -29,7 +29,7 @@ public static class PlatformApi
 {
     public static IEndpointRouteBuilder MapPlatformApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/session", SignIn).WithSummary("Sign in with e-mail and password (sets the tenant's staff cookie)").WithTags("Session");
+        app.MapPost("/api/session", SignIn).ProducesProblem(StatusCodes.Status401Unauthorized).WithSummary("Sign in with e-mail and password (sets the tenant's staff cookie)").WithTags("Session");
         app.MapDelete("/api/session", SignOut).WithTags("Session");
 
         app.MapGet("/api/workplace/pending", Pending).WithTags("Workplace").RequireAuthorization(PermissionNames.Policy(PermissionNames.AccessAdmin))
@@ -40,8 +40,10 @@ public static class PlatformApi
         var admin = app.MapGroup("/api/admin").WithTags("Administration").WithMetadata(new RequiresFeatureAttribute(PlatformManifest.Admin));
         admin.MapGet("/modules", ListModules).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
         admin.MapGet("/features", ListFeatures).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
-        admin.MapPost("/features/{id}/enable", EnableFeature).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
-        admin.MapPost("/features/{id}/disable", DisableFeature).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
+        admin.MapPost("/features/{id}/enable", EnableFeature).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapPost("/features/{id}/disable", DisableFeature).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapPost("/recipes/run", RunRecipe).RequireAuthorization(PermissionNames.Policy(PermissionNames.RunRecipes)).RequiresBody("application/json")
             .WithSummary("Run a recipe given as the request body (application/json)");
         admin.MapGet("/recipes/runs", ListRecipeRuns).RequireAuthorization(PermissionNames.Policy(PermissionNames.RunRecipes));
@@ -60,12 +62,7 @@ public static class PlatformApi
         var jobs = app.MapGroup("/api/admin/jobs").WithTags("Administration").WithMetadata(new RequiresFeatureAttribute(PlatformManifest.TenantAdministration))
             .RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
         jobs.MapGet("/", (JobsOverview overview, CancellationToken ct) => overview.ListAsync(ct)).WithSummary("The host's background jobs: next run, last run, duration, last error, recent firings");
-        jobs.MapPost("/{name}/run", async (string name, JobsOverview overview, IAuditLog audit, CancellationToken ct) =>
-        {
-            if (!await overview.RunNowAsync(name, ct)) return Results.Problem($"Nav tāda fona darba \"{name}\" (no such job).", statusCode: StatusCodes.Status404NotFound);
-            await audit.AppendAsync("jobs.triggered", name, cancellationToken: ct);
-            return Results.Accepted();
-        }).WithSummary("Runs the job now, on whichever node takes it");
+        jobs.MapPost("/{name}/run", RunJob).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Runs the job now, on whichever node takes it");
 
         var fields = app.MapGroup("/api/admin/custom-fields").WithTags("Custom fields")
             .WithMetadata(new RequiresFeatureAttribute(PlatformManifest.CustomFields))
@@ -113,16 +110,27 @@ public static class PlatformApi
     private static async Task<Ok<SearchIndexStatus>> RebuildSearch(SearchReindexer reindexer, CancellationToken ct) =>
         TypedResults.Ok(await reindexer.RebuildAsync(null, ct));
 
-    private static Ok<object> ListModules(ModuleCatalog catalog) => TypedResults.Ok<object>(catalog.Modules.Select(m => new
+    private static async Task<Results<Accepted, ProblemHttpResult>> RunJob(string name, JobsOverview overview, IAuditLog audit, CancellationToken ct)
     {
-        id = m.Id, name = m.Manifest?.Name, version = m.Version, source = m.Source.ToString().ToLowerInvariant(), status = m.Status.ToString(), error = m.Error,
-    }));
+        if (!await overview.RunNowAsync(name, ct)) return TypedResults.Problem($"Nav tāda fona darba \"{name}\" (no such job).", statusCode: StatusCodes.Status404NotFound);
+        await audit.AppendAsync("jobs.triggered", name, cancellationToken: ct);
+        return TypedResults.Accepted((string?)null);
+    }
 
-    private static Ok<object> ListFeatures(ModuleCatalog catalog, ITenantContext tenant) => TypedResults.Ok<object>(catalog.Features.Select(x => new
-    {
-        id = x.Feature.Id, name = x.Feature.Name, module = x.Module.Id, dependencies = x.Feature.Dependencies,
-        enabled = tenant.Required.IsFeatureEnabled(x.Feature.Id), defaultTenantOnly = x.Feature.DefaultTenantOnly,
-    }));
+    public sealed record ModuleView(string Id, string? Name, string Version, string Source, string Status, string? Error);
+    public sealed record FeatureView(string Id, string Name, string Module, IReadOnlyList<string>? Dependencies, bool Enabled, bool DefaultTenantOnly);
+    public sealed record RoleView(string? Name, string? Description, IReadOnlyList<string> Permissions);
+    public sealed record PendingView(string App, int? Count, string Url);
+    public sealed record PendingList(IEnumerable<PendingView> Items);
+    public sealed record UserView(string? Email, string? DisplayName, IList<string> Roles, bool LockedOut);
+    public sealed record CustomFieldsOfType(string RecordType, string DisplayName, IReadOnlyList<CustomFieldDefinition> Fields);
+    public sealed record TenantView(string Name, string State, string Provider, string Recipe, string[] Features);
+
+    private static Ok<IEnumerable<ModuleView>> ListModules(ModuleCatalog catalog) => TypedResults.Ok(catalog.Modules.Select(m =>
+        new ModuleView(m.Id, m.Manifest?.Name, m.Version, m.Source.ToString().ToLowerInvariant(), m.Status.ToString(), m.Error)));
+
+    private static Ok<IEnumerable<FeatureView>> ListFeatures(ModuleCatalog catalog, ITenantContext tenant) => TypedResults.Ok(catalog.Features.Select(x =>
+        new FeatureView(x.Feature.Id, x.Feature.Name, x.Module.Id, x.Feature.Dependencies, tenant.Required.IsFeatureEnabled(x.Feature.Id), x.Feature.DefaultTenantOnly)));
 
     private static async Task<Results<Ok<FeaturePlan>, ProblemHttpResult>> EnableFeature(string id, FeatureManager features, CancellationToken ct) =>
         FeatureResult(await features.EnableAsync([id], ct));
@@ -151,8 +159,8 @@ public static class PlatformApi
     private static async Task<Ok<AuditVerification>> VerifyAudit(AuditVerifier verifier, CancellationToken ct) =>
         TypedResults.Ok(await verifier.VerifyAsync(ct));
 
-    private static async Task<Ok<object>> ListRoles(RoleService roles, CancellationToken ct) =>
-        TypedResults.Ok<object>((await roles.ListAsync(ct)).Select(r => new { name = r.Role.Name, description = r.Role.Description, permissions = r.Permissions }));
+    private static async Task<Ok<IEnumerable<RoleView>>> ListRoles(RoleService roles, CancellationToken ct) =>
+        TypedResults.Ok((await roles.ListAsync(ct)).Select(r => new RoleView(r.Role.Name, r.Role.Description, r.Permissions)));
 
     public sealed record RoleRequest(string? Description, IReadOnlyList<string>? Permissions);
 
@@ -177,11 +185,11 @@ public static class PlatformApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<object>> Pending(HttpContext http, Workbench.Platform.Workplace.WorkplacePending pending, CancellationToken ct) =>
-        TypedResults.Ok<object>(new { items = (await pending.ListAsync(http.User, ct)).Select(i => new { app = i.App, count = i.Count, url = i.Url }) });
+    private static async Task<Ok<PendingList>> Pending(HttpContext http, Workbench.Platform.Workplace.WorkplacePending pending, CancellationToken ct) =>
+        TypedResults.Ok(new PendingList((await pending.ListAsync(http.User, ct)).Select(i => new PendingView(i.App, i.Count, i.Url))));
 
-    private static async Task<Ok<object>> ListUsers(UserService users, CancellationToken ct) =>
-        TypedResults.Ok<object>((await users.ListAsync(ct)).Select(u => new { email = u.User.Email, displayName = u.User.DisplayName, roles = u.Roles, lockedOut = u.User.LockoutEnd > DateTimeOffset.UtcNow }));
+    private static async Task<Ok<IEnumerable<UserView>>> ListUsers(UserService users, CancellationToken ct) =>
+        TypedResults.Ok((await users.ListAsync(ct)).Select(u => new UserView(u.User.Email, u.User.DisplayName, u.Roles, u.User.LockoutEnd > DateTimeOffset.UtcNow)));
 
     public sealed record UserRequest(string Email, string? DisplayName, string? Password, IReadOnlyList<string>? Roles);
 
@@ -194,12 +202,12 @@ public static class PlatformApi
         return TypedResults.Ok();
     }
 
-    private static async Task<Ok<object>> ListCustomFields(CustomFieldService fields, CancellationToken ct)
+    private static async Task<Ok<List<CustomFieldsOfType>>> ListCustomFields(CustomFieldService fields, CancellationToken ct)
     {
-        var result = new List<object>();
+        var result = new List<CustomFieldsOfType>();
         foreach (var type in fields.RecordTypes)
-            result.Add(new { recordType = type.Id, type.DisplayName, fields = await fields.GetDefinitionsAsync(type.Id, ct) });
-        return TypedResults.Ok<object>(result);
+            result.Add(new CustomFieldsOfType(type.Id, type.DisplayName, await fields.GetDefinitionsAsync(type.Id, ct)));
+        return TypedResults.Ok(result);
     }
 
     public sealed record CustomFieldRequest(string Label, CustomFieldType Type, bool Required, IReadOnlyList<string>? Choices, int Order);
@@ -216,11 +224,8 @@ public static class PlatformApi
     private static async Task<Results<NoContent, NotFound>> DeleteCustomField(string recordType, string key, CustomFieldService fields, CancellationToken ct) =>
         await fields.DeleteAsync(recordType, key, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    private static Ok<object> ListTenants(TenantRegistry registry) => TypedResults.Ok<object>(registry.All.Select(t => new
-    {
-        name = t.Name, state = t.State, provider = t.Record.DatabaseProvider.ToString(), recipe = t.Record.Recipe,
-        features = t.Info?.EnabledFeatures.Order(StringComparer.Ordinal).ToArray() ?? [],
-    }));
+    private static Ok<IEnumerable<TenantView>> ListTenants(TenantRegistry registry) => TypedResults.Ok(registry.All.Select(t =>
+        new TenantView(t.Name, t.State, t.Record.DatabaseProvider.ToString(), t.Record.Recipe, t.Info?.EnabledFeatures.Order(StringComparer.Ordinal).ToArray() ?? [])));
 
     public sealed record TenantRequest(string Name, string Recipe, DatabaseProvider Provider = DatabaseProvider.Sqlite, string? ConnectionString = null);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,19 +65,20 @@ public static class WorkbenchApplicationBuilderExtensions
 
         app.MapGet("/health", Health).WithMetadata(new HostEndpointAttribute()).WithName("Health");
         app.MapWorkbenchHealthChecks();
-        app.MapGet("/culture", SetCulture).WithMetadata(new HostEndpointAttribute());
+        app.MapGet("/culture", SetCulture).Produces(StatusCodes.Status302Found).WithMetadata(new HostEndpointAttribute());
         foreach (var module in catalog.Loaded.Where(m => m.Startup is not null))
             module.Startup!.MapEndpoints(app.MapGroup("").WithMetadata(new RequiresFeatureAttribute(module.MainFeature)));
         app.MapRazorPages();
         return app;
     }
 
-    private static IResult Health(TenantRegistry registry) =>
-        TypedResults.Json(new
-        {
-            status = registry.All.Any(t => t.Record.State == Data.TenantState.Failed) ? "Degraded" : "Healthy",
-            tenants = registry.All.Select(t => new { name = t.Name, state = t.State }),
-        });
+    public sealed record TenantHealth(string Name, string State);
+    /// <summary>Healthy, or Degraded when a tenant failed to start; each tenant's state.</summary>
+    public sealed record HostHealth(string Status, IEnumerable<TenantHealth> Tenants);
+
+    private static Ok<HostHealth> Health(TenantRegistry registry) =>
+        TypedResults.Ok(new HostHealth(registry.All.Any(t => t.Record.State == Data.TenantState.Failed) ? "Degraded" : "Healthy",
+            registry.All.Select(t => new TenantHealth(t.Name, t.State))));
 
     /// <summary>
     /// A path on this site that <c>LocalRedirect</c> accepts: rooted, not protocol-relative (<c>//</c>, <c>/\\</c>), and
@@ -87,7 +89,7 @@ public static class WorkbenchApplicationBuilderExtensions
         && !url.StartsWith("/\\", StringComparison.Ordinal) && !url.Any(char.IsControl);
 
     /// <summary>Language switch: <c>/{tenant}/culture?c=en-US&amp;returnUrl=...</c> remembers the choice in a cookie.</summary>
-    private static IResult SetCulture(HttpContext context, string c, string? returnUrl)
+    private static Results<RedirectHttpResult, BadRequest<string>> SetCulture(HttpContext context, string c, string? returnUrl)
     {
         if (!SupportedCultures.Any(s => s.Name == c)) return TypedResults.BadRequest($"Unsupported culture \"{c}\".");
         context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,

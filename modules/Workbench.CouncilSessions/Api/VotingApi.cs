@@ -1,11 +1,10 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
-using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Workbench.Abstractions;
 using Workbench.Abstractions.Security;
 using Workbench.CouncilSessions.Domain;
 
@@ -24,138 +23,126 @@ internal static class VotingApi
 
     public static void Map(RouteGroupBuilder api, string manage)
     {
-        api.MapPut("/meetings/{id:guid}/attendance/{personId:guid}", SetAttendance).RequireAuthorization(manage);
-        api.MapPost("/meetings/{id:guid}/attendance/{personId:guid}/leave", Leave).RequireAuthorization(manage);
+        api.MapPut("/meetings/{id:guid}/attendance/{personId:guid}", SetAttendance).RequireAuthorization(manage).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/meetings/{id:guid}/attendance/{personId:guid}/leave", Leave).RequireAuthorization(manage).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/meetings/{id:guid}/quorum", Quorum).RequireAuthorization(PermissionNames.Policy(CouncilSessionsManifest.ViewCouncil));
-        api.MapPost("/meetings/{id:guid}/votes", Open).RequireAuthorization().WithSummary("Opens a vote: the secretariat or the meeting's chair; refused without quorum");
-        api.MapPost("/votes/{id:guid}/close", Close).RequireAuthorization().WithSummary("Closes a vote and computes the result: the secretariat or the chair");
-        api.MapPost("/votes/{id:guid}/ballot", Cast).RequireAuthorization().WithSummary("The signed-in member's own vote: For, Against or Abstain, once");
+        api.MapPost("/meetings/{id:guid}/votes", Open).RequireAuthorization().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Opens a vote: the secretariat or the meeting's chair; refused without quorum");
+        api.MapPost("/votes/{id:guid}/close", Close).RequireAuthorization().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Closes a vote and computes the result: the secretariat or the chair");
+        api.MapPost("/votes/{id:guid}/ballot", Cast).RequireAuthorization().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The signed-in member's own vote: For, Against or Abstain, once");
         api.MapGet("/votes/{id:guid}", Get).WithSummary("The tally; once closed, each member's vote (public meetings to anyone)");
         api.MapGet("/votes/{id:guid}/stream", Stream).WithSummary("Server-sent events: the tally now and after every change");
         api.MapGet("/meetings/{id:guid}/votes/stream", MeetingVotesStream).WithSummary("Server-sent events: the meeting's current vote now, then every vote's tally as it opens, changes and closes");
         api.MapGet("/meetings/{id:guid}/quorum/stream", QuorumStream).WithSummary("Server-sent events: the quorum now and after every arrival or departure");
     }
 
-    private static Task<IResult> SetAttendance(Guid id, Guid personId, AttendanceInput input, VotingService voting, CancellationToken ct) =>
-        Refusals.AsProblemAsync(async () => Results.Ok(await voting.SetAttendanceAsync(id, personId, input.Mode, ct)));
+    /// <summary>How many members may vote, how many are present, and whether that is a quorum.</summary>
+    public sealed record QuorumView(int VotingMembers, int Present, bool Quorum);
+    public sealed record CastVote(Guid PersonId, VoteChoice Choice, DateTime CastUtc, string Channel);
+    /// <summary>A vote's tally; once closed, each member's vote.</summary>
+    public sealed record VoteDetails(string? Motion, Guid AgendaItemId, Tally Tally, IEnumerable<CastVote> Votes);
 
-    private static Task<IResult> Leave(Guid id, Guid personId, VotingService voting, CancellationToken ct) =>
-        Refusals.AsProblemAsync(async () => Results.Ok(await voting.LeaveAsync(id, personId, ct)));
+    private static async Task<Ok<Attendance>> SetAttendance(Guid id, Guid personId, AttendanceInput input, VotingService voting, CancellationToken ct) =>
+        TypedResults.Ok(await voting.SetAttendanceAsync(id, personId, input.Mode, ct));
 
-    private static Task<IResult> Quorum(Guid id, VotingService voting, CancellationToken ct) =>
-        Refusals.AsProblemAsync(async () =>
-        {
-            var (members, present, quorum) = await voting.QuorumAsync(id, ct);
-            return Results.Ok(new { votingMembers = members, present, quorum });
-        });
+    private static async Task<Ok<Attendance>> Leave(Guid id, Guid personId, VotingService voting, CancellationToken ct) =>
+        TypedResults.Ok(await voting.LeaveAsync(id, personId, ct));
 
-    private static Task<IResult> Open(Guid id, OpenVoteInput input, ClaimsPrincipal user, IPermissionService permissions, VotingService voting, CancellationToken ct) =>
-        Refusals.AsProblemAsync(async () =>
-        {
-            if (!await voting.MayConductAsync(id, user, permissions, ct)) return Results.Forbid();
-            return Results.Created($"api/council/votes", await voting.OpenAsync(id, input.AgendaItemId, input.Motion, ct));
-        });
+    private static async Task<Ok<QuorumView>> Quorum(Guid id, VotingService voting, CancellationToken ct)
+    {
+        var (members, present, quorum) = await voting.QuorumAsync(id, ct);
+        return TypedResults.Ok(new QuorumView(members, present, quorum));
+    }
 
-    private static Task<IResult> Close(Guid id, ClaimsPrincipal user, IPermissionService permissions, VotingService voting, CancellationToken ct) =>
-        Refusals.AsProblemAsync(async () =>
-        {
-            var vote = await voting.FindAsync(id, ct) ?? throw new KeyNotFoundException("Nav tāda balsojuma (no such vote).");
-            if (!await voting.MayConductAsync(vote.MeetingId, user, permissions, ct)) return Results.Forbid();
-            return Results.Ok(await voting.CloseAsync(id, ct));
-        });
+    private static async Task<Results<Created<VoteEvent>, ForbidHttpResult>> Open(Guid id, OpenVoteInput input, ClaimsPrincipal user, IPermissionService permissions, VotingService voting, CancellationToken ct)
+    {
+        if (!await voting.MayConductAsync(id, user, permissions, ct)) return TypedResults.Forbid();
+        return TypedResults.Created("api/council/votes", await voting.OpenAsync(id, input.AgendaItemId, input.Motion, ct));
+    }
 
-    private static Task<IResult> Cast(Guid id, BallotInput input, ClaimsPrincipal user, VotingService voting, CancellationToken ct) =>
-        Refusals.AsProblemAsync(async () =>
-        {
-            var person = await voting.PersonByEmailAsync(user.FindFirstValue(ClaimTypes.Email), ct);
-            if (person is null) return Results.Problem("Jūsu konts nav sasaistīts ar institūcijas locekli (your account is not a member of any body).", statusCode: StatusCodes.Status403Forbidden);
-            var channel = input.Channel is "room" or "remote" ? input.Channel : "device";
-            return Results.Ok(await voting.CastAsync(id, person.Id, input.Choice, channel, ct));
-        });
+    private static async Task<Results<Ok<Tally>, ForbidHttpResult>> Close(Guid id, ClaimsPrincipal user, IPermissionService permissions, VotingService voting, CancellationToken ct)
+    {
+        var vote = await voting.FindAsync(id, ct) ?? throw new KeyNotFoundException("Nav tāda balsojuma (no such vote).");
+        if (!await voting.MayConductAsync(vote.MeetingId, user, permissions, ct)) return TypedResults.Forbid();
+        return TypedResults.Ok(await voting.CloseAsync(id, ct));
+    }
 
-    private static Task<IResult> Get(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, CancellationToken ct) =>
-        Refusals.AsProblemAsync(async () =>
-        {
-            var vote = await voting.FindAsync(id, ct);
-            if (vote is null || !await VoteVisibleAsync(vote, user, permissions, council, ct)) return Results.NotFound();
-            var votes = vote.State == VoteEventState.Closed ? await voting.VotesAsync(id, ct) : [];
-            return Results.Ok(new { vote.Motion, vote.AgendaItemId, tally = await voting.TallyAsync(id, ct), votes = votes.Select(v => new { v.PersonId, v.Choice, v.CastUtc, v.Channel }) });
-        });
+    private static async Task<Ok<Tally>> Cast(Guid id, BallotInput input, ClaimsPrincipal user, VotingService voting, CancellationToken ct)
+    {
+        var person = await voting.PersonByEmailAsync(user.FindFirstValue(ClaimTypes.Email), ct)
+            ?? throw new UnauthorizedAccessException("Jūsu konts nav sasaistīts ar institūcijas locekli (your account is not a member of any body).");
+        var channel = input.Channel is "room" or "remote" ? input.Channel : "device";
+        return TypedResults.Ok(await voting.CastAsync(id, person.Id, input.Choice, channel, ct));
+    }
+
+    private static async Task<Results<Ok<VoteDetails>, NotFound>> Get(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, CancellationToken ct)
+    {
+        var vote = await voting.FindAsync(id, ct);
+        if (vote is null || !await VoteVisibleAsync(vote, user, permissions, council, ct)) return TypedResults.NotFound();
+        var votes = vote.State == VoteEventState.Closed ? await voting.VotesAsync(id, ct) : [];
+        return TypedResults.Ok(new VoteDetails(vote.Motion, vote.AgendaItemId, await voting.TallyAsync(id, ct), votes.Select(v => new CastVote(v.PersonId, v.Choice, v.CastUtc, v.Channel))));
+    }
 
     /// <summary>The tally at once, then after every vote and at the close; the stream ends when the vote is closed.</summary>
-    private static async Task Stream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, LiveFeed<Tally> tallies)
+    private static async Task<Results<ServerSentEventsResult<Tally?>, NotFound>> Stream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, LiveFeed<Tally> tallies, CancellationToken ct)
     {
-        var vote = await voting.FindAsync(id, http.RequestAborted);
-        if (vote is null || !await VoteVisibleAsync(vote, user, permissions, council, http.RequestAborted))
-        {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-        await StreamAsync(http, "tally", tallies, id, async () => await voting.TallyAsync(id, http.RequestAborted), tally => tally?.State == VoteEventState.Closed);
+        var vote = await voting.FindAsync(id, ct);
+        if (vote is null || !await VoteVisibleAsync(vote, user, permissions, council, ct)) return TypedResults.NotFound();
+        return Events(http, "tally", tallies, id, async () => await voting.TallyAsync(id, ct), tally => tally?.State == VoteEventState.Closed, null, ct);
     }
 
     /// <summary>The meeting's current vote (or null) at once, then every tally of any of its votes, until the watcher leaves.</summary>
-    private static async Task MeetingVotesStream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, LiveFeed<Tally> tallies)
+    private static async Task<Results<ServerSentEventsResult<Tally?>, NotFound>> MeetingVotesStream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, LiveFeed<Tally> tallies, CancellationToken ct)
     {
-        if (!await VisibleAsync(id, user, permissions, council, http.RequestAborted))
-        {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
+        if (!await VisibleAsync(id, user, permissions, council, ct)) return TypedResults.NotFound();
         // The public follows the votes on public items only; a vote on a closed item does not reach their screens.
         var internalEdition = CouncilApi.SeesInternal(user, permissions);
         async Task<bool> Shown(Tally tally) =>
-            internalEdition || await voting.FindAsync(tally.VoteEventId, http.RequestAborted) is { } vote && await VoteVisibleAsync(vote, user, permissions, council, http.RequestAborted);
-        await StreamAsync(http, "tally", tallies, id, async () =>
-            await voting.CurrentVoteAsync(id, http.RequestAborted) is { } vote ? await voting.TallyAsync(vote.Id, http.RequestAborted) : null, _ => false, Shown);
+            internalEdition || await voting.FindAsync(tally.VoteEventId, ct) is { } vote && await VoteVisibleAsync(vote, user, permissions, council, ct);
+        return Events(http, "tally", tallies, id, async () =>
+            await voting.CurrentVoteAsync(id, ct) is { } vote ? await voting.TallyAsync(vote.Id, ct) : null, _ => false, Shown, ct);
     }
 
     /// <summary>The quorum at once, then after every arrival or departure, until the watcher leaves.</summary>
-    private static async Task QuorumStream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, LiveFeed<QuorumStatus> quorums)
+    private static async Task<Results<ServerSentEventsResult<QuorumStatus?>, NotFound>> QuorumStream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, LiveFeed<QuorumStatus> quorums, CancellationToken ct)
     {
-        if (!await VisibleAsync(id, user, permissions, council, http.RequestAborted))
-        {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-        await StreamAsync(http, "quorum", quorums, id, async () => await voting.QuorumStatusAsync(id, http.RequestAborted), _ => false);
+        if (!await VisibleAsync(id, user, permissions, council, ct)) return TypedResults.NotFound();
+        return Events(http, "quorum", quorums, id, async () => await voting.QuorumStatusAsync(id, ct), _ => false, null, ct);
     }
 
-    /// <summary>Server-sent events: the current value, then each newer one, until <paramref name="last"/> says it is final.</summary>
+    /// <summary>Server-sent events named <paramref name="name"/>: the current value, then each newer one, until <paramref name="last"/> says it is final.</summary>
     /// <param name="shown">Which values this watcher may see (others are skipped); all when null.</param>
-    private static async Task StreamAsync<T>(HttpContext http, string name, LiveFeed<T> feed, Guid subject, Func<Task<T?>> current, Func<T?, bool> last, Func<T, Task<bool>>? shown = null) where T : class
+    private static ServerSentEventsResult<T?> Events<T>(HttpContext http, string name, LiveFeed<T> feed, Guid subject, Func<Task<T?>> current, Func<T?, bool> last, Func<T, Task<bool>>? shown, CancellationToken ct) where T : class
     {
-        var ct = http.RequestAborted;
-        var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        // A reverse proxy passes each event on at once (nginx reads this even where buffering is on).
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        return TypedResults.ServerSentEvents(Values(feed, subject, current, last, shown, ct), name);
+    }
+
+    private static async IAsyncEnumerable<T?> Values<T>(LiveFeed<T> feed, Guid subject, Func<Task<T?>> current, Func<T?, bool> last, Func<T, Task<bool>>? shown, [EnumeratorCancellation] CancellationToken ct) where T : class
+    {
         // Watch before reading the current value, so that nothing between the two is missed.
         var (reader, subscription) = feed.Watch(subject);
         using (subscription)
         {
-            http.Response.ContentType = "text/event-stream";
-            http.Response.Headers.CacheControl = "no-store";
-            // A reverse proxy passes each event on at once (nginx reads this even where buffering is on).
-            http.Response.Headers["X-Accel-Buffering"] = "no";
             var value = await current();
             if (value is not null && shown is not null && !await shown(value)) value = null;
-            await WriteAsync(http, name, value, json, ct);
-            try
-            {
-                while (!last(value) && await reader.WaitToReadAsync(ct))
-                    while (reader.TryRead(out var next))
-                    {
-                        if (shown is not null && !await shown(next)) continue;
-                        value = next;
-                        await WriteAsync(http, name, value, json, ct);
-                    }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { /* the screen went away */ }
+            yield return value;
+            while (!last(value) && await WaitAsync(reader, ct))
+                while (reader.TryRead(out var next))
+                {
+                    if (shown is not null && !await shown(next)) continue;
+                    value = next;
+                    yield return value;
+                }
         }
     }
 
-    private static async Task WriteAsync<T>(HttpContext http, string name, T value, JsonSerializerOptions json, CancellationToken ct)
+    /// <summary>Whether another value can come: false when the feed ends or the screen went away.</summary>
+    private static async Task<bool> WaitAsync<T>(ChannelReader<T> reader, CancellationToken ct)
     {
-        await http.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(value, json)}\n\n", ct);
-        await http.Response.Body.FlushAsync(ct);
+        try { return await reader.WaitToReadAsync(ct); }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { return false; }
     }
 
     /// <summary>The meeting exists, and is published or the caller is staff.</summary>

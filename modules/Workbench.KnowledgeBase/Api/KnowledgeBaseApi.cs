@@ -21,7 +21,7 @@ public static class KnowledgeBaseApi
         api.MapPut("/{id:guid}", Update).RequireAuthorization(PermissionNames.Policy(KnowledgeBaseManifest.ManageArticles));
         api.MapPost("/{id:guid}/attachments", Attach).RequireAuthorization(PermissionNames.Policy(KnowledgeBaseManifest.ManageArticles))
             .DisableAntiforgery().WithSummary("multipart/form-data with one file (PDF, DOCX, DOC, TXT; 25 MB by default)");
-        api.MapGet("/{id:guid}/attachments/{sha}", Download);
+        api.MapGet("/{id:guid}/attachments/{sha}", Download).Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream");
         api.MapGet("/{id:guid}/versions", Versions).RequireAuthorization(PermissionNames.Policy(KnowledgeBaseManifest.ViewArticles));
         api.MapGet("/stale", Stale).RequireAuthorization(PermissionNames.Policy(KnowledgeBaseManifest.ViewArticles)).WithSummary("Articles past their review date");
         api.MapGet("/export", Export).RequireAuthorization(PermissionNames.Policy(KnowledgeBaseManifest.ExportArticles))

@@ -30,9 +30,9 @@ public static class ServiceCardsApi
         api.MapPost("/{id:guid}/reject", (Guid id, WorkflowComment? body, ServiceCardService cards, CancellationToken ct) => Transition(cards.RejectAsync(id, body?.Comment, ct))).RequireAuthorization(Review);
         api.MapPost("/{id:guid}/withdraw", (Guid id, WorkflowComment? body, ServiceCardService cards, CancellationToken ct) => Transition(cards.WithdrawAsync(id, body?.Comment, ct))).RequireAuthorization(Review);
         api.MapGet("/{id:guid}/versions", Versions).RequireAuthorization(View);
-        api.MapGet("/{id:guid}/cpsv", Cpsv).WithSummary("CPSV-AP 3.x JSON-LD of a published card");
-        api.MapGet("/cpsv", CpsvCatalogue).WithSummary("CPSV-AP 3.x JSON-LD of the whole published catalogue");
-        api.MapGet("/export.csv", Csv).WithSummary("The published catalogue as CSV (staff with ViewServiceCards get every card)");
+        api.MapGet("/{id:guid}/cpsv", Cpsv).Produces<string>(StatusCodes.Status200OK, "application/ld+json").WithSummary("CPSV-AP 3.x JSON-LD of a published card");
+        api.MapGet("/cpsv", CpsvCatalogue).Produces<string>(StatusCodes.Status200OK, "application/ld+json").WithSummary("CPSV-AP 3.x JSON-LD of the whole published catalogue");
+        api.MapGet("/export.csv", Csv).Produces<string>(StatusCodes.Status200OK, "text/csv").WithSummary("The published catalogue as CSV (staff with ViewServiceCards get every card)");
         api.MapPost("/import", Import).RequireAuthorization(Manage).RequiresBody("text/csv")
             .WithSummary("CSV in the export's columns (text/csv): drafts created or updated, all or nothing; errors name their line");
         return routes;

@@ -7,16 +7,15 @@ using Workbench.Tests.Interop;
 namespace Workbench.Tests.Browser;
 
 /// <summary>The public council pages in Chromium: calendar, a past meeting's votes, and a live tally while members vote.</summary>
-public sealed class CouncilBrowserTests
+[Collection(BrowserCollection.Name)]
+public sealed class CouncilBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task A_resident_reads_past_votes_and_watches_the_quorum_and_an_open_vote_count_up_live_to_its_result()
     {
         await using var host = await HostProcess.StartAsync();
         var ct = TestContext.Current.CancellationToken;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Browsers.ChromiumAsync(playwright);
-        var page = await Browsers.NewPageAsync(browser, host);
+        var page = await browser.NewPageAsync(host);
 
         await page.GotoAsync("/riga/council");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Notikušās sēdes" })).ToBeVisibleAsync();
@@ -72,8 +71,6 @@ public sealed class CouncilBrowserTests
     {
         await using var host = await HostProcess.StartAsync();
         var ct = TestContext.Current.CancellationToken;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Browsers.ChromiumAsync(playwright);
 
         // The committee and its members' staff accounts exist already (the secretariat's API).
         using var api = SingleSignOnTests.Browser(host);
@@ -89,7 +86,7 @@ public sealed class CouncilBrowserTests
         }
 
         // The secretary plans the meeting, prepares its agenda and convenes it.
-        var secretary = await Browsers.NewPageAsync(browser, host);
+        var secretary = await browser.NewPageAsync(host);
         await Browsers.SignInAsync(secretary, "riga", host);
         await secretary.GetByRole(AriaRole.Navigation, new() { Name = "Darbavietas izvēlne" }).GetByRole(AriaRole.Link, new() { Name = "Sēdes" }).ClickAsync();
         await Browsers.ArriveAsync(secretary, "**/riga/admin/council", host);
@@ -140,7 +137,7 @@ public sealed class CouncilBrowserTests
         // The chair opens the vote on her own screen; both members see it appear on theirs, and vote.
         async Task<IPage> MemberAsync(string email)
         {
-            var page = await Browsers.NewPageAsync(browser, host);
+            var page = await browser.NewPageAsync(host);
             await Browsers.SignInAsync(page, "riga", host, email, "Member-Password-2026");
             await page.GotoAsync($"/riga/admin/council/meetings/{meetingId}/voting");
             return page;
@@ -170,7 +167,7 @@ public sealed class CouncilBrowserTests
             await Assertions.Expect(member.Locator("[data-count=for]")).ToHaveTextAsync("2");
             await Assertions.Expect(member.GetByRole(AriaRole.Button, new() { Name = "Par", Exact = true })).ToHaveCountAsync(0);
         }
-        var resident = await Browsers.NewPageAsync(browser, host);
+        var resident = await browser.NewPageAsync(host);
         await resident.GotoAsync($"/riga/council/meetings/{meetingId}");
         var vote = resident.GetByRole(AriaRole.Region, new() { Name = "Balsojums: Izīrēt dzīvokli Lāčplēša ielā 5-3" });
         await Assertions.Expect(vote.Locator("[data-result]")).ToHaveTextAsync("pieņemts");

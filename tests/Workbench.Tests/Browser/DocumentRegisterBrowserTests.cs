@@ -6,15 +6,14 @@ using Workbench.Tests.Interop;
 namespace Workbench.Tests.Browser;
 
 /// <summary>An incoming letter's way through the register in Chromium: registered, assigned, answered, closed.</summary>
-public sealed class DocumentRegisterBrowserTests
+[Collection(BrowserCollection.Name)]
+public sealed class DocumentRegisterBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task A_specialist_registers_a_letter_the_head_assigns_it_and_the_executor_closes_it_with_a_registered_reply()
     {
         await using var host = await HostProcess.StartAsync();
         var ct = TestContext.Current.CancellationToken;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Browsers.ChromiumAsync(playwright);
         using (var api = SingleSignOnTests.Browser(host))
         {
             (await api.PostAsJsonAsync("/riga/api/session", new { email = WorkbenchFactory.AdminEmail, password = WorkbenchFactory.AdminPassword }, ct)).EnsureSuccessStatusCode();
@@ -23,7 +22,7 @@ public sealed class DocumentRegisterBrowserTests
         }
         async Task<IPage> SignInAsync(string email)
         {
-            var page = await Browsers.NewPageAsync(browser, host);
+            var page = await browser.NewPageAsync(host);
             await Browsers.SignInAsync(page, "riga", host, email, "Staff-Password-2026");
             return page;
         }

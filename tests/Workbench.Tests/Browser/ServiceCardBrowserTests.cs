@@ -3,7 +3,8 @@ using Workbench.Tests.Infrastructure;
 
 namespace Workbench.Tests.Browser;
 
-public sealed class ServiceCardBrowserTests
+[Collection(BrowserCollection.Name)]
+public sealed class ServiceCardBrowserTests(BrowserFixture browser)
 {
     private const string Script = "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\">";
 
@@ -11,11 +12,9 @@ public sealed class ServiceCardBrowserTests
     public async Task An_editor_publishes_a_card_and_a_resident_finds_it_with_another_case_and_no_script_runs()
     {
         await using var host = await HostProcess.StartAsync();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Browsers.ChromiumAsync(playwright);
 
         // The editor (the seeded administrator also reviews) writes a card with markup in its text fields.
-        var editor = await Browsers.NewPageAsync(browser, host);
+        var editor = await browser.NewPageAsync(host);
         await Browsers.SignInAsync(editor, "riga", host);
         await editor.GotoAsync("/riga/admin/service-cards");
         await editor.GetByRole(AriaRole.Link, new() { Name = "Jauna kartīte" }).ClickAsync();
@@ -38,7 +37,7 @@ public sealed class ServiceCardBrowserTests
         await AssertNoScriptRanAsync(editor);
 
         // A resident, not signed in, searches with another grammatical case and opens the card.
-        var resident = await Browsers.NewPageAsync(browser, host);
+        var resident = await browser.NewPageAsync(host);
         await resident.GotoAsync("/riga/services");
         await Assertions.Expect(resident.GetByRole(AriaRole.Link, new() { Name = "Velosipēdu novietnes atļauja" })).ToBeVisibleAsync();
         await AssertNoScriptRanAsync(resident);

@@ -7,15 +7,14 @@ using Workbench.Tests.Interop;
 namespace Workbench.Tests.Browser;
 
 /// <summary>Single sign-on as a person sees it, in Chromium against the real host (and oidc-provider as an upstream).</summary>
-public sealed class SingleSignOnBrowserTests
+[Collection(BrowserCollection.Name)]
+public sealed class SingleSignOnBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task A_staff_member_signs_in_once_then_opens_riga_and_ventspils_without_a_password_and_smiltene_refuses_them()
     {
         await using var host = await HostProcess.StartAsync();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Browsers.ChromiumAsync(playwright);
-        var page = await Browsers.NewPageAsync(browser, host);
+        var page = await browser.NewPageAsync(host);
 
         await Browsers.SignInAsync(page, "competence-centre", host);
         foreach (var tenant in new[] { "riga", "ventspils" })
@@ -52,12 +51,9 @@ public sealed class SingleSignOnBrowserTests
             localAccounts = true, singleSignOn = true,
             upstream = new[] { new { key = "keycloak", displayName = "Rīgas Keycloak", authority = $"http://127.0.0.1:{port}", clientId = "riga-workbench", clientSecret = secret, defaultRole = "Viewer", allowHttp = true } },
         }, ct)).EnsureSuccessStatusCode();
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Browsers.ChromiumAsync(playwright);
         for (var visit = 0; visit < 2; visit++)
         {
-            var page = await Browsers.NewPageAsync(browser, host);
+            var page = await browser.NewPageAsync(host);
             await UpstreamSignInAsync(page, "anna");
             await Browsers.ArriveAsync(page, "**/riga/admin", host);
         }
@@ -66,10 +62,10 @@ public sealed class SingleSignOnBrowserTests
         Assert.Equal(["Viewer"], anna.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal("Anna Ozola", anna.GetProperty("displayName").GetString());
 
-        var eve = await Browsers.NewPageAsync(browser, host);
+        var eve = await browser.NewPageAsync(host);
         await UpstreamSignInAsync(eve, "eve");
         await Assertions.Expect(eve.GetByRole(AriaRole.Alert)).ToContainTextAsync("Konts ar šo e-pastu jau ir");
-        var mallory = await Browsers.NewPageAsync(browser, host);
+        var mallory = await browser.NewPageAsync(host);
         await UpstreamSignInAsync(mallory, "mallory");
         await Assertions.Expect(mallory.GetByRole(AriaRole.Alert)).ToContainTextAsync("Administratora kontu ar ārēju pakalpojumu sniedzēju automātiski nesasaista");
         var audit = await SingleSignOnTests.AuditAsync(admin, "riga", ct);

@@ -4,15 +4,14 @@ using Workbench.Tests.Infrastructure;
 namespace Workbench.Tests.Browser;
 
 /// <summary>Debian's Chromium through Playwright against the real host executable.</summary>
-public sealed class WorkplaceBrowserTests
+[Collection(BrowserCollection.Name)]
+public sealed class WorkplaceBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task Administrator_signs_in_disables_a_module_in_smiltene_and_its_navigation_item_vanishes()
     {
         await using var host = await HostProcess.StartAsync();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Browsers.ChromiumAsync(playwright);
-        var page = await Browsers.NewPageAsync(browser, host);
+        var page = await browser.NewPageAsync(host);
 
         await page.GotoAsync("/smiltene/admin");
         Assert.Contains("/smiltene/signin", page.Url);

@@ -2,18 +2,48 @@ using Microsoft.Playwright;
 
 namespace Workbench.Tests.Infrastructure;
 
-/// <summary>Debian's Chromium through Playwright (no browser download), and the axe-core accessibility check.</summary>
+/// <summary>
+/// One Debian Chromium through Playwright (no browser download) for all the browser tests, which share it as their
+/// collection's fixture and run one after another; each page gets its own browser context, so no cookie or storage
+/// passes from one test to the next.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async ValueTask InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A page in a fresh context on <paramref name="host"/>.</summary>
+    public Task<IPage> NewPageAsync(HostProcess host) => Browsers.NewPageAsync(_browser!, host);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>What the browser tests do on a page: sign in, wait for a page, and the axe-core accessibility check.</summary>
 public static class Browsers
 {
-    public static Task<IBrowser> ChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-    {
-        ExecutablePath = "/usr/bin/chromium",
-        Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
-
     /// <summary>A page on the host; timeouts allow for a shared, loaded two-core CI machine.</summary>
-    public static async Task<IPage> NewPageAsync(IBrowser browser, HostProcess host)
+    internal static async Task<IPage> NewPageAsync(IBrowser browser, HostProcess host)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString() });
         context.SetDefaultTimeout(60_000);

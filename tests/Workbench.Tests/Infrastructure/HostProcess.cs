@@ -58,7 +58,8 @@ public sealed class HostProcess : IAsyncDisposable
     private async Task WaitUntilRunningAsync()
     {
         using var client = new HttpClient { BaseAddress = BaseAddress };
-        for (var i = 0; i < 300; i++)
+        // Two minutes: setting up four tenants from their recipes is slow on a shared, loaded two-core machine.
+        for (var i = 0; i < 1200; i++)
         {
             if (_process.HasExited) throw new InvalidOperationException($"host exited with {_process.ExitCode}");
             try
