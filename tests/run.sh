@@ -4,8 +4,18 @@
 #  2. starts a throwaway PostgreSQL (trust auth, fsync off: tests only) and OpenLDAP on 127.0.0.1,
 #  3. builds in Release and runs the whole suite,
 #  4. prints one last line "N passed, N failed" (exit code 0 only when nothing failed).
-# Extra arguments go to dotnet test, e.g. bash tests/run.sh --filter "FullyQualifiedName~SearchTests".
+# Extra arguments go to dotnet test, e.g. bash tests/run.sh --filter "FullyQualifiedName~SearchTests";
+# "--module CouncilSessions" runs one module's or platform subsystem's tests (tests/Workbench.Tests/{Modules,Platform}/<name>).
 set -uo pipefail
+args=()
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--module" ] && [ $# -gt 1 ]; then
+    args+=(--filter "FullyQualifiedName~Workbench.Tests.Modules.$2.|FullyQualifiedName~Workbench.Tests.Platform.$2."); shift 2
+  else
+    args+=("$1"); shift
+  fi
+done
+set -- "${args[@]}"
 root=$(cd "$(dirname "$0")/.." && pwd)
 results="$root/TestResults"
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

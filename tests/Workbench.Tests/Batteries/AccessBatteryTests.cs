@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Abstractions.Security;
 using Workbench.Tests.Infrastructure;
-using Workbench.Tests.Integration;
+using Workbench.Tests.Platform.Identity;
 
 namespace Workbench.Tests.Batteries;
 

@@ -8,7 +8,7 @@ public static class SmtpSink
     public static async Task<(NodePeer Sink, int Port)> StartAsync()
     {
         var port = HostProcess.FreePort();
-        return (await NodePeer.StartAsync(Path.Combine("Interop", "smtp-sink.mjs"), port.ToString()), port);
+        return (await NodePeer.StartAsync(Path.Combine("Infrastructure", "Peers", "smtp-sink.mjs"), port.ToString()), port);
     }
 
     /// <summary>Points the host's SMTP at the sink and lets the outbox send at once.</summary>

@@ -1,0 +1,41 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Workbench.Tests.Infrastructure;
+
+namespace Workbench.Tests.Platform.Identity;
+
+/// <summary>The provider against a real, certified relying-party library (openid-client on Node) over loopback HTTP.</summary>
+public sealed class OpenIdInteropTests
+{
+    [Fact]
+    public async Task Openid_client_completes_discovery_code_pkce_refresh_userinfo_and_logout()
+    {
+        await using var host = await HostProcess.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var redirect = $"{host.BaseAddress.ToString().TrimEnd('/')}/rp-callback";
+        using var admin = new HttpClient(new HttpClientHandler { UseCookies = true, AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+        (await admin.PostAsJsonAsync("/competence-centre/api/session", new { email = WorkbenchFactory.AdminEmail, password = WorkbenchFactory.AdminPassword }, ct)).EnsureSuccessStatusCode();
+        const string secret = "interop-client-secret-interop-client-secret";
+        (await admin.PutAsJsonAsync("/competence-centre/api/admin/openid/applications/interop-rp", new
+        {
+            displayName = "openid-client", type = "confidential", clientSecret = secret,
+            redirectUris = new[] { redirect }, postLogoutRedirectUris = new[] { redirect + "/bye" },
+            allowedFlows = new[] { "authorization_code", "refresh_token" }, scopes = new[] { "openid", "profile", "email", "roles", "offline_access" },
+        }, ct)).EnsureSuccessStatusCode();
+        const string email = "interop@example.lv", password = "Interop-Password-1";
+        (await admin.PostAsJsonAsync("/competence-centre/api/admin/users", new { email, displayName = "Jānis Kalniņš", password, roles = Array.Empty<string>() }, ct)).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/competence-centre/api/admin/openid/memberships/{email}", new Dictionary<string, string[]> { ["riga"] = ["Editor"] }, ct)).EnsureSuccessStatusCode();
+
+        var script = Path.Combine(Repository.Root, "tests", "Workbench.Tests", "Infrastructure", "Peers", "openid-client-rp.mjs");
+        var run = await ProcessRunner.RunAsync("node", [script, host.BaseAddress.ToString().TrimEnd('/'), "interop-rp", secret, email, password, redirect], timeout: TimeSpan.FromMinutes(1));
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+
+        var seen = JsonDocument.Parse(run.Output.Trim().Split('\n')[^1]).RootElement;
+        Assert.Equal("Jānis Kalniņš", seen.GetProperty("name").GetString());
+        Assert.Equal(["riga"], seen.GetProperty("municipalities").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(seen.GetProperty("refreshRotated").GetBoolean());
+        Assert.Equal(email, seen.GetProperty("userinfoEmail").GetString());
+        Assert.Equal(302, seen.GetProperty("logoutStatus").GetInt32());
+        Assert.Equal(redirect + "/bye?state=bye", seen.GetProperty("logoutLocation").GetString());
+    }
+}
