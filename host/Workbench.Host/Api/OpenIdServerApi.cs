@@ -57,7 +57,7 @@ public static class OpenIdServerApi
         if (request.Type == OpenIdApplications.Confidential && string.IsNullOrEmpty(request.ClientSecret) && await applications.FindAsync(clientId, ct) is null)
             request = request with { ClientSecret = generated = OpenIdApplications.NewSecret() };
         var errors = await applications.ValidateAsync(request, ct);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        if (!errors.IsValid) return TypedResults.ValidationProblem(errors);
         await applications.SaveAsync(request, ct);
         return TypedResults.Ok(new SavedApplication(clientId, generated));
     }

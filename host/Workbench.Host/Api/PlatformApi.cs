@@ -180,7 +180,7 @@ public static class PlatformApi
     private static async Task<Results<NoContent, ValidationProblem>> SaveSignInSettings(SignInSettings request, SignInSettingsStore store, CancellationToken ct)
     {
         var errors = await store.ValidateAsync(request, ct);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        if (!errors.IsValid) return TypedResults.ValidationProblem(errors);
         await store.SaveAsync(request, ct);
         return TypedResults.NoContent();
     }
@@ -196,7 +196,7 @@ public static class PlatformApi
     private static async Task<Results<Ok, ValidationProblem>> SaveUser(UserRequest request, UserService users, CancellationToken ct)
     {
         var errors = await users.ValidateAsync(request.Email, request.Password, ct);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        if (!errors.IsValid) return TypedResults.ValidationProblem(errors);
         try { await users.SaveAsync(request.Email, request.DisplayName ?? "", request.Password, request.Roles ?? [], ct); }
         catch (ArgumentException ex) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["roles"] = [ex.Message] }); }
         return TypedResults.Ok();
@@ -215,8 +215,8 @@ public static class PlatformApi
     private static async Task<Results<NoContent, ValidationProblem>> SaveCustomField(string recordType, string key, CustomFieldRequest request, CustomFieldService fields, CancellationToken ct)
     {
         var definition = new CustomFieldDefinition(recordType, key, request.Label, request.Type, request.Required, request.Choices ?? [], request.Order);
-        var problems = fields.Check(definition).ToList();
-        if (problems.Count > 0) return TypedResults.ValidationProblem(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+        var problems = fields.Check(definition);
+        if (!problems.IsValid) return TypedResults.ValidationProblem(problems);
         await fields.SaveAsync(definition, ct);
         return TypedResults.NoContent();
     }

@@ -7,6 +7,7 @@ using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.CustomFields;
 using Workbench.Abstractions.Modules;
 using Workbench.Platform.Data;
+using Workbench.Abstractions.Validation;
 
 namespace Workbench.Platform.CustomFields;
 
@@ -82,17 +83,12 @@ public sealed partial class CustomFieldService(PlatformDbContext db, IEnumerable
         _ => "tekstam līdz 4000 zīmēm",
     };
 
-    public IEnumerable<(string Field, string Message)> Check(CustomFieldDefinition field)
-    {
-        if (recordTypes.All(r => r.Id != field.RecordType))
-            yield return ("recordType", $"Nezināms ieraksta tips \"{field.RecordType}\" (unknown record type; known: {string.Join(", ", recordTypes.Select(r => r.Id))}).");
-        if (!KeyPattern().IsMatch(field.Key ?? ""))
-            yield return ("key", "Atslēga: mazie latīņu burti, cipari un '-', sākas ar burtu, līdz 40 zīmēm (key: lower-case letters, digits, '-').");
-        if (string.IsNullOrWhiteSpace(field.Label))
-            yield return ("label", "Nosaukums ir obligāts (label is required).");
-        if (field.Type == CustomFieldType.Choice && field.Choices.Count == 0)
-            yield return ("choices", "Izvēles laukam vajag vismaz vienu vērtību (a choice field needs choices).");
-    }
+    public ValidationErrors Check(CustomFieldDefinition field) => new ValidationErrors()
+        .When(recordTypes.All(r => r.Id != field.RecordType), "recordType",
+            $"Nezināms ieraksta tips \"{field.RecordType}\" (unknown record type; known: {string.Join(", ", recordTypes.Select(r => r.Id))}).")
+        .When(!KeyPattern().IsMatch(field.Key ?? ""), "key", "Atslēga: mazie latīņu burti, cipari un '-', sākas ar burtu, līdz 40 zīmēm (key: lower-case letters, digits, '-').")
+        .When(string.IsNullOrWhiteSpace(field.Label), "label", "Nosaukums ir obligāts (label is required).")
+        .When(field.Type == CustomFieldType.Choice && field.Choices.Count == 0, "choices", "Izvēles laukam vajag vismaz vienu vērtību (a choice field needs choices).");
 
     /// <summary>Adds the field or updates the one with the same record type and key.</summary>
     public Task SaveAsync(CustomFieldDefinition field, CancellationToken ct) =>
@@ -100,8 +96,7 @@ public sealed partial class CustomFieldService(PlatformDbContext db, IEnumerable
 
     private async Task SaveInTransactionAsync(CustomFieldDefinition field, CancellationToken ct)
     {
-        var problems = Check(field).ToList();
-        if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems.Select(p => p.Message)));
+        if (Check(field) is { IsValid: false } problems) throw new ArgumentException(problems.Summary);
         var row = await db.CustomFields.SingleOrDefaultAsync(f => f.RecordType == field.RecordType && f.Key == field.Key, ct);
         if (row is null)
         {

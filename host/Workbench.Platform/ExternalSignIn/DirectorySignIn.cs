@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Security;
+using Workbench.Abstractions.Validation;
 
 namespace Workbench.Platform.ExternalSignIn;
 
@@ -49,23 +50,20 @@ public sealed record DirectorySettings
         catch (FormatException) { return false; }
     }
 
-    public IEnumerable<(string Field, string Message)> Validate()
-    {
-        if (string.IsNullOrWhiteSpace(Host)) yield return ("directory.host", "Direktorija serveris ir obligāts (host is required).");
-        if (Port is < 1 or > 65535) yield return ("directory.port", "Portam jābūt 1–65535 (port must be 1–65535).");
-        if (Security is not (DirectorySecurity.StartTls or DirectorySecurity.Ldaps or DirectorySecurity.None))
-            yield return ("directory.security", "Drošība: starttls, ldaps vai none (security must be starttls, ldaps or none).");
-        if (Security == DirectorySecurity.None && !AllowPlainLdap)
-            yield return ("directory.security", "Nešifrēts LDAP tikai ar allowPlainLdap (plain LDAP sends passwords in clear; allow it explicitly).");
-        if (string.IsNullOrWhiteSpace(BaseDn)) yield return ("directory.baseDn", "Bāzes DN ir obligāts (base DN is required).");
-        if (!IsFilter(UserFilter))
-            yield return ("directory.userFilter", "Filtram jābūt LDAP filtram ar {0} (the user filter must be an LDAP filter containing {0}).");
-        if (!IsFilter(GroupFilter))
-            yield return ("directory.groupFilter", "Filtram jābūt LDAP filtram ar {0} (the group filter must be an LDAP filter containing {0}).");
-        if (GroupRoles is null) yield return ("directory.groupRoles", "Jābūt objektam (group roles must be an object; {} for none).");
-        if (string.IsNullOrWhiteSpace(EmailAttribute) || string.IsNullOrWhiteSpace(DisplayNameAttribute))
-            yield return ("directory.emailAttribute", "Atribūtu nosaukumi ir obligāti (attribute names are required).");
-    }
+    /// <summary>Adds what is wrong with these settings to <paramref name="errors"/>.</summary>
+    public void Validate(ValidationErrors errors) => errors
+        .When(string.IsNullOrWhiteSpace(Host), "directory.host", "Direktorija serveris ir obligāts (host is required).")
+        .When(Port is < 1 or > 65535, "directory.port", "Portam jābūt 1–65535 (port must be 1–65535).")
+        .When(Security is not (DirectorySecurity.StartTls or DirectorySecurity.Ldaps or DirectorySecurity.None), "directory.security",
+            "Drošība: starttls, ldaps vai none (security must be starttls, ldaps or none).")
+        .When(Security == DirectorySecurity.None && !AllowPlainLdap, "directory.security",
+            "Nešifrēts LDAP tikai ar allowPlainLdap (plain LDAP sends passwords in clear; allow it explicitly).")
+        .When(string.IsNullOrWhiteSpace(BaseDn), "directory.baseDn", "Bāzes DN ir obligāts (base DN is required).")
+        .When(!IsFilter(UserFilter), "directory.userFilter", "Filtram jābūt LDAP filtram ar {0} (the user filter must be an LDAP filter containing {0}).")
+        .When(!IsFilter(GroupFilter), "directory.groupFilter", "Filtram jābūt LDAP filtram ar {0} (the group filter must be an LDAP filter containing {0}).")
+        .When(GroupRoles is null, "directory.groupRoles", "Jābūt objektam (group roles must be an object; {} for none).")
+        .When(string.IsNullOrWhiteSpace(EmailAttribute) || string.IsNullOrWhiteSpace(DisplayNameAttribute), "directory.emailAttribute",
+            "Atribūtu nosaukumi ir obligāti (attribute names are required).");
 }
 
 public static class DirectorySecurity

@@ -17,7 +17,7 @@ public sealed class SignInStep : IRecipeStepHandler
     public async Task ValidateAsync(RecipeStepContext context, CancellationToken ct)
     {
         if (Read(context) is { } settings)
-            foreach (var (field, message) in await context.Services.GetRequiredService<SignInSettingsStore>().ValidateAsync(settings, ct))
+            foreach (var (field, message) in (await context.Services.GetRequiredService<SignInSettingsStore>().ValidateAsync(settings, ct)).Entries)
                 context.Error("$." + field, message);
     }
 

@@ -26,7 +26,7 @@ public sealed class OpenIdApplicationStep : IRecipeStepHandler
     {
         var request = Read(context);
         if (request is null) return;
-        foreach (var (field, message) in await context.Services.GetRequiredService<OpenIdApplications>().ValidateAsync(request, ct))
+        foreach (var (field, message) in (await context.Services.GetRequiredService<OpenIdApplications>().ValidateAsync(request, ct)).Entries)
             context.Error($"$.{char.ToUpperInvariant(field[0])}{field[1..]}", message);
     }
 

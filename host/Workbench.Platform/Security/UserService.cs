@@ -3,31 +3,32 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Audit;
 using Workbench.Platform.Data;
+using Workbench.Abstractions.Validation;
 
 namespace Workbench.Platform.Security;
 
 /// <summary>Staff accounts of the current tenant (local sign-in; federation comes with the SSO work).</summary>
 public sealed class UserService(UserManager<WorkbenchUser> users, RoleManager<WorkbenchRole> roles, IAuditLog audit, TenantDatabaseSession session)
 {
-    public async Task<IReadOnlyList<(string Field, string Message)>> ValidateAsync(string? email, string? password, CancellationToken ct)
+    public async Task<ValidationErrors> ValidateAsync(string? email, string? password, CancellationToken ct)
     {
-        var errors = new List<(string, string)>();
+        var errors = new ValidationErrors();
         if (!IsEmailAddress(email))
         {
-            errors.Add(("email", "Nederīga e-pasta adrese (invalid e-mail address)."));
+            errors.Add("email", "Nederīga e-pasta adrese (invalid e-mail address).");
             return errors;
         }
         var probe = new WorkbenchUser { UserName = email, Email = email };
         // The account rules (allowed characters, uniqueness of new names) are checked here, not discovered on saving.
         if (await users.FindByEmailAsync(email!) is null)
             foreach (var validator in users.UserValidators)
-                errors.AddRange((await validator.ValidateAsync(users, probe)).Errors.Select(e => ("email", $"Nederīga e-pasta adrese (invalid e-mail address): {e.Description}")));
+                foreach (var error in (await validator.ValidateAsync(users, probe)).Errors) errors.Add("email", $"Nederīga e-pasta adrese (invalid e-mail address): {error.Description}");
         if (!string.IsNullOrEmpty(password))
         {
             foreach (var validator in users.PasswordValidators)
             {
                 var result = await validator.ValidateAsync(users, probe, password);
-                errors.AddRange(result.Errors.Select(e => ("password", $"Parole neatbilst politikai (password policy): {e.Description}")));
+                foreach (var error in result.Errors) errors.Add("password", $"Parole neatbilst politikai (password policy): {error.Description}");
             }
         }
         return errors;

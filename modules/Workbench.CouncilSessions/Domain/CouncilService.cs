@@ -3,6 +3,7 @@ using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Security;
 using Workbench.CouncilSessions.Data;
+using Workbench.Abstractions.Validation;
 
 namespace Workbench.CouncilSessions.Domain;
 
@@ -17,7 +18,7 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public static Dictionary<string, string[]> Validate(BodyInput input) => Errors(
+    public static ValidationErrors Validate(BodyInput input) => Errors(
         (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200, "name", "Nosaukums ir obligāts, līdz 200 zīmēm (name is required, up to 200 characters)."),
         (input.ShortName is { Length: > 40 }, "shortName", "Īsais nosaukums līdz 40 zīmēm (short name up to 40 characters)."),
         (input.Template?.Place is { Length: > 300 }, "template.place", "Vieta līdz 300 zīmēm (the place up to 300 characters)."),
@@ -25,20 +26,20 @@ public sealed class CouncilService(CouncilDbContext db, IAuditLog audit, ITenant
         ((input.Template?.StandingItems ?? []) is var items && (items.Count > 20 || items.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > 500)),
             "template.standingItems", "Līdz 20 pastāvīgiem jautājumiem, katrs 1–500 zīmes (up to 20 standing items of 1–500 characters)."));
 
-    public static Dictionary<string, string[]> Validate(PersonInput input) => Errors(
+    public static ValidationErrors Validate(PersonInput input) => Errors(
         (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200, "name", "Vārds ir obligāts, līdz 200 zīmēm (name is required, up to 200 characters)."),
         (input.Email is { Length: > 0 } email && !System.Net.Mail.MailAddress.TryCreate(email, out _), "email", "Nederīga e-pasta adrese (invalid e-mail address)."));
 
-    public static Dictionary<string, string[]> Validate(MeetingInput input) => Errors(
+    public static ValidationErrors Validate(MeetingInput input) => Errors(
         (input.StartsAt is null, "startsAt", "Sēdes laiks ir obligāts (the meeting needs a date and time)."),
         (input.Mode != MeetingMode.InPerson && !Uri.TryCreate(input.RemoteLink, UriKind.Absolute, out _), "remoteLink", "Attālinātai sēdei vajag saiti (a remote or hybrid meeting needs a link)."),
         (input.Mode != MeetingMode.Remote && string.IsNullOrWhiteSpace(input.Place), "place", "Klātienes sēdei vajag vietu (a meeting in a room needs a place)."));
 
-    public static Dictionary<string, string[]> Validate(AgendaItemInput input) => Errors(
+    public static ValidationErrors Validate(AgendaItemInput input) => Errors(
         (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 500, "title", "Jautājuma nosaukums ir obligāts, līdz 500 zīmēm (title is required, up to 500 characters)."));
 
-    private static Dictionary<string, string[]> Errors(params (bool Failed, string Field, string Message)[] checks) =>
-        checks.Where(c => c.Failed).GroupBy(c => c.Field).ToDictionary(g => g.Key, g => g.Select(c => c.Message).ToArray());
+    private static ValidationErrors Errors(params (bool Failed, string Field, string Message)[] checks) =>
+        checks.Aggregate(new ValidationErrors(), (errors, check) => errors.When(check.Failed, check.Field, check.Message));
 
     public async Task<Body> CreateBodyAsync(BodyInput input, CancellationToken ct)
     {

@@ -13,6 +13,7 @@ using Workbench.Abstractions.Tenants;
 using Workbench.Abstractions.Workflows;
 using Workbench.DocumentRegister.Data;
 using Workbench.DocumentRegister.Search;
+using Workbench.Abstractions.Validation;
 
 namespace Workbench.DocumentRegister.Domain;
 
@@ -29,9 +30,9 @@ public sealed partial class DocumentService(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Every problem with the input, keyed by field; empty when it can be registered.</summary>
-    public async Task<Dictionary<string, string[]>> ValidateAsync(DocumentInput input, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<ValidationErrors> ValidateAsync(DocumentInput input, ClaimsPrincipal user, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         void Add(string key, string message) => errors[key] = [.. errors.GetValueOrDefault(key) ?? [], message];
         var register = await db.Registers.AsNoTracking().SingleOrDefaultAsync(r => r.Id == input.RegisterId, ct);
         if (register is null) Add("registerId", "Nav tāda reģistra (no such register).");

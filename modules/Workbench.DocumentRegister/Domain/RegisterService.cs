@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Data;
 using Workbench.DocumentRegister.Data;
+using Workbench.Abstractions.Validation;
 
 namespace Workbench.DocumentRegister.Domain;
 
@@ -14,9 +15,9 @@ public sealed partial class RegisterService(DocumentRegisterDbContext db, IAudit
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public static Dictionary<string, string[]> Validate(RegisterInput input)
+    public static ValidationErrors Validate(RegisterInput input)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(input.Code) || !CodeRegex().IsMatch(input.Code.Trim()))
             errors["code"] = ["Kods ir obligāts: 1–20 latīņu burti, cipari vai defise (the code is required: 1–20 letters, digits or hyphens)."];
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200) errors["name"] = ["Nosaukums ir obligāts, līdz 200 zīmēm (the name is required, up to 200 characters)."];
@@ -28,9 +29,9 @@ public sealed partial class RegisterService(DocumentRegisterDbContext db, IAudit
         return errors;
     }
 
-    public static Dictionary<string, string[]> Validate(CaseFileInput input)
+    public static ValidationErrors Validate(CaseFileInput input)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(input.Index) || input.Index.Length > 30) errors["index"] = ["Lietas indekss ir obligāts, līdz 30 zīmēm (the index is required, up to 30 characters)."];
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 300) errors["title"] = ["Lietas nosaukums ir obligāts, līdz 300 zīmēm (the title is required, up to 300 characters)."];
         if (input.RetentionYears is < 1 or > 200) errors["retentionYears"] = ["Glabāšanas termiņš ir 1–200 gadi vai tukšs — pastāvīgi (retention is 1–200 years, or empty for permanent)."];

@@ -9,6 +9,7 @@ using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
 using Workbench.KnowledgeBase.Data;
 using Workbench.KnowledgeBase.Search;
+using Workbench.Abstractions.Validation;
 
 namespace Workbench.KnowledgeBase.Domain;
 
@@ -25,9 +26,9 @@ public sealed class ArticleService(
     public static readonly string[] AllowedExtensions = [".pdf", ".docx", ".doc", ".txt"];
     public long MaxUploadBytes => configuration.GetValue("Workbench:KnowledgeBase:MaxUploadBytes", 25L * 1024 * 1024);
 
-    public async Task<Dictionary<string, string[]>> ValidateAsync(ArticleInput input, Guid? id, CancellationToken ct)
+    public async Task<ValidationErrors> ValidateAsync(ArticleInput input, Guid? id, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 200) errors["title"] = ["Virsraksts ir obligāts, līdz 200 zīmēm (title required, up to 200 characters)."];
         if (input.Body is { Length: > 100_000 }) errors["body"] = ["Teksts līdz 100 000 zīmēm (body up to 100,000 characters)."];
         if (input.ReviewIntervalDays is < 1 or > 1095) errors["reviewIntervalDays"] = ["Pārskatīšanas intervāls: 1–1095 dienas (review interval 1–1095 days)."];

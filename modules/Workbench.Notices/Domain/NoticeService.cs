@@ -5,6 +5,7 @@ using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Search;
 using Workbench.Notices.Search;
 using Workbench.Notices.Data;
+using Workbench.Abstractions.Validation;
 
 namespace Workbench.Notices.Domain;
 
@@ -12,9 +13,9 @@ namespace Workbench.Notices.Domain;
 public sealed class NoticeService(NoticesDbContext db, ICustomFieldService customFields, IAuditLog audit, ITenantTransaction transaction, ISearchIndex search)
 {
     /// <returns>Errors keyed by field name (camelCase, custom fields as <c>customFields.key</c>); empty when valid.</returns>
-    public async Task<Dictionary<string, string[]>> ValidateAsync(NoticeInput input, CancellationToken ct)
+    public async Task<ValidationErrors> ValidateAsync(NoticeInput input, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 200)
             errors["title"] = ["Virsraksts ir obligāts, līdz 200 zīmēm (title is required, up to 200 characters)."];
         if (input.Body is { Length: > 20000 })

@@ -11,6 +11,7 @@ using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Workflows;
 using Workbench.ServiceCards.Data;
 using Workbench.ServiceCards.Search;
+using Workbench.Abstractions.Validation;
 
 namespace Workbench.ServiceCards.Domain;
 
@@ -28,10 +29,10 @@ public sealed partial class ServiceCardService(
     private static readonly JsonSerializerOptions Json = RecipeStepContext.JsonOptions;
 
     /// <returns>Errors keyed by camelCase field; empty when valid.</returns>
-    public async Task<Dictionary<string, string[]>> ValidateAsync(ServiceCardContent card, Guid? id, CancellationToken ct)
+    public async Task<ValidationErrors> ValidateAsync(ServiceCardContent card, Guid? id, CancellationToken ct)
     {
         card = card.Normalized();
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         void Add(string field, string message) => errors[field] = [message];
         if (card.Identifier is null || !IdentifierPattern().IsMatch(card.Identifier))
             Add("identifier", "Identifikators: 1–40 latīņu burti, cipari, '.', '-', '_' (identifier required: letters, digits, '.', '-', '_').");

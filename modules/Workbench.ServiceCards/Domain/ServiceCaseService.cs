@@ -6,6 +6,7 @@ using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
 using Workbench.ServiceCards.Data;
 using Workbench.ServiceCards.Integration;
+using Workbench.Abstractions.Validation;
 
 namespace Workbench.ServiceCards.Domain;
 
@@ -28,9 +29,9 @@ public sealed class ServiceCaseService(
 
     public sealed record Registration(Guid CardId, CaseChannel Channel, string ClientReference, DateOnly PlannedCompletion);
 
-    public async Task<Dictionary<string, string[]>> ValidateAsync(Registration registration, CancellationToken ct)
+    public async Task<ValidationErrors> ValidateAsync(Registration registration, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         if (!await db.Cards.AnyAsync(c => c.Id == registration.CardId, ct)) errors["cardId"] = ["Pakalpojuma kartīte nav atrasta (unknown service card)."];
         if (string.IsNullOrWhiteSpace(registration.ClientReference) || registration.ClientReference.Length > 100)
             errors["clientReference"] = ["Klienta atsauce ir obligāta, līdz 100 zīmēm (client reference required)."];

@@ -25,8 +25,8 @@ public sealed class CustomFieldsModel(CustomFieldService fields, ITenantContext 
     {
         var definition = new CustomFieldDefinition(recordType, key ?? "", label ?? "", type, required,
             (choices ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), 100);
-        var problems = fields.Check(definition).ToList();
-        if (problems.Count > 0) return Done(string.Join(" ", problems.Select(p => p.Message)), error: true);
+        var problems = fields.Check(definition);
+        if (!problems.IsValid) return Done(problems.Summary, error: true);
         await fields.SaveAsync(definition, ct);
         return Done($"Lauks \"{label}\" saglabāts.");
     }

@@ -26,7 +26,7 @@ public sealed class UsersModel(UserService users, RoleService roles, UserManager
     public async Task<IActionResult> OnPostAsync(string email, string? displayName, string? password, string[] roles, CancellationToken ct)
     {
         var errors = await users.ValidateAsync(email, password, ct);
-        if (errors.Count > 0) return Done(string.Join(" ", errors.Select(e => e.Message)), error: true);
+        if (!errors.IsValid) return Done(errors.Summary, error: true);
         try { await users.SaveAsync(email, displayName ?? "", password, roles, ct); }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException) { return Done(ex.Message, error: true); }
         return Done($"Lietotājs {email} saglabāts.");

@@ -16,9 +16,9 @@ public sealed class CustomFieldsStep : IRecipeStepHandler
         var service = context.Services.GetRequiredService<CustomFieldService>();
         foreach (var (index, item) in context.ReadItems<CustomFieldDefinition>())
         {
-            var problems = service.Check(Normalize(item)).ToList();
-            foreach (var (field, message) in problems) context.Error($"$.items[{index}].{field}", message);
-            if (problems.Count == 0) service.Stage(Normalize(item));
+            var problems = service.Check(Normalize(item));
+            foreach (var (field, message) in problems.Entries) context.Error($"$.items[{index}].{field}", message);
+            if (problems.IsValid) service.Stage(Normalize(item));
         }
         return Task.CompletedTask;
     }

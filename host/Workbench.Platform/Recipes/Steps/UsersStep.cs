@@ -20,7 +20,7 @@ public sealed class UsersStep : IRecipeStepHandler
         foreach (var (index, user) in context.ReadItems<UserItem>("Users"))
         {
             state.Users.Add(user.Email);
-            foreach (var (field, message) in await users.ValidateAsync(user.Email, user.Password, ct))
+            foreach (var (field, message) in (await users.ValidateAsync(user.Email, user.Password, ct)).Entries)
                 context.Error($"$.items[{index}].{field}", message);
             foreach (var (role, r) in (user.Roles ?? []).Select((x, i) => (x, i)))
                 if (!state.Roles.Contains(role))

@@ -27,7 +27,7 @@ public sealed class ApplicationsModel(OpenIdApplications applications) : AdminPa
                 .ToDictionary(p => p[0].Trim(), p => (IReadOnlyList<string>)p[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
             string.IsNullOrWhiteSpace(workplaceUrl) ? null : workplaceUrl.Trim(), string.IsNullOrWhiteSpace(pendingUrl) ? null : pendingUrl.Trim());
         var errors = await applications.ValidateAsync(request, ct);
-        if (errors.Count > 0) return Done(string.Join(" ", errors.Select(e => e.Message)), error: true);
+        if (!errors.IsValid) return Done(errors.Summary, error: true);
         await applications.SaveAsync(request, ct);
         return Done(secret is null
             ? $"Klients \"{request.ClientId}\" saglabāts."

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workbench.KnowledgeBase.Domain;
+using Workbench.Abstractions.Validation;
 
 namespace Workbench.KnowledgeBase.Pages.Admin.Kb;
 
@@ -12,7 +13,7 @@ public sealed class EditModel(ArticleService articles) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public ArticleForm Form { get; set; } = new();
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
+    public ValidationErrors Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

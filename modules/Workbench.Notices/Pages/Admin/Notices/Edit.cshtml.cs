@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workbench.Abstractions.CustomFields;
 using Workbench.Notices.Domain;
+using Workbench.Abstractions.Validation;
 
 namespace Workbench.Notices.Pages.Admin.Notices;
 
@@ -14,7 +15,7 @@ public sealed class EditModel(NoticeService notices, ICustomFieldService customF
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public NoticeForm Input { get; set; } = new();
     [BindProperty(Name = "customFields")] public Dictionary<string, string> CustomFieldValues { get; set; } = [];
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
+    public ValidationErrors Errors { get; private set; } = [];
     public CustomFieldsEditor CustomFields { get; private set; } = new([], null);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

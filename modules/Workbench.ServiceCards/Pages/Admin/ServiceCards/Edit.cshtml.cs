@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workbench.Abstractions.CustomFields;
 using Workbench.ServiceCards.Domain;
+using Workbench.Abstractions.Validation;
 
 namespace Workbench.ServiceCards.Pages.Admin.ServiceCards;
 
@@ -18,7 +19,7 @@ public sealed class EditModel(ServiceCardService cards, ICustomFieldService cust
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public CardForm Form { get; set; } = new();
     [BindProperty(Name = "customFields")] public Dictionary<string, string> CustomFieldValues { get; set; } = [];
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
+    public ValidationErrors Errors { get; private set; } = [];
     public CustomFieldsEditor CustomFields { get; private set; } = new([], null);
     public List<ServiceCardVersion> Versions { get; private set; } = [];
 
