@@ -41,7 +41,7 @@ public static class DocumentsApi
         var documents = routes.MapGroup("/api/documents").WithTags("Documents");
         var register = Policy(DocumentRegisterManifest.RegisterDocuments);
         documents.MapGet("/", List).RequireAuthorization();
-        documents.MapGet("/export.csv", Export).RequireAuthorization().ProducesFile(Csv.ContentType);
+        documents.MapGet("/export.csv", Export).RequireAuthorization().Produces<string>(StatusCodes.Status200OK, "text/csv");
         documents.MapPost("/", Create).RequireAuthorization(register).ProducesProblem(StatusCodes.Status409Conflict);
         documents.MapGet("/{id:guid}", Get).RequireAuthorization();
         documents.MapPut("/{id:guid}", Correct).RequireAuthorization(register).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("A correction: the body of create plus \"reason\"; the earlier state becomes a version");
@@ -49,7 +49,7 @@ public static class DocumentsApi
         documents.MapGet("/{id:guid}/attachments", Attachments).RequireAuthorization();
         documents.MapPost("/{id:guid}/attachments", Attach).RequireAuthorization(register).DisableAntiforgery().ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("multipart/form-data with \"file\"; an .edoc/.asice is checked (ZIP, mimetype, signature, matching digests) before it is attached");
-        documents.MapGet("/{id:guid}/attachments/{attachmentId:guid}", Download).RequireAuthorization().ProducesFile("application/octet-stream");
+        documents.MapGet("/{id:guid}/attachments/{attachmentId:guid}", Download).RequireAuthorization().Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream");
         documents.MapGet("/{id:guid}/tasks", Tasks).RequireAuthorization();
         documents.MapPost("/{id:guid}/tasks", Assign).RequireAuthorization(Policy(DocumentRegisterManifest.AssignTasks)).ProducesProblem(StatusCodes.Status409Conflict);
         documents.MapPost("/tasks/{taskId:guid}/complete", Complete).RequireAuthorization().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The executor's result; the document closes when its last task is done");
@@ -224,9 +224,6 @@ public static class DocumentsApi
     }
 
     private static FileContentHttpResult CsvFile(byte[] csv, string name) => TypedResults.File(csv, Csv.ContentType, name);
-
-    /// <summary>A file as the 200 answer, in OpenAPI: its media type and bytes.</summary>
-    private static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder endpoint, string contentType) => endpoint.Produces<Stream>(StatusCodes.Status200OK, contentType);
 
     /// <summary>Runs <paramref name="work"/> on a document the caller may see; any other is 404, as if it did not exist.</summary>
     private static async Task<Results<TResult, NotFound>> Visible<TResult>(Guid id, ClaimsPrincipal user, DocumentService documents, CancellationToken ct, Func<Document, Task<TResult>> work)
