@@ -17,7 +17,7 @@ namespace Workbench.Platform.Data;
 /// raw snapshot would always look like pending changes. Before the migrator compares, this removes the store types
 /// that are only SQLite's defaults (leaving every facet: length, precision, nullability) and declares PostgreSQL's
 /// default identity strategy, as the runtime model has it; each provider then derives its own types from the CLR types.
-/// A type the model sets explicitly (anything but SQLite's four) stays. See docs/decisions/0003.
+/// A type the model sets explicitly (anything but SQLite's four) stays. See docs/decisions/0004.
 /// </summary>
 public sealed class ProviderNeutralMigrationsAssembly(
     ICurrentDbContext currentContext,

@@ -51,7 +51,7 @@ public sealed class DataModelTests(HostFixture host)
                 using var context = DataModel.Create(host.Services, type, provider, connection, history);
                 Assert.True(context.GetService<IMigrationsAssembly>().ModelSnapshot is not null, $"{type.Name} has no model snapshot");
                 if (!context.Database.HasPendingModelChanges()) continue;
-                problems.AppendLine($"{type.Name} on {provider}: the model differs from its snapshot — add a migration (docs/decisions/0003):");
+                problems.AppendLine($"{type.Name} on {provider}: the model differs from its snapshot — add a migration (README: Changing the data model):");
                 foreach (var line in DataModel.Differences(context)) problems.AppendLine("  " + line);
             }
         Assert.True(problems.Length == 0, problems.ToString());
