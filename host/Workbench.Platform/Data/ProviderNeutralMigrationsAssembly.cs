@@ -28,7 +28,7 @@ public sealed class ProviderNeutralMigrationsAssembly(
     private static readonly HashSet<string> SqliteDefaultTypes = new(StringComparer.Ordinal) { "TEXT", "INTEGER", "REAL", "BLOB" };
     private const string NpgsqlStrategy = "Npgsql:ValueGenerationStrategy";
     private readonly Lock _lock = new();
-    private bool _neutral;
+    private ModelSnapshot? _neutral;
 
     public override ModelSnapshot? ModelSnapshot
     {
@@ -38,9 +38,9 @@ public sealed class ProviderNeutralMigrationsAssembly(
             if (snapshot is null) return null;
             lock (_lock)
             {
-                // Once, before the migrator finalizes the model (it asks for the snapshot first).
-                if (!_neutral && snapshot.Model is IMutableModel model) Neutralize(model);
-                _neutral = true;
+                // Once per snapshot instance, before the migrator finalizes its model (it asks for the snapshot first).
+                if (!ReferenceEquals(_neutral, snapshot) && snapshot.Model is IMutableModel model) Neutralize(model);
+                _neutral = snapshot;
             }
             return snapshot;
         }
