@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using Workbench.Abstractions.Tenants;
 
@@ -29,8 +29,8 @@ public static class DatabaseConfigurator
                 builder.UseNpgsql(connection, o => o.MigrationsHistoryTable(historyTable));
                 break;
         }
-        // Migrations are hand-written and no model snapshot is kept (the EF design package does not restore).
-        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        // One SQLite-generated snapshot serves both engines; Migrate() throws when the model has changes no migration holds.
+        builder.ReplaceService<IMigrationsAssembly, ProviderNeutralMigrationsAssembly>();
         return builder;
     }
 

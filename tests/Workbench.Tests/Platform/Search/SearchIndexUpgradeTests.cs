@@ -3,6 +3,8 @@ using Dapper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Workbench.Abstractions.Tenants;
+using Workbench.Platform.Data;
 using Workbench.Platform.Search;
 using Workbench.Tests.Infrastructure;
 
@@ -21,7 +23,7 @@ public sealed class SearchIndexUpgradeTests
     public async Task Index_rows_survive_the_content_split_on_sqlite()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("wb-search-upgrade").FullName, "index.db");
-        await UpgradeAsync(new DbContextOptionsBuilder<SearchDbContext>().UseSqlite($"Data Source={file}").Options,
+        await UpgradeAsync(Options(DatabaseProvider.Sqlite, $"Data Source={file}"),
             $$"""SELECT COUNT(*) FROM "Search_Fts" WHERE "Search_Fts" MATCH '{TitleExact TextExact}: "{{Stem}}"'""");
     }
 
@@ -29,9 +31,14 @@ public sealed class SearchIndexUpgradeTests
     public async Task Index_rows_survive_the_content_split_on_postgres()
     {
         var database = Postgres.Database("wb_upgrade_" + Guid.NewGuid().ToString("N")[..12]);
-        await UpgradeAsync(new DbContextOptionsBuilder<SearchDbContext>().UseNpgsql(database).Options,
+        await UpgradeAsync(Options(DatabaseProvider.Postgres, database),
             $"""SELECT COUNT(*) FROM "Search_Content" WHERE "Fts" @@ to_tsquery('simple', '{Stem}:AB')""");
     }
+
+    /// <summary>Opened as the platform opens it (DatabaseConfigurator), so the migrator reads the snapshot as it does in production.</summary>
+    private static DbContextOptions<SearchDbContext> Options(DatabaseProvider provider, string connectionString) =>
+        new DbContextOptionsBuilder<SearchDbContext>()
+            .Configure(provider, DatabaseConfigurator.CreateConnection(provider, connectionString), "__Workbench.Search_migrations").Options;
 
     private static async Task UpgradeAsync(DbContextOptions<SearchDbContext> options, string fullTextCount)
     {
