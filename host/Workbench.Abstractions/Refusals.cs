@@ -7,7 +7,8 @@ public class ConflictException(string message) : Exception(message);
 
 /// <summary>
 /// How services refuse a request with a message meant for people, and what each refusal is in HTTP: one mapping for
-/// every module's API and pages. Anything else is a fault and goes to the platform's error handler.
+/// every module's API and pages. An API endpoint lets the refusal propagate and the platform's error handler answers
+/// it as problem details; a page catches it and shows the message. Anything else is a fault.
 /// </summary>
 public static class Refusals
 {
@@ -23,6 +24,7 @@ public static class Refusals
     public static bool Is(Exception exception) => StatusOf(exception) is not null;
 
     /// <summary>Runs an endpoint's work; a refusal becomes a problem response with its message and status.</summary>
+    [Obsolete("Throw the refusal from a typed endpoint: the platform's API error handler answers it (docs/decisions/0009). Kept for plugins built against host API 1.0.")]
     public static async Task<IResult> AsProblemAsync(Func<Task<IResult>> work)
     {
         try { return await work(); }
