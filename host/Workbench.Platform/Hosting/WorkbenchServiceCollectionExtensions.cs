@@ -109,7 +109,7 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped<TwoFactorAccounts>();
         services.AddScoped<CustomFieldService>();
         services.AddScoped<ICustomFieldService>(sp => sp.GetRequiredService<CustomFieldService>());
-        services.AddScoped<IWorkplaceNavigation, WorkplaceNavigation>();
+        services.AddScoped<IWorkplaceNavigation, Workplace.WorkplaceNavigation>();
 
         // Search: one index per tenant, platform-owned (migrated with the platform's tables)
         services.AddTenantDbContext<SearchDbContext>(PlatformDbContext.FeatureId, historyName: "Workbench.Search");
@@ -144,6 +144,7 @@ public static class WorkbenchServiceCollectionExtensions
 
         // The universal workplace: external applications and pending counts
         services.AddSingleton<Workplace.WorkplaceApplications>();
+        services.AddSingleton<IOpenIdApplicationListener>(sp => sp.GetRequiredService<Workplace.WorkplaceApplications>());
         services.AddScoped<Workplace.WorkplacePending>();
         // Redirects are not followed: an application's pending URL must not lead the host elsewhere.
         services.AddHttpClient(Workplace.WorkplacePending.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
