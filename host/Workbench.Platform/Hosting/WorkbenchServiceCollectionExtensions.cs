@@ -45,6 +45,7 @@ using Workbench.Abstractions.Notifications;
 using Workbench.Abstractions.Integration;
 using Workbench.Platform.Security;
 using Workbench.Platform.Telemetry;
+using Workbench.Platform.Setup;
 using Workbench.Platform.Tenants;
 
 namespace Workbench.Platform.Hosting;
@@ -83,6 +84,7 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddSingleton<TenantScopes>();
         services.AddSingleton<HostDatabase>();
         services.AddSingleton<TenantRegistry>();
+        services.AddSingleton<ITenantChanges>(sp => sp.GetRequiredService<TenantRegistry>());
         services.AddSingleton<TenantSetup>();
         services.AddSingleton<InitialAdmin>();
         services.AddSingleton<TenantActivator>();
