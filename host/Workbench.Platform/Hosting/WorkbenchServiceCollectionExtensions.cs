@@ -22,6 +22,7 @@ using Workbench.Abstractions.CustomFields;
 using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Recipes;
+using Workbench.Abstractions.Records;
 using Workbench.Abstractions.Search;
 using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
@@ -112,6 +113,7 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped<CustomFieldService>();
         services.AddScoped<ICustomFieldService>(sp => sp.GetRequiredService<CustomFieldService>());
         services.AddScoped<IWorkplaceNavigation, Workplace.WorkplaceNavigation>();
+        services.AddScoped(typeof(IModuleContract<>), typeof(ModuleContract<>));
 
         // Search: one index per tenant, platform-owned (migrated with the platform's tables)
         services.AddTenantDbContext<SearchDbContext>(PlatformDbContext.FeatureId, historyName: "Workbench.Search");
@@ -178,6 +180,7 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddSingleton<RecipeLoader>();
         services.AddScoped<RecipeRunner>();
         services.AddScoped<RecipeRunState>();
+        services.AddScoped<IRecipeRunState>(sp => sp.GetRequiredService<RecipeRunState>());
         services.AddScoped<IRecipeStepHandler, FeatureStep>();
         services.AddScoped<IRecipeStepHandler, SettingsStep>();
         services.AddScoped<IRecipeStepHandler, RolesStep>();
