@@ -9,6 +9,7 @@ using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Data;
 using Workbench.Platform.Hosting;
 using Workbench.Platform.Search;
+using Workbench.Platform.Setup;
 using Workbench.Platform.Tenants;
 
 // Search benchmark: a tenant with N generated items (default 100,000) in the shared index.

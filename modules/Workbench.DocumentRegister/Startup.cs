@@ -38,7 +38,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IOutboxAdapter, DivAdapter>();
         services.AddScoped<IRecipeStepHandler, DocumentRegisterStep>();
         services.AddScoped<IWorkflowActivity, DocumentStatusActivity>();
-        services.AddScoped<IRecordRegistry, RecordRegistry>();
+        services.AddModuleContract<IRecordRegistry, RecordRegistry>(DocumentRegisterManifest.Feature);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapDocumentsApi();

@@ -26,7 +26,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IRecipeStepHandler, ServiceCardsStep>();
         services.AddScoped<ISearchSource, ServiceCardSearchSource>();
         services.AddScoped<ServiceCaseService>();
-        services.AddScoped<IServiceCaseDirectory, ServiceCaseDirectory>();
+        services.AddModuleContract<IServiceCaseDirectory, ServiceCaseDirectory>(ServiceCardsManifest.Feature);
+        services.AddModuleContract<IServiceCardDirectory, ServiceCardDirectory>(ServiceCardsManifest.Feature);
         services.AddScoped<ServiceCaseKpis>();
         services.AddScoped<IReminderSource, ServiceCardReminders>();
         services.AddScoped<IPendingWorkSource, ServiceCardsPendingWork>();

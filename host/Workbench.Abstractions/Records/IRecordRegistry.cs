@@ -2,8 +2,9 @@ namespace Workbench.Abstractions.Records;
 
 /// <summary>
 /// How one module registers a finished record in the tenant's document register without knowing its tables — the
-/// council's signed minutes and each adopted decision. Implemented by the document register module; when that
-/// module is not enabled in the tenant, <see cref="RegisterAsync"/> answers null and the caller carries on.
+/// council's signed minutes and each adopted decision. Implemented by the document register module; reached through
+/// <see cref="IModuleContract{TContract}"/>, which has none where that module is not enabled in the tenant (or not
+/// installed): the caller carries on without registering.
 /// </summary>
 public interface IRecordRegistry
 {

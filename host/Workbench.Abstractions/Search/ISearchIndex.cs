@@ -11,16 +11,12 @@ public interface ISearchIndex
 
     Task RemoveAsync(string feature, string type, string id, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Whether another module's item exists (and its feature is enabled): how a module checks a link to another
-    /// module's record without reading its tables.
-    /// </summary>
+    /// <summary>Whether another module's item exists (and its feature is enabled).</summary>
+    [Obsolete("A module checks another module's record through a typed contract (IModuleContract<T>, Workbench.Abstractions.Records); removed with host API 2.0.")]
     Task<bool> ExistsAsync(string feature, string type, string id, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Announces, while a recipe is validated, an item a step will create, so that later steps linking to it
-    /// validate (<see cref="ExistsAsync"/> counts it for the rest of the scope).
-    /// </summary>
+    /// <summary>Announces, while a recipe is validated, an item a step will create (<see cref="ExistsAsync"/> counts it).</summary>
+    [Obsolete("A step announces the records it creates in the recipe's run state (IRecipeRunState.Announce); removed with host API 2.0.")]
     void Stage(string feature, string type, string id);
 }
 

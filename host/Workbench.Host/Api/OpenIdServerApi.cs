@@ -68,7 +68,7 @@ public static class OpenIdServerApi
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SaveMemberships(string email, Dictionary<string, IReadOnlyList<string>> tenants, UserManager<WorkbenchUser> users, StaffMemberships memberships, IAuditLog audit, CancellationToken ct)
     {
         if (await users.FindByEmailAsync(email) is not { } user) return TypedResults.Problem($"Nav konta \"{email}\" (no such account).", statusCode: 404);
-        var invalid = tenants.Where(t => TenantSetup.ValidateName(t.Key) is not null || t.Value.Count == 0).Select(t => t.Key).ToList();
+        var invalid = tenants.Where(t => TenantNameRule.Validate(t.Key) is not null || t.Value.Count == 0).Select(t => t.Key).ToList();
         if (invalid.Count > 0) return TypedResults.ValidationProblem(invalid.ToDictionary(t => t, _ => new[] { "Pašvaldības nosaukums un vismaz viena loma ir obligāti (a tenant name and at least one role are required)." }));
         await memberships.SetAsync(user.Id, tenants, ct);
         await audit.AppendAsync("openid.memberships.saved", email, tenants, ct);

@@ -20,6 +20,7 @@ using Workbench.Platform.Modules;
 using Workbench.Platform.Recipes;
 using Workbench.Platform.Search;
 using Workbench.Platform.Security;
+using Workbench.Platform.Setup;
 using Workbench.Platform.Tenants;
 
 namespace Workbench.Host.Api;

@@ -10,6 +10,7 @@ using Workbench.Platform.Modules;
 using Workbench.Platform.Recipes;
 using Workbench.Platform.Search;
 using Workbench.Platform.Security;
+using Workbench.Platform.Setup;
 using Workbench.Platform.Tenants;
 
 namespace Workbench.Host.Cli;
@@ -103,7 +104,7 @@ public static class WorkbenchCli
         {
             // Validated as a new tenant named like the recipe would be, in a scratch database that is thrown away.
             var scratch = Path.Combine(Path.GetTempPath(), "workbench-validate-" + Guid.NewGuid().ToString("N"));
-            var name = TenantSetup.ValidateName(recipe.Name) is null ? recipe.Name : "scratch";
+            var name = TenantNameRule.Validate(recipe.Name) is null ? recipe.Name : "scratch";
             var info = new TenantInfo(name, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(scratch, "v.db")};Pooling=False", new HashSet<string>(), new SiteSettings());
             try
             {

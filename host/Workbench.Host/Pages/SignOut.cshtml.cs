@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Workbench.Platform.Security;
+using Workbench.Platform.ExternalSignIn;
 
 namespace Workbench.Host.Pages;
 

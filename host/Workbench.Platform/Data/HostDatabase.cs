@@ -33,7 +33,17 @@ public sealed class HostDatabase
         await DatabaseConfigurator.EnsureDatabaseExistsAsync(Provider, ConnectionString, ct);
         await using var context = CreateContext();
         await context.Database.MigrateAsync(ct);
-        await Security.SharedKeyRing.ImportFileKeysAsync(context, _paths.Root, ct);
+        await ImportFileKeysAsync(context, _paths.Root, ct);
+    }
+
+    /// <summary>Keys an earlier version kept in <c>keys/</c> of the data folder join the shared ring once, so nothing they protect is lost.</summary>
+    private static async Task ImportFileKeysAsync(HostDbContext db, string dataRoot, CancellationToken ct)
+    {
+        var folder = Path.Combine(dataRoot, "keys");
+        if (!Directory.Exists(folder) || await db.DataProtectionKeys.AnyAsync(ct)) return;
+        foreach (var file in Directory.GetFiles(folder, "*.xml"))
+            db.DataProtectionKeys.Add(new() { FriendlyName = Path.GetFileNameWithoutExtension(file), Xml = await File.ReadAllTextAsync(file, ct) });
+        await db.SaveChangesAsync(ct);
     }
 }
 

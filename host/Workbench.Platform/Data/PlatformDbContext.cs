@@ -15,8 +15,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
     public DbSet<CustomFieldRecord> CustomFields => Set<CustomFieldRecord>();
-    public DbSet<Outbox.OutboxMessage> Outbox => Set<Outbox.OutboxMessage>();
-    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -33,7 +33,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.Entity<SettingRecord>(e => { e.ToTable("Platform_Settings"); e.HasKey(s => s.Name); });
         builder.Entity<AuditEntry>(e => { e.ToTable("Platform_AuditEntries"); e.HasKey(a => a.Sequence); e.Property(a => a.Sequence).ValueGeneratedNever(); });
         builder.Entity<RecipeRun>(e => { e.ToTable("Platform_RecipeRuns"); e.HasKey(r => r.Id); e.HasIndex(r => r.StartedUtc); });
-        builder.Entity<Outbox.OutboxMessage>(e =>
+        builder.Entity<OutboxMessage>(e =>
         {
             e.ToTable("Platform_Outbox");
             e.HasKey(m => m.Id);
@@ -41,7 +41,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             e.HasIndex(m => new { m.Status, m.NextAttemptUtc });
             e.Property(m => m.Status).HasConversion<string>();
         });
-        builder.Entity<Notifications.Notification>(e =>
+        builder.Entity<Notification>(e =>
         {
             e.ToTable("Platform_Notifications");
             e.HasKey(n => n.Id);

@@ -18,7 +18,7 @@ public sealed class FeatureManager(
     TenantDbContextFactory contexts,
     IEnumerable<TenantDbContextRegistration> registrations,
     IAuditLog audit,
-    TenantRegistry registry)
+    ITenantChanges changes)
 {
     /// <summary>The features to add so that <paramref name="requested"/> and all their dependencies are enabled.</summary>
     public FeaturePlan PlanEnable(IReadOnlySet<string> enabled, IEnumerable<string> requested)
@@ -106,7 +106,7 @@ public sealed class FeatureManager(
         if (!plan.IsValid) return plan;
         await MigrateAsync(plan.Features, ct);
         await session.InTransactionAsync(() => ApplyAsync(plan.Features, [], ct), ct);
-        await registry.BumpAsync(tenant.Required.Name, ct);
+        await changes.ChangedAsync(tenant.Required.Name, ct);
         return plan;
     }
 
@@ -115,7 +115,7 @@ public sealed class FeatureManager(
         var plan = PlanDisable(await EnabledAsync(ct), requested);
         if (!plan.IsValid) return plan;
         await session.InTransactionAsync(() => ApplyAsync([], plan.Features, ct), ct);
-        await registry.BumpAsync(tenant.Required.Name, ct);
+        await changes.ChangedAsync(tenant.Required.Name, ct);
         return plan;
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Workbench.Abstractions.Modules;
 using Workbench.Platform.Data;
+using Workbench.Platform.Setup;
 using Workbench.Platform.Tenants;
 
 namespace Workbench.Platform.Hosting;

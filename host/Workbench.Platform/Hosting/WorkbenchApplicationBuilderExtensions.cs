@@ -59,7 +59,7 @@ public static class WorkbenchApplicationBuilderExtensions
         app.UseMiddleware<ExternalSignIn.ExternalSignInSchemesMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<UserLogContextMiddleware>();
-        app.UseMiddleware<Security.TwoFactorRequirementMiddleware>();
+        app.UseMiddleware<TwoFactorRequirementMiddleware>();
         app.UseMiddleware<FeatureGateMiddleware>();
         app.UseAuthorization();
 

@@ -22,6 +22,7 @@ using Workbench.Abstractions.CustomFields;
 using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Recipes;
+using Workbench.Abstractions.Records;
 using Workbench.Abstractions.Search;
 using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
@@ -45,6 +46,7 @@ using Workbench.Abstractions.Notifications;
 using Workbench.Abstractions.Integration;
 using Workbench.Platform.Security;
 using Workbench.Platform.Telemetry;
+using Workbench.Platform.Setup;
 using Workbench.Platform.Tenants;
 
 namespace Workbench.Platform.Hosting;
@@ -83,6 +85,7 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddSingleton<TenantScopes>();
         services.AddSingleton<HostDatabase>();
         services.AddSingleton<TenantRegistry>();
+        services.AddSingleton<ITenantChanges>(sp => sp.GetRequiredService<TenantRegistry>());
         services.AddSingleton<TenantSetup>();
         services.AddSingleton<InitialAdmin>();
         services.AddSingleton<TenantActivator>();
@@ -109,7 +112,8 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped<TwoFactorAccounts>();
         services.AddScoped<CustomFieldService>();
         services.AddScoped<ICustomFieldService>(sp => sp.GetRequiredService<CustomFieldService>());
-        services.AddScoped<IWorkplaceNavigation, WorkplaceNavigation>();
+        services.AddScoped<IWorkplaceNavigation, Workplace.WorkplaceNavigation>();
+        services.AddScoped(typeof(IModuleContract<>), typeof(ModuleContract<>));
 
         // Search: one index per tenant, platform-owned (migrated with the platform's tables)
         services.AddTenantDbContext<SearchDbContext>(PlatformDbContext.FeatureId, historyName: "Workbench.Search");
@@ -144,6 +148,7 @@ public static class WorkbenchServiceCollectionExtensions
 
         // The universal workplace: external applications and pending counts
         services.AddSingleton<Workplace.WorkplaceApplications>();
+        services.AddSingleton<IOpenIdApplicationListener>(sp => sp.GetRequiredService<Workplace.WorkplaceApplications>());
         services.AddScoped<Workplace.WorkplacePending>();
         // Redirects are not followed: an application's pending URL must not lead the host elsewhere.
         services.AddHttpClient(Workplace.WorkplacePending.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
@@ -175,6 +180,7 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddSingleton<RecipeLoader>();
         services.AddScoped<RecipeRunner>();
         services.AddScoped<RecipeRunState>();
+        services.AddScoped<IRecipeRunState>(sp => sp.GetRequiredService<RecipeRunState>());
         services.AddScoped<IRecipeStepHandler, FeatureStep>();
         services.AddScoped<IRecipeStepHandler, SettingsStep>();
         services.AddScoped<IRecipeStepHandler, RolesStep>();

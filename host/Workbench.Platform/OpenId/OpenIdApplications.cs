@@ -22,8 +22,17 @@ public sealed record OpenIdApplicationRequest(
     string? WorkplaceUrl = null,
     string? PendingUrl = null);
 
+/// <summary>
+/// Told after a client is saved or deleted, e.g. by a cache of the clients (the workplace's list of applications).
+/// Listeners are registered in DI; the provider does not know who they are.
+/// </summary>
+public interface IOpenIdApplicationListener
+{
+    void ApplicationsChanged();
+}
+
 /// <summary>Registered clients: validation, hashed secrets, client authentication.</summary>
-public sealed class OpenIdApplications(OpenIdDbContext db, IAuditLog audit, TimeProvider clock, Workplace.WorkplaceApplications workplace)
+public sealed class OpenIdApplications(OpenIdDbContext db, IAuditLog audit, TimeProvider clock, IEnumerable<IOpenIdApplicationListener> listeners)
 {
     public const string Confidential = "confidential";
     public const string Public = "public";
@@ -97,15 +106,20 @@ public sealed class OpenIdApplications(OpenIdDbContext db, IAuditLog audit, Time
         app.PendingUrl = request.PendingUrl;
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("openid.application.saved", request.ClientId, new { request.Type, request.AllowedFlows, request.Scopes, request.TenantRoles }, ct);
-        workplace.Invalidate();
+        Changed();
     }
 
     public async Task<bool> DeleteAsync(string clientId, CancellationToken ct)
     {
         var deleted = await db.Applications.Where(a => a.ClientId == clientId).ExecuteDeleteAsync(ct) > 0;
         if (deleted) await audit.AppendAsync("openid.application.deleted", clientId, null, ct);
-        workplace.Invalidate();
+        Changed();
         return deleted;
+    }
+
+    private void Changed()
+    {
+        foreach (var listener in listeners) listener.ApplicationsChanged();
     }
 
     /// <summary>A generated secret: 256 random bits, base64url.</summary>

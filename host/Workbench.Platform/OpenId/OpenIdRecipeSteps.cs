@@ -81,7 +81,7 @@ public sealed class StaffMembershipsStep : IRecipeStepHandler
                 (!state.Users.Contains(item.Email) && !string.Equals(item.Email, initialAdmin, StringComparison.OrdinalIgnoreCase) && await users.FindByEmailAsync(item.Email) is null))
                 context.Error($"$.items[{index}].email", $"Nav konta \"{item.Email}\" (no such account; create it in a users step first).");
             foreach (var (tenant, roles) in item.Tenants ?? [])
-                if (TenantSetup.ValidateName(tenant) is not null || roles.Count == 0)
+                if (TenantNameRule.Validate(tenant) is not null || roles.Count == 0)
                     context.Error($"$.items[{index}].tenants.{tenant}", "Pašvaldības nosaukums un vismaz viena loma ir obligāti (a tenant name and at least one role are required).");
         }
     }

@@ -14,7 +14,7 @@ namespace Workbench.Platform.Outbox;
 /// Delivers due outbox messages of every running tenant. A message is claimed by moving its next-attempt time
 /// forward by a lease with a conditional update, so two host nodes never deliver it at the same time; a failure
 /// is retried with exponential back-off and, after the last attempt, shown to administrators as failed. The
-/// <c>outbox-dispatch</c> job runs it (<see cref="Jobs.WorkbenchJobs"/>).
+/// <c>outbox-dispatch</c> job runs it (<c>WorkbenchJobs</c>).
 /// </summary>
 public sealed class OutboxDispatcher(
     TenantScopes scopes,

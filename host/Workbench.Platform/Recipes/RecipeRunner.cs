@@ -22,7 +22,7 @@ public sealed class RecipeRunner(
     PlatformDbContext db,
     TenantDatabaseSession session,
     ITenantContext tenant,
-    TenantRegistry registry,
+    ITenantChanges changes,
     IAuditLog audit,
     ActorContext actor,
     ILogger<RecipeRunner> logger)
@@ -71,7 +71,7 @@ public sealed class RecipeRunner(
                 : new RecipeError(current.Index, current.Name, recipe.Steps[current.Index].Origin, message);
             return await FailAsync(recipe, started, [error], ct);
         }
-        await registry.BumpAsync(tenant.Required.Name, ct);
+        await changes.ChangedAsync(tenant.Required.Name, ct);
         return new RecipeResult(true, []);
     }
 

@@ -11,7 +11,7 @@ using Workbench.Platform.Tenants;
 namespace Workbench.Platform.Security;
 
 /// <summary>Per-tenant roles and the permission names they grant (stored as role claims).</summary>
-public sealed partial class RoleService(RoleManager<WorkbenchRole> roles, PlatformDbContext db, ModuleCatalog catalog, IAuditLog audit, TenantDatabaseSession session, TenantRegistry registry, ITenantContext tenant)
+public sealed partial class RoleService(RoleManager<WorkbenchRole> roles, PlatformDbContext db, ModuleCatalog catalog, IAuditLog audit, TenantDatabaseSession session, ITenantChanges changes, ITenantContext tenant)
 {
     public static bool IsValidName(string? name) => name is not null && RoleName().IsMatch(name);
 
@@ -46,7 +46,7 @@ public sealed partial class RoleService(RoleManager<WorkbenchRole> roles, Platfo
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("role.saved", name, new { permissions }, ct);
         // Role grants are cached with the tenant in every host process.
-        await session.AfterCommitAsync(() => registry.BumpAsync(tenant.Required.Name, CancellationToken.None));
+        await session.AfterCommitAsync(() => changes.ChangedAsync(tenant.Required.Name, CancellationToken.None));
     }
 
     /// <summary>The built-in roles with the permissions modules grant them by default.</summary>

@@ -38,14 +38,4 @@ public static class SharedKeyRing
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(100));
         return certificate.Export(X509ContentType.Pfx);
     }
-
-    /// <summary>Keys an earlier version kept in <c>keys/</c> of the data folder join the shared ring once, so nothing they protect is lost.</summary>
-    public static async Task ImportFileKeysAsync(HostDbContext db, string dataRoot, CancellationToken ct)
-    {
-        var folder = Path.Combine(dataRoot, "keys");
-        if (!Directory.Exists(folder) || await db.DataProtectionKeys.AnyAsync(ct)) return;
-        foreach (var file in Directory.GetFiles(folder, "*.xml"))
-            db.DataProtectionKeys.Add(new() { FriendlyName = Path.GetFileNameWithoutExtension(file), Xml = await File.ReadAllTextAsync(file, ct) });
-        await db.SaveChangesAsync(ct);
-    }
 }

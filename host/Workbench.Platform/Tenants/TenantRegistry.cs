@@ -23,7 +23,7 @@ public sealed record TenantShell(TenantRecord Record, TenantInfo? Info, IReadOnl
 /// The process-wide cache of tenants. Every change to a tenant bumps its version in the host database;
 /// each host process reloads a tenant when it sees a new version, so CLI and admin changes apply without a restart.
 /// </summary>
-public sealed class TenantRegistry(HostDatabase hostDatabase, DataPaths paths, TenantScopes scopes, ILogger<TenantRegistry> logger)
+public sealed class TenantRegistry(HostDatabase hostDatabase, DataPaths paths, TenantScopes scopes, ILogger<TenantRegistry> logger) : ITenantChanges
 {
     private readonly ConcurrentDictionary<string, TenantShell> _shells = new(StringComparer.Ordinal);
 
@@ -71,6 +71,8 @@ public sealed class TenantRegistry(HostDatabase hostDatabase, DataPaths paths, T
             await db.Tenants.Where(t => t.Name == name).ExecuteUpdateAsync(s => s.SetProperty(t => t.Version, t => t.Version + 1), ct);
         await RefreshAsync(name, ct);
     }
+
+    Task ITenantChanges.ChangedAsync(string tenant, CancellationToken ct) => BumpAsync(tenant, ct);
 
     /// <summary>The tenant's connection details with no configuration loaded yet, for setup and migrations.</summary>
     public TenantInfo Provisional(TenantRecord record) => new(

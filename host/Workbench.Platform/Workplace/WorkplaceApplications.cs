@@ -13,7 +13,7 @@ public sealed record ExternalApplication(string ClientId, string Name, string Ur
 /// The provider's clients that have a workplace address, read from the competence centre at most every
 /// <see cref="Refresh"/> (every workplace page shows them); an application serves the municipalities in its TenantRoles.
 /// </summary>
-public sealed class WorkplaceApplications(TenantRegistry registry, TenantScopes scopes, TimeProvider clock)
+public sealed class WorkplaceApplications(TenantRegistry registry, TenantScopes scopes, TimeProvider clock) : IOpenIdApplicationListener
 {
     public static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _lock = new(1, 1);
@@ -45,5 +45,5 @@ public sealed class WorkplaceApplications(TenantRegistry registry, TenantScopes 
     }
 
     /// <summary>After a client is saved or deleted, so the workplaces show the change at once.</summary>
-    public void Invalidate() => _loaded = DateTimeOffset.MinValue;
+    public void ApplicationsChanged() => _loaded = DateTimeOffset.MinValue;
 }

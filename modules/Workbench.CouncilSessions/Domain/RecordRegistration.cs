@@ -10,7 +10,7 @@ namespace Workbench.CouncilSessions.Domain;
 /// document register (through <see cref="IRecordRegistry"/>; without it nothing happens). In the signing's transaction:
 /// if registration fails, the minutes are not signed.
 /// </summary>
-public sealed class RecordRegistration(CouncilDbContext db, MinutesService minutes, IEnumerable<IRecordRegistry> registries)
+public sealed class RecordRegistration(CouncilDbContext db, MinutesService minutes, IModuleContract<IRecordRegistry> registries)
 {
     public async Task RegisterAsync(Meeting meeting, CancellationToken ct)
     {
@@ -20,7 +20,7 @@ public sealed class RecordRegistration(CouncilDbContext db, MinutesService minut
 
     private async Task RegisterRecordsAsync(Meeting meeting, CancellationToken ct)
     {
-        if (registries.FirstOrDefault() is not { } registry) return;
+        if (registries.Current is not { } registry) return;
         var model = await minutes.BuildAsync(meeting.Id, internalEdition: true, ct);
         var day = DateOnly.FromDateTime(meeting.StartsAt);
         var items = await db.AgendaItems.Where(i => i.MeetingId == meeting.Id).ToListAsync(ct);

@@ -24,7 +24,7 @@ namespace Workbench.DocumentRegister.Domain;
 public sealed partial class DocumentService(
     DocumentRegisterDbContext db, DocumentAccessRule access, ICustomFieldService customFields, IAuditLog audit, ITenantTransaction transaction,
     ICurrentActor actor, ITenantContext tenant, TimeProvider clock, DocumentSearchSource search, IWorkflowEvents events,
-    IEnumerable<IServiceCaseDirectory> serviceCaseDirectories)
+    IModuleContract<IServiceCaseDirectory> serviceCases)
 {
     public const string RecordType = "document";
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -233,7 +233,7 @@ public sealed partial class DocumentService(
     /// </summary>
     private async Task<(List<string> References, Dictionary<int, string> Problems)> ServiceCasesAsync(IReadOnlyList<string>? given, CancellationToken ct)
     {
-        var directory = serviceCaseDirectories.FirstOrDefault(d => d.Available);
+        var directory = serviceCases.Current;
         var (references, problems) = (new List<string>(), new Dictionary<int, string>());
         foreach (var (reference, i) in (given ?? []).Select((r, i) => (r?.Trim(), i)))
         {
@@ -254,7 +254,7 @@ public sealed partial class DocumentService(
     /// <summary>The document's service cases as the service cards module describes them (null where it cannot).</summary>
     public async Task<List<(string Reference, ServiceCaseSummary? Case)>> LinkedServiceCasesAsync(Document d, CancellationToken ct)
     {
-        var directory = serviceCaseDirectories.FirstOrDefault(x => x.Available);
+        var directory = serviceCases.Current;
         var linked = new List<(string, ServiceCaseSummary?)>();
         foreach (var reference in d.ServiceCases)
             linked.Add((reference, directory is null ? null : (await directory.FindAsync(reference, ct)).FirstOrDefault()));

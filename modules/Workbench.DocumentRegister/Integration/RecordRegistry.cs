@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Records;
-using Workbench.Abstractions.Tenants;
 using Workbench.DocumentRegister.Data;
 using Workbench.DocumentRegister.Domain;
 
@@ -10,11 +9,10 @@ namespace Workbench.DocumentRegister.Integration;
 /// Registers other modules' finished records (minutes, decisions) in the register of their kind, in the case file the
 /// register receives documents in, once per source key, with their files attached.
 /// </summary>
-public sealed class RecordRegistry(DocumentRegisterDbContext db, DocumentService documents, ITenantContext tenant) : IRecordRegistry
+public sealed class RecordRegistry(DocumentRegisterDbContext db, DocumentService documents) : IRecordRegistry
 {
     public async Task<RegisteredRecord?> RegisterAsync(RecordToRegister record, CancellationToken cancellationToken = default)
     {
-        if (!tenant.Required.IsFeatureEnabled(DocumentRegisterManifest.Feature)) return null;
         var externalId = record.SourceKey;
         var existing = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.ExternalId == externalId, cancellationToken);
         if (existing is null)

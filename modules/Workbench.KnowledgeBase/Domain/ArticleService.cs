@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Data;
+using Workbench.Abstractions.Recipes;
+using Workbench.Abstractions.Records;
 using Workbench.Abstractions.Search;
 using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
@@ -18,6 +20,8 @@ public sealed class ArticleService(
     KnowledgeBaseDbContext db,
     ITenantTransaction transaction,
     ISearchIndex search,
+    IModuleContract<IServiceCardDirectory> serviceCards,
+    IRecipeRunState recipe,
     IAuditLog audit,
     ICurrentActor actor,
     ITenantContext tenant,
@@ -33,7 +37,7 @@ public sealed class ArticleService(
         if (input.Body is { Length: > 100_000 }) errors["body"] = ["Teksts līdz 100 000 zīmēm (body up to 100,000 characters)."];
         if (input.ReviewIntervalDays is < 1 or > 1095) errors["reviewIntervalDays"] = ["Pārskatīšanas intervāls: 1–1095 dienas (review interval 1–1095 days)."];
         foreach (var card in input.ServiceCardIds ?? [])
-            if (!await search.ExistsAsync("Workbench.ServiceCards", "service-card", card.ToString(), ct))
+            if (!recipe.IsAnnounced<IServiceCardDirectory>(card) && !(serviceCards.Current is { } cards && await cards.ExistsAsync(card, ct)))
                 errors["serviceCardIds"] = [$"Pakalpojuma kartīte {card} nav atrasta (unknown service card)."];
         foreach (var related in input.RelatedArticleIds ?? [])
             if (related == id || !await db.Articles.AnyAsync(a => a.Id == related, ct))

@@ -1,18 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Records;
-using Workbench.Abstractions.Tenants;
 using Workbench.ServiceCards.Data;
 
 namespace Workbench.ServiceCards.Integration;
 
 /// <summary>Service cases as other modules see them (<see cref="IServiceCaseDirectory"/>).</summary>
-public sealed class ServiceCaseDirectory(ServiceCardsDbContext db, ITenantContext tenant) : IServiceCaseDirectory
+public sealed class ServiceCaseDirectory(ServiceCardsDbContext db) : IServiceCaseDirectory
 {
-    public bool Available => tenant.Required.IsFeatureEnabled(ServiceCardsManifest.Feature);
-
     public async Task<IReadOnlyList<ServiceCaseSummary>> FindAsync(string reference, CancellationToken cancellationToken = default)
     {
-        if (!Available) return [];
         var cases = Guid.TryParse(reference, out var id) ? db.Cases.Where(c => c.Id == id) : db.Cases.Where(c => c.ClientReference == reference.Trim());
         return await cases.AsNoTracking().OrderBy(c => c.CreatedUtc).Take(10)
             .Join(db.Cards.AsNoTracking(), c => c.CardId, card => card.Id, (c, card) => new { c.Id, c.ClientReference, card.Name, c.Status })

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Abstractions.Recipes;
-using Workbench.Abstractions.Search;
-using Workbench.ServiceCards.Search;
+using Workbench.Abstractions.Records;
 using Workbench.ServiceCards.Domain;
 
 namespace Workbench.ServiceCards.Recipes;
@@ -18,7 +17,7 @@ public sealed class ServiceCardsStep : IRecipeStepHandler
     public async Task ValidateAsync(RecipeStepContext context, CancellationToken ct)
     {
         var cards = context.Services.GetRequiredService<ServiceCardService>();
-        var search = context.Services.GetRequiredService<ISearchIndex>();
+        var recipe = context.Services.GetRequiredService<IRecipeRunState>();
         foreach (var (index, item) in context.ReadItems<ServiceCardInput>())
         {
             foreach (var (field, messages) in await cards.ValidateAsync(item, item.Id, ct))
@@ -26,7 +25,8 @@ public sealed class ServiceCardsStep : IRecipeStepHandler
             if (item.State == CardState.Published)
                 foreach (var problem in ServiceCardService.PublishProblems(item.Normalized()))
                     context.Error($"$.items[{index}].state", $"Nevar publicēt: {problem}.");
-            if (item.Id is { } id) search.Stage(ServiceCardsManifest.Feature, ServiceCardSearchSource.Type, id.ToString());
+            // Later steps (a knowledge base article explaining the service) may link to the card before it exists.
+            if (item.Id is { } id) recipe.Announce<IServiceCardDirectory>(id);
         }
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Data;
 using Workbench.Platform.Outbox;
+using Workbench.Platform.Setup;
 using Workbench.Platform.Tenants;
 
 namespace Workbench.Tests.Infrastructure;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Security;
+using Workbench.Platform.Data;
 using Workbench.Platform.Notifications;
 
 namespace Workbench.Host.Pages.Admin;

@@ -4,6 +4,7 @@ using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Security;
 using Workbench.Platform;
 using Workbench.Platform.Recipes;
+using Workbench.Platform.Setup;
 using Workbench.Platform.Tenants;
 
 namespace Workbench.Host.Pages.Admin;

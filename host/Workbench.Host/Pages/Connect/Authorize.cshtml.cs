@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Workbench.Abstractions.Modules;
 using Workbench.Host.Api;
 using Workbench.Platform;
+using Workbench.Platform.ExternalSignIn;
 using Workbench.Platform.OpenId;
 using Workbench.Platform.Security;
 

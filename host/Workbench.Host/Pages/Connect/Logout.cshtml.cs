@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.WebUtilities;
 using Workbench.Abstractions.Modules;
 using Workbench.Host.Api;
 using Workbench.Platform;
+using Workbench.Platform.ExternalSignIn;
 using Workbench.Platform.OpenId;
-using Workbench.Platform.Security;
 
 namespace Workbench.Host.Pages.Connect;
 

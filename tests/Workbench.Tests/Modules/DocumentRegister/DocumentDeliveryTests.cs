@@ -6,7 +6,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Platform.Data;
-using Workbench.Platform.Outbox;
 using Workbench.Tests.Infrastructure;
 
 namespace Workbench.Tests.Modules.DocumentRegister;

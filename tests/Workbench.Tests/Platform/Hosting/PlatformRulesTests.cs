@@ -33,7 +33,7 @@ public sealed class PlatformRulesTests
     [InlineData("rīga", false)]
     [InlineData("ri ga", false)]
     [InlineData("api", false)]
-    public void Tenant_names(string name, bool valid) => Assert.Equal(valid, TenantSetup.ValidateName(name) is null);
+    public void Tenant_names(string name, bool valid) => Assert.Equal(valid, TenantNameRule.Validate(name) is null);
 
     [Theory]
     [InlineData("#000000", 21.0)]

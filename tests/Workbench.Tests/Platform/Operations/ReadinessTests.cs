@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Abstractions.Recipes;
+using Workbench.Platform.Setup;
 using Workbench.Platform.Tenants;
 using Workbench.Tests.Infrastructure;
 

@@ -197,7 +197,7 @@ public static class RecipeRollback
         {
             var db = context.Services.GetRequiredService<PlatformDbContext>();
             for (var i = 0; i < 2; i++)
-                db.Add(new Workbench.Platform.Notifications.Notification { Id = Guid.NewGuid(), Recipient = "a@smiltene.lv", Key = "same", Text = "x", Url = "/" });
+                db.Add(new Notification { Id = Guid.NewGuid(), Recipient = "a@smiltene.lv", Key = "same", Text = "x", Url = "/" });
             await db.SaveChangesAsync(ct);
         }
     }

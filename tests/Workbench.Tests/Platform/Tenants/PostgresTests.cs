@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Audit;
+using Workbench.Platform.Setup;
 using Workbench.Platform.Tenants;
 using Workbench.Tests.Infrastructure;
 using Workbench.Tests.Platform.Recipes;

@@ -1,4 +1,4 @@
-namespace Workbench.Platform.Outbox;
+namespace Workbench.Platform.Data;
 
 public sealed class OutboxMessage
 {

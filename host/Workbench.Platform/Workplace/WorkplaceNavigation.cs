@@ -2,10 +2,11 @@ using System.Security.Claims;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
+using Workbench.Platform.Modules;
 
-namespace Workbench.Platform.Modules;
+namespace Workbench.Platform.Workplace;
 
-public sealed class WorkplaceNavigation(ModuleCatalog catalog, ITenantContext tenant, IPermissionService permissions, Workplace.WorkplaceApplications applications) : IWorkplaceNavigation
+public sealed class WorkplaceNavigation(ModuleCatalog catalog, ITenantContext tenant, IPermissionService permissions, WorkplaceApplications applications) : IWorkplaceNavigation
 {
     public async Task<IReadOnlyList<WorkplaceApplication>> GetApplicationsAsync(CancellationToken cancellationToken) =>
         tenant.Current is not { } current ? [] : (await applications.ForTenantAsync(current.Name, cancellationToken)).Select(a => new WorkplaceApplication(a.Name, a.Url)).ToList();

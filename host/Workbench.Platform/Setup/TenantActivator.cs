@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workbench.Platform.Data;
 using Workbench.Platform.Features;
+using Workbench.Platform.Tenants;
 
-namespace Workbench.Platform.Tenants;
+namespace Workbench.Platform.Setup;
 
 /// <summary>
 /// At start: applies pending module migrations to every running tenant (module upgrades), sets up the tenants

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,11 +8,12 @@ using Workbench.Platform.Data;
 using Workbench.Platform.Features;
 using Workbench.Platform.Recipes;
 using Workbench.Platform.Security;
+using Workbench.Platform.Tenants;
 
-namespace Workbench.Platform.Tenants;
+namespace Workbench.Platform.Setup;
 
 /// <summary>Creates a tenant: registry row, database, platform schema, built-in roles, recipe, first administrator. All or nothing.</summary>
-public sealed partial class TenantSetup(
+public sealed class TenantSetup(
     HostDatabase hostDatabase,
     TenantRegistry registry,
     TenantScopes scopes,
@@ -21,17 +21,9 @@ public sealed partial class TenantSetup(
     InitialAdmin initialAdmin,
     ILogger<TenantSetup> logger)
 {
-    /// <summary>Names that would collide with the host's own paths.</summary>
-    private static readonly HashSet<string> Reserved = ["health", "api", "admin", "error", "culture", "signin", "signout", "plugins", "recipes", "openapi"];
-
-    public static string? ValidateName(string? name) =>
-        name is null || !NamePattern().IsMatch(name)
-            ? $"Nederīgs pašvaldības nosaukums \"{name}\": atļauti mazie burti a–z, cipari un '-', 2–40 zīmes (invalid tenant name: [a-z0-9-], 2–40 characters)."
-            : Reserved.Contains(name) ? $"Nosaukums \"{name}\" ir rezervēts (the name is reserved)." : null;
-
     public async Task<TenantSetupResult> CreateAsync(TenantCreateRequest request, string actor, CancellationToken ct)
     {
-        if (ValidateName(request.Name) is { } nameError) return TenantSetupResult.Invalid(nameError);
+        if (TenantNameRule.Validate(request.Name) is { } nameError) return TenantSetupResult.Invalid(nameError);
         if (request.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(request.ConnectionString))
             return TenantSetupResult.Invalid("PostgreSQL pašvaldībai vajag savienojuma virkni (a PostgreSQL tenant needs a connection string).");
         var loaded = recipes.LoadByName(request.Recipe);
@@ -99,9 +91,6 @@ public sealed partial class TenantSetup(
         await db.Tenants.Where(t => t.Name == record.Name).ExecuteDeleteAsync(ct);
         await registry.RefreshAsync(record.Name, ct);
     }
-
-    [GeneratedRegex("^[a-z0-9-]{2,40}$")]
-    private static partial Regex NamePattern();
 }
 
 public sealed record TenantCreateRequest(string Name, string Recipe, DatabaseProvider Provider = DatabaseProvider.Sqlite, string? ConnectionString = null);

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Workbench.Abstractions.Audit;
 using Workbench.Platform.Data;
-using Workbench.Platform.ExternalSignIn;
+using Workbench.Platform.Security;
 
-namespace Workbench.Platform.Security;
+namespace Workbench.Platform.ExternalSignIn;
 
 /// <summary>
 /// Password sign-in to the current tenant: the municipality's directory first when it has one, then local accounts
@@ -41,13 +41,4 @@ public sealed class StaffSignIn(SignInManager<WorkbenchUser> signIn, UserManager
         await signIn.SignOutAsync();
         await audit.AppendAsync("signout", "");
     }
-}
-
-/// <param name="PendingUserId">Set when the first factor was right and a code from the authenticator app is needed to finish.</param>
-public sealed record SignInOutcome(bool Succeeded, string? Message, string? PendingUserId = null)
-{
-    public bool SecondFactorRequired => PendingUserId is not null;
-
-    public static SignInOutcome SecondFactor(string userId) =>
-        new(false, "Ievadiet kodu no autentifikatora lietotnes (enter the code from your authenticator app).", userId);
 }

@@ -1,4 +1,4 @@
-namespace Workbench.Platform.Notifications;
+namespace Workbench.Platform.Data;
 
 public sealed class Notification
 {
