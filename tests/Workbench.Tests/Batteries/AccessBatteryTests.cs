@@ -58,6 +58,7 @@ public sealed class AccessBatteryTests(BatteryHost host) : IClassFixture<Battery
                     if (status is >= 200 and < 300) successes++;
                     var entitled = !rule.Authenticated || (principal.Here && rule.Permissions.All(principal.Holds));
                     if (status >= 500) problems.Add($"{operation} as {principal.Name} in {tenant}: {status}");
+                    else if (!operation.Declares(status)) problems.Add($"{operation} as {principal.Name} in {tenant}: {status}, which its OpenAPI responses do not declare");
                     else if (status is >= 200 and < 300 && !entitled)
                         problems.Add($"{operation} as {principal.Name} in {tenant}: {status}, but it needs {(rule.Permissions.Count > 0 ? string.Join(", ", rule.Permissions) : "a signed-in person")}");
                 }
@@ -65,7 +66,7 @@ public sealed class AccessBatteryTests(BatteryHost host) : IClassFixture<Battery
         }
         var crossTenant = problems.Count(p => p.Contains(" as administrator of another tenant ", StringComparison.Ordinal));
         TestContext.Current.TestOutputHelper?.WriteLine($"access: {operations} operations × 8 principals = {requests} requests, {successes} successes, {problems.Count} violations, {crossTenant} cross-tenant reads");
-        Assert.True(problems.Count == 0, string.Join('\n', problems.Take(60)));
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(60)));
     }
 
     private static async Task<int> SendAsync(HttpClient client, ApiOperation operation, string path)

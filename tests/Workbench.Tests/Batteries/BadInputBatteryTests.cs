@@ -47,11 +47,11 @@ public sealed class BadInputBatteryTests(BatteryHost host) : IClassFixture<Batte
             var tenant = host.TenantFor(operation);
             var path = await host.ConcretePathAsync(operation, admins[tenant]);
             var variants = operation.IsUpload ? UploadVariants() : BodyVariants(operation.BodySchema!.Value);
-            await SendAllAsync(findings, admins[tenant], tenant, new HttpMethod(operation.Method), path, operation.ToString(), variants);
+            await SendAllAsync(findings, admins[tenant], tenant, operation, path, variants);
         }
         var recipeSteps = RecipeVariants().ToList();
-        await SendAllAsync(findings, admins[host.Tenant], host.Tenant, HttpMethod.Post, $"/{host.Tenant}/api/admin/recipes/run", "recipe", recipeSteps);
-        await SendAllAsync(findings, admins[host.Tenant], host.Tenant, HttpMethod.Post, $"/{host.Tenant}/api/service-cards/import", "CSV import", CsvVariants());
+        await SendAllAsync(findings, admins[host.Tenant], host.Tenant, Operation("POST", "/api/admin/recipes/run"), $"/{host.Tenant}/api/admin/recipes/run", recipeSteps);
+        await SendAllAsync(findings, admins[host.Tenant], host.Tenant, Operation("POST", "/api/service-cards/import"), $"/{host.Tenant}/api/service-cards/import", CsvVariants());
 
         var errors = host.ErrorLogEntries();
         TestContext.Current.TestOutputHelper?.WriteLine(
@@ -60,8 +60,11 @@ public sealed class BadInputBatteryTests(BatteryHost host) : IClassFixture<Batte
         Assert.True(errors.Count == 0, $"malformed input logged as errors:\n{string.Join('\n', errors.Take(10))}");
     }
 
-    private async Task SendAllAsync(Findings findings, HttpClient admin, string tenant, HttpMethod method, string path, string label, IEnumerable<Variant> variants)
+    private ApiOperation Operation(string method, string path) => host.Operations.All.Single(o => o.Method == method && o.Path == path);
+
+    private async Task SendAllAsync(Findings findings, HttpClient admin, string tenant, ApiOperation operation, string path, IEnumerable<Variant> variants)
     {
+        var method = new HttpMethod(operation.Method);
         var before = await host.RowCountsAsync(tenant);
         foreach (var variant in variants)
         {
@@ -69,8 +72,9 @@ public sealed class BadInputBatteryTests(BatteryHost host) : IClassFixture<Batte
             using var response = await admin.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
             var body = await response.Content.ReadAsStringAsync(Ct);
             findings.Requests++;
-            var where = $"{label} [{variant.Label}] → {(int)response.StatusCode}";
+            var where = $"{operation} [{variant.Label}] → {(int)response.StatusCode}";
             if ((int)response.StatusCode >= 500) { findings.Problems.Add($"{where}: {body[..Math.Min(body.Length, 300)]}"); continue; }
+            if (!operation.Declares((int)response.StatusCode)) findings.Problems.Add($"{where}, which its OpenAPI responses do not declare");
             if (body.Contains("   at ", StringComparison.Ordinal)) findings.Problems.Add($"{where}: a stack trace in the answer");
             var after = await host.RowCountsAsync(tenant);
             if (response.IsSuccessStatusCode) { findings.Accepted++; before = after; continue; }

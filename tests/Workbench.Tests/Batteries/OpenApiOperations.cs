@@ -3,10 +3,13 @@ using System.Text.Json.Nodes;
 
 namespace Workbench.Tests.Batteries;
 
-/// <summary>One operation of the host's OpenAPI document: method, tenant-relative path template and JSON body schema.</summary>
-public sealed record ApiOperation(string Method, string Path, JsonElement? BodySchema)
+/// <summary>One operation of the host's OpenAPI document: method, tenant-relative path template, JSON body schema and the statuses it declares.</summary>
+public sealed record ApiOperation(string Method, string Path, JsonElement? BodySchema, IReadOnlySet<string> Responses, IReadOnlyList<string> SuccessWithoutContent)
 {
     public override string ToString() => $"{Method} {Path}";
+
+    /// <summary>The document names this status among the operation's responses: the contract a client is written against.</summary>
+    public bool Declares(int status) => Responses.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture)) || Responses.Contains($"{status / 100}XX");
 
     public IEnumerable<string> PathParameters =>
         Path.Split('/').Where(s => s.StartsWith('{') && s.EndsWith('}')).Select(s => s[1..^1]);
@@ -31,7 +34,10 @@ public sealed class OpenApiOperations
             {
                 JsonElement? body = operation.Value.TryGetProperty("requestBody", out var request) && request.GetProperty("content").TryGetProperty("application/json", out var json)
                     && json.TryGetProperty("schema", out var schema) ? schema : null;
-                operations.Add(new ApiOperation(operation.Name.ToUpperInvariant(), path.Name, body));
+                var declared = operation.Value.TryGetProperty("responses", out var list) ? list.EnumerateObject().ToList() : [];
+                // A read's 200 carries something (a record, a file, a page) and says what.
+                var bare = declared.Where(r => operation.Name == "get" && r.Name == "200" && !(r.Value.TryGetProperty("content", out var content) && content.EnumerateObject().Any())).Select(r => r.Name).ToList();
+                operations.Add(new ApiOperation(operation.Name.ToUpperInvariant(), path.Name, body, declared.Select(r => r.Name).ToHashSet(), bare));
             }
         All = operations;
     }

@@ -79,7 +79,8 @@ public static class Browsers
         try
         {
             await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-            await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+            // Polled on a timer: animation frames, the default, can stall in a page that is not in front.
+            await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { PollingInterval = 100 });
         }
         catch (TimeoutException)
         {

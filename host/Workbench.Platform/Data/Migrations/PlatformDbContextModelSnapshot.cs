@@ -363,7 +363,7 @@ namespace Workbench.Platform.Data.Migrations
                     b.ToTable("Platform_Users", (string)null);
                 });
 
-            modelBuilder.Entity("Workbench.Platform.Notifications.Notification", b =>
+            modelBuilder.Entity("Workbench.Platform.Data.Notification", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -399,7 +399,7 @@ namespace Workbench.Platform.Data.Migrations
                     b.ToTable("Platform_Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Workbench.Platform.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Workbench.Platform.Data.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
