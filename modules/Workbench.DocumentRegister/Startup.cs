@@ -23,10 +23,15 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddTenantDbContext<DocumentRegisterDbContext>(DocumentRegisterManifest.Feature);
-        services.AddSingleton(new CustomFieldRecordType(DocumentService.RecordType, DocumentRegisterManifest.Feature, "Dokuments"));
+        services.AddSingleton(new CustomFieldRecordType(DocumentRegistration.RecordType, DocumentRegisterManifest.Feature, "Dokuments"));
         services.AddScoped<RegisterService>();
         services.AddScoped<DocumentAccessRule>();
-        services.AddScoped<DocumentService>();
+        services.AddScoped<DocumentQueries>();
+        services.AddScoped<DocumentRegistration>();
+        services.AddScoped<DocumentAttachments>();
+        services.AddScoped<DocumentStatusChanges>();
+        services.AddScoped<DocumentServiceCases>();
+        services.AddScoped<DocumentEvents>();
         services.AddScoped<ExecutionControl>();
         services.AddScoped<Approvals>();
         services.AddScoped<Reports>();

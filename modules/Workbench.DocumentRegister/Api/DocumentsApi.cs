@@ -114,13 +114,13 @@ public static class DocumentsApi
             : TypedResults.Ok(rows);
     }
 
-    private static async Task<Ok<DocumentPage>> List([AsParameters] ListParameters query, ClaimsPrincipal user, DocumentService documents, CancellationToken ct)
+    private static async Task<Ok<DocumentPage>> List([AsParameters] ListParameters query, ClaimsPrincipal user, DocumentQueries documents, CancellationToken ct)
     {
         var (total, page) = await documents.ListAsync(user, query.ToQuery(), ct);
         return TypedResults.Ok(new DocumentPage(total, page.Select(DocumentSummary.Of)));
     }
 
-    private static async Task<FileContentHttpResult> Export([AsParameters] ListParameters query, ClaimsPrincipal user, DocumentService documents, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Export([AsParameters] ListParameters query, ClaimsPrincipal user, DocumentQueries documents, CancellationToken ct)
     {
         // Every row the person may see, read a page at a time.
         var rows = new List<Document>();
@@ -134,50 +134,50 @@ public static class DocumentsApi
             ("kind", d => d.Kind), ("title", d => d.Title), ("correspondent", d => d.Correspondent), ("executor", d => d.Executor), ("dueDate", d => d.DueDate), ("status", d => d.Status)), "documents.csv");
     }
 
-    private static async Task<Results<Created<DocumentView>, ValidationProblem>> Create(DocumentInput input, ClaimsPrincipal user, DocumentService documents, CancellationToken ct)
+    private static async Task<Results<Created<DocumentView>, ValidationProblem>> Create(DocumentInput input, ClaimsPrincipal user, DocumentQueries documents, DocumentRegistration registration, CancellationToken ct)
     {
-        if (await documents.ValidateAsync(input, user, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        var document = await documents.RegisterAsync(input, null, ct);
+        if (await registration.ValidateAsync(input, user, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        var document = await registration.RegisterAsync(input, null, ct);
         return TypedResults.Created($"api/documents/{document.Id}", await documents.ViewAsync(document, ct));
     }
 
-    private static Task<Results<Ok<DocumentView>, NotFound>> Get(Guid id, ClaimsPrincipal user, DocumentService documents, CancellationToken ct) =>
+    private static Task<Results<Ok<DocumentView>, NotFound>> Get(Guid id, ClaimsPrincipal user, DocumentQueries documents, CancellationToken ct) =>
         Visible(id, user, documents, ct, async document => TypedResults.Ok(await documents.ViewAsync(document, ct)));
 
-    private static async Task<Results<Ok<DocumentView>, ValidationProblem, ProblemHttpResult, NotFound>> Correct(Guid id, JsonObject body, ClaimsPrincipal user, DocumentService documents, CancellationToken ct)
+    private static async Task<Results<Ok<DocumentView>, ValidationProblem, ProblemHttpResult, NotFound>> Correct(Guid id, JsonObject body, ClaimsPrincipal user, DocumentQueries documents, DocumentRegistration registration, CancellationToken ct)
     {
         if (await documents.FindAsync(id, user, ct) is null) return TypedResults.NotFound();
         DocumentInput input;
         try { input = body.Deserialize<DocumentInput>(RecipeStepContext.JsonOptions) ?? throw new JsonException("empty body"); }
         catch (JsonException ex) { return TypedResults.Problem($"Nederīgs dokuments (invalid document): {ex.Message}", statusCode: StatusCodes.Status400BadRequest); }
-        if (await documents.ValidateAsync(input, user, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(await documents.ViewAsync(await documents.CorrectAsync(id, input, (string?)body["reason"], ct), ct));
+        if (await registration.ValidateAsync(input, user, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await documents.ViewAsync(await registration.CorrectAsync(id, input, (string?)body["reason"], ct), ct));
     }
 
-    private static Task<Results<Ok<List<DocumentVersionView>>, NotFound>> Versions(Guid id, ClaimsPrincipal user, DocumentService documents, CancellationToken ct) =>
+    private static Task<Results<Ok<List<DocumentVersionView>>, NotFound>> Versions(Guid id, ClaimsPrincipal user, DocumentQueries documents, CancellationToken ct) =>
         Visible(id, user, documents, ct, async _ => TypedResults.Ok((await documents.VersionsAsync(id, ct))
             .Select(v => new DocumentVersionView(v.Version, v.ChangedBy, v.ChangedUtc, v.Reason, JsonNode.Parse(v.Snapshot))).ToList()));
 
-    private static Task<Results<Ok<List<Attachment>>, NotFound>> Attachments(Guid id, ClaimsPrincipal user, DocumentService documents, CancellationToken ct) =>
-        Visible(id, user, documents, ct, async _ => TypedResults.Ok(await documents.AttachmentsAsync(id, ct)));
+    private static Task<Results<Ok<List<Attachment>>, NotFound>> Attachments(Guid id, ClaimsPrincipal user, DocumentQueries documents, DocumentAttachments attachments, CancellationToken ct) =>
+        Visible(id, user, documents, ct, async _ => TypedResults.Ok(await attachments.AttachmentsAsync(id, ct)));
 
-    private static async Task<Results<Created<Attachment>, ProblemHttpResult, NotFound>> Attach(Guid id, HttpRequest request, ClaimsPrincipal user, DocumentService documents, CancellationToken ct)
+    private static async Task<Results<Created<Attachment>, ProblemHttpResult, NotFound>> Attach(Guid id, HttpRequest request, ClaimsPrincipal user, DocumentQueries documents, DocumentAttachments attachments, CancellationToken ct)
     {
         if (await documents.FindAsync(id, user, ct) is null) return TypedResults.NotFound();
         var (file, problem) = await Uploads.ReadSingleFileAsync(request, Attachment.MaxBytes, ct);
         if (file is null) return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
-        return TypedResults.Created($"api/documents/{id}/attachments", await documents.AttachAsync(id, file.FileName, file.ContentType, file.Content, ct));
+        return TypedResults.Created($"api/documents/{id}/attachments", await attachments.AttachAsync(id, file.FileName, file.ContentType, file.Content, ct));
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> Download(Guid id, Guid attachmentId, ClaimsPrincipal user, DocumentService documents, CancellationToken ct) =>
-        await documents.FindAsync(id, user, ct) is not null && await documents.AttachmentAsync(id, attachmentId, ct) is { } found
+    private static async Task<Results<FileContentHttpResult, NotFound>> Download(Guid id, Guid attachmentId, ClaimsPrincipal user, DocumentQueries documents, DocumentAttachments attachments, CancellationToken ct) =>
+        await documents.FindAsync(id, user, ct) is not null && await attachments.AttachmentAsync(id, attachmentId, ct) is { } found
             ? TypedResults.File(found.Content, Uploads.SafeContentType(found.Attachment.FileName), found.Attachment.FileName)
             : TypedResults.NotFound();
 
-    private static Task<Results<Ok<List<ExecutionTask>>, NotFound>> Tasks(Guid id, ClaimsPrincipal user, DocumentService documents, ExecutionControl execution, CancellationToken ct) =>
+    private static Task<Results<Ok<List<ExecutionTask>>, NotFound>> Tasks(Guid id, ClaimsPrincipal user, DocumentQueries documents, ExecutionControl execution, CancellationToken ct) =>
         Visible(id, user, documents, ct, async _ => TypedResults.Ok(await execution.TasksAsync(id, ct)));
 
-    private static Task<Results<Created<ExecutionTask>, NotFound>> Assign(Guid id, TaskInput input, ClaimsPrincipal user, DocumentService documents, ExecutionControl execution, CancellationToken ct) =>
+    private static Task<Results<Created<ExecutionTask>, NotFound>> Assign(Guid id, TaskInput input, ClaimsPrincipal user, DocumentQueries documents, ExecutionControl execution, CancellationToken ct) =>
         Visible(id, user, documents, ct, async _ => TypedResults.Created($"api/documents/{id}/tasks", await execution.AssignAsync(id, input, ct)));
 
     private static async Task<Ok<ExecutionTask>> Complete(Guid taskId, CompleteInput input, ClaimsPrincipal user, IPermissionService permissions, ExecutionControl execution, CancellationToken ct) =>
@@ -189,16 +189,16 @@ public static class DocumentsApi
     private static async Task<Ok<List<TaskWithDocument>>> MyTasks(ClaimsPrincipal user, ExecutionControl execution, CancellationToken ct) =>
         TypedResults.Ok((await execution.OpenForAsync(user, ct)).Select(r => new TaskWithDocument(r.Task, DocumentSummary.Of(r.Document))).ToList());
 
-    private static Task<Results<Ok<List<ApprovalStep>>, NotFound>> Route(Guid id, ClaimsPrincipal user, DocumentService documents, Approvals approvals, CancellationToken ct) =>
+    private static Task<Results<Ok<List<ApprovalStep>>, NotFound>> Route(Guid id, ClaimsPrincipal user, DocumentQueries documents, Approvals approvals, CancellationToken ct) =>
         Visible(id, user, documents, ct, async _ => TypedResults.Ok(await approvals.RouteAsync(id, ct)));
 
-    private static Task<Results<Created<List<ApprovalStep>>, NotFound>> StartApproval(Guid id, ApprovalInput input, ClaimsPrincipal user, DocumentService documents, Approvals approvals, CancellationToken ct) =>
+    private static Task<Results<Created<List<ApprovalStep>>, NotFound>> StartApproval(Guid id, ApprovalInput input, ClaimsPrincipal user, DocumentQueries documents, Approvals approvals, CancellationToken ct) =>
         Visible(id, user, documents, ct, async _ => TypedResults.Created($"api/documents/{id}/approval", await approvals.StartAsync(id, input, ct)));
 
-    private static Task<Results<Ok<ApprovalStep>, NotFound>> Decide(Guid id, DecisionInput input, ClaimsPrincipal user, DocumentService documents, Approvals approvals, CancellationToken ct) =>
+    private static Task<Results<Ok<ApprovalStep>, NotFound>> Decide(Guid id, DecisionInput input, ClaimsPrincipal user, DocumentQueries documents, Approvals approvals, CancellationToken ct) =>
         Visible(id, user, documents, ct, async _ => TypedResults.Ok(await approvals.DecideAsync(id, user, input.Approve, input.Comment, ct)));
 
-    private static Task<Results<Accepted, NotFound>> Send(Guid id, SendInput input, ClaimsPrincipal user, DocumentService documents, ElectronicDelivery delivery, CancellationToken ct) =>
+    private static Task<Results<Accepted, NotFound>> Send(Guid id, SendInput input, ClaimsPrincipal user, DocumentQueries documents, ElectronicDelivery delivery, CancellationToken ct) =>
         Visible(id, user, documents, ct, async _ =>
         {
             await delivery.SendAsync(id, input, ct);
@@ -220,13 +220,13 @@ public static class DocumentsApi
 
     public sealed record ListParameters(Guid? RegisterId, DocumentStatus? Status, Direction? Direction, DateOnly? From, DateOnly? Until, int? Skip, int? Take)
     {
-        public DocumentService.ListQuery ToQuery() => new(RegisterId, Status, Direction, From, Until, Math.Max(0, Skip ?? 0), Take ?? 50);
+        public DocumentQueries.ListQuery ToQuery() => new(RegisterId, Status, Direction, From, Until, Math.Max(0, Skip ?? 0), Take ?? 50);
     }
 
     private static FileContentHttpResult CsvFile(byte[] csv, string name) => TypedResults.File(csv, Csv.ContentType, name);
 
     /// <summary>Runs <paramref name="work"/> on a document the caller may see; any other is 404, as if it did not exist.</summary>
-    private static async Task<Results<TResult, NotFound>> Visible<TResult>(Guid id, ClaimsPrincipal user, DocumentService documents, CancellationToken ct, Func<Document, Task<TResult>> work)
+    private static async Task<Results<TResult, NotFound>> Visible<TResult>(Guid id, ClaimsPrincipal user, DocumentQueries documents, CancellationToken ct, Func<Document, Task<TResult>> work)
         where TResult : IResult =>
         await documents.FindAsync(id, user, ct) is { } document ? await work(document) : TypedResults.NotFound();
 }

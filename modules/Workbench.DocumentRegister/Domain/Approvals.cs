@@ -4,6 +4,7 @@ using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Notifications;
 using Workbench.DocumentRegister.Data;
+using Workbench.DocumentRegister.Search;
 
 namespace Workbench.DocumentRegister.Domain;
 
@@ -11,7 +12,7 @@ namespace Workbench.DocumentRegister.Domain;
 /// Approval (saskaņošana): a draft goes to approvers one after another (sequential) or to all at once (parallel);
 /// each approves or rejects with a comment. A rejection ends the round; a new route starts a new round.
 /// </summary>
-public sealed class Approvals(DocumentRegisterDbContext db, DocumentService documents, IAuditLog audit, ITenantTransaction transaction, INotifications notifications, TimeProvider clock)
+public sealed class Approvals(DocumentRegisterDbContext db, DocumentSearchSource search, IAuditLog audit, ITenantTransaction transaction, INotifications notifications, TimeProvider clock)
 {
     public Task<List<ApprovalStep>> RouteAsync(Guid documentId, CancellationToken ct) =>
         db.Approvals.AsNoTracking().Where(a => a.DocumentId == documentId).OrderBy(a => a.Round).ThenBy(a => a.Order).ToListAsync(ct);
@@ -35,7 +36,7 @@ public sealed class Approvals(DocumentRegisterDbContext db, DocumentService docu
             db.Access.AddRange(approvers.Except(readers).Select(a => new DocumentAccess { DocumentId = documentId, Email = a }));
         }
         await db.SaveChangesAsync(ct);
-        if (document.Restricted) await documents.ReindexAsync(documentId, ct);
+        if (document.Restricted) await search.IndexAsync(documentId, ct);
         await audit.AppendAsync("documents.approval.started", document.RegistrationNumber, new { round, input.Mode, approvers }, ct);
         foreach (var step in Waiting(route)) await NotifyAsync(step, document, ct);
         return route;

@@ -6,6 +6,7 @@ using Workbench.Abstractions.Notifications;
 using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
 using Workbench.DocumentRegister.Data;
+using Workbench.DocumentRegister.Search;
 
 namespace Workbench.DocumentRegister.Domain;
 
@@ -15,7 +16,7 @@ namespace Workbench.DocumentRegister.Domain;
 /// are both kept; the overdue list and the reminders come from the same records.
 /// </summary>
 public sealed class ExecutionControl(
-    DocumentRegisterDbContext db, DocumentService documents, DocumentAccessRule access, IAuditLog audit, ITenantTransaction transaction,
+    DocumentRegisterDbContext db, DocumentStatusChanges statuses, DocumentEvents events, DocumentSearchSource search, DocumentAccessRule access, IAuditLog audit, ITenantTransaction transaction,
     INotifications notifications, ICurrentActor actor, ITenantContext tenant, TimeProvider clock)
 {
     private DateOnly Today => tenant.Required.Settings.Today();
@@ -38,11 +39,11 @@ public sealed class ExecutionControl(
         if (document.Restricted && !await db.Access.AnyAsync(a => a.DocumentId == documentId && a.Email == executor, ct))
             db.Access.Add(new DocumentAccess { DocumentId = documentId, Email = executor });
         await db.SaveChangesAsync(ct);
-        await documents.SetStatusAsync(documentId, DocumentStatus.InProgress, ct);
+        await statuses.SetStatusAsync(documentId, DocumentStatus.InProgress, ct);
         // A status change indexes the document anyway; otherwise a new reader of a restricted one needs it indexed again.
-        if (document.Restricted && document.Status == DocumentStatus.InProgress) await documents.ReindexAsync(documentId, ct);
+        if (document.Restricted && document.Status == DocumentStatus.InProgress) await search.IndexAsync(documentId, ct);
         await audit.AppendAsync("documents.task.assigned", document.RegistrationNumber, new { executor, due }, ct);
-        await documents.RaiseAsync("document.assigned", await db.Documents.AsNoTracking().SingleAsync(d => d.Id == documentId, ct), ct);
+        await events.RaiseAsync("document.assigned", await db.Documents.AsNoTracking().SingleAsync(d => d.Id == documentId, ct), ct);
         await notifications.NotifyAsync(executor, $"document-task:{task.Id}", $"Jums nodots izpildei: {document.RegistrationNumber} {document.Title} (līdz {due:dd.MM.yyyy})", $"admin/documents/{documentId}", ct);
         return task;
     }, ct);
@@ -59,7 +60,7 @@ public sealed class ExecutionControl(
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("documents.task.completed", task.Id.ToString(), new { task.DocumentId, late = task.CompletedOn > task.DueDate }, ct);
         if (!await db.Tasks.AnyAsync(t => t.DocumentId == task.DocumentId && t.CompletedOn == null, ct))
-            await documents.SetStatusAsync(task.DocumentId, DocumentStatus.Closed, ct);
+            await statuses.SetStatusAsync(task.DocumentId, DocumentStatus.Closed, ct);
         return task;
     }, ct);
 

@@ -47,7 +47,7 @@ public sealed class DivAdapter(IHttpClientFactory http, IConfiguration configura
 /// and retried afterwards), and registering received items in the register that takes the inbox.
 /// </summary>
 public sealed partial class ElectronicDelivery(
-    DocumentRegisterDbContext db, DocumentService documents, IOutbox outbox, IAuditLog audit, ITenantTransaction transaction, ITenantContext tenant)
+    DocumentRegisterDbContext db, DocumentRegistration registration, DocumentAttachments attachments, IOutbox outbox, IAuditLog audit, ITenantTransaction transaction, ITenantContext tenant)
 {
     public Task SendAsync(Guid documentId, SendInput input, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
@@ -60,7 +60,7 @@ public sealed partial class ElectronicDelivery(
                 ? "E-adrese ir personas kods (000000-00000) vai reģistrācijas numurs (11 cipari) (an e-address is a personal code or an 11-digit registration number)."
                 : "DIV adresāts ir iestādes reģistrācijas numurs, 11 cipari (a DIV recipient is an institution's 11-digit registration number).");
         var files = new List<OutgoingFile>();
-        foreach (var attachment in await documents.AttachmentsAsync(documentId, ct))
+        foreach (var attachment in await attachments.AttachmentsAsync(documentId, ct))
         {
             var content = (await db.Files.AsNoTracking().SingleAsync(f => f.Hash == attachment.Hash, ct)).Content;
             files.Add(new OutgoingFile(attachment.FileName, attachment.ContentType, attachment.Hash, Convert.ToBase64String(content)));
@@ -90,9 +90,9 @@ public sealed partial class ElectronicDelivery(
             catch (FormatException) { throw new ArgumentException($"Datnes \"{file.Name}\" saturs nav base64 (the file's content is not base64)."); }
         }
         // The register's required fields are not checked here: what arrived is registered as it came.
-        var document = await documents.RegisterAsync(new DocumentInput(register.Id, register.InboxCaseFileId!.Value,
+        var document = await registration.RegisterAsync(new DocumentInput(register.Id, register.InboxCaseFileId!.Value,
             string.IsNullOrWhiteSpace(item.Title) ? $"Saņemts no {item.Sender}" : item.Title.Trim(), item.Summary, Correspondent: item.Sender.Trim(), DocumentDate: item.DocumentDate), externalId, ct);
-        foreach (var (name, contentType, content) in files) await documents.AttachAsync(document.Id, name, contentType, content, ct);
+        foreach (var (name, contentType, content) in files) await attachments.AttachAsync(document.Id, name, contentType, content, ct);
         await audit.AppendAsync($"documents.received.{channel.ToString().ToLowerInvariant()}", document.RegistrationNumber, new { item.MessageId, item.Sender }, ct);
         return (document, true);
     }, ct);

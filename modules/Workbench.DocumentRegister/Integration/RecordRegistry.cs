@@ -9,7 +9,7 @@ namespace Workbench.DocumentRegister.Integration;
 /// Registers other modules' finished records (minutes, decisions) in the register of their kind, in the case file the
 /// register receives documents in, once per source key, with their files attached.
 /// </summary>
-public sealed class RecordRegistry(DocumentRegisterDbContext db, DocumentService documents) : IRecordRegistry
+public sealed class RecordRegistry(DocumentRegisterDbContext db, DocumentRegistration registration, DocumentAttachments attachments) : IRecordRegistry
 {
     public async Task<RegisteredRecord?> RegisterAsync(RecordToRegister record, CancellationToken cancellationToken = default)
     {
@@ -19,8 +19,8 @@ public sealed class RecordRegistry(DocumentRegisterDbContext db, DocumentService
         {
             var register = await db.Registers.AsNoTracking().Where(r => r.Kind == record.Kind && r.InboxCaseFileId != null).OrderBy(r => r.Code).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new RecordRegistryException($"Dokumentu reģistrā nav reģistra veidam \"{record.Kind}\" ar lietu, kurā reģistrēt saņemto (no register of kind \"{record.Kind}\" with an inbox case file).");
-            existing = await documents.RegisterAsync(new DocumentInput(register.Id, register.InboxCaseFileId!.Value, record.Title, record.Summary, record.Author, DocumentDate: record.DocumentDate, Restricted: record.Restricted), externalId, cancellationToken);
-            foreach (var file in record.Files) await documents.AttachAsync(existing.Id, file.Name, file.ContentType, file.Content, cancellationToken);
+            existing = await registration.RegisterAsync(new DocumentInput(register.Id, register.InboxCaseFileId!.Value, record.Title, record.Summary, record.Author, DocumentDate: record.DocumentDate, Restricted: record.Restricted), externalId, cancellationToken);
+            foreach (var file in record.Files) await attachments.AttachAsync(existing.Id, file.Name, file.ContentType, file.Content, cancellationToken);
         }
         return new RegisteredRecord(existing.Id, existing.RegistrationNumber, $"admin/documents/{existing.Id}");
     }

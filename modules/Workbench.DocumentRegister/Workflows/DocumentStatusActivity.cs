@@ -8,7 +8,7 @@ namespace Workbench.DocumentRegister.Workflows;
 /// <c>document-status</c>: <c>{"status": "Closed"}</c> — sets the status of the document the workflow runs for (the
 /// register's own activity for workflows attached to document kinds).
 /// </summary>
-public sealed class DocumentStatusActivity(DocumentService documents) : IWorkflowActivity
+public sealed class DocumentStatusActivity(DocumentStatusChanges statuses) : IWorkflowActivity
 {
     public string Type => "document-status";
     public string? Feature => DocumentRegisterManifest.Feature;
@@ -23,7 +23,7 @@ public sealed class DocumentStatusActivity(DocumentService documents) : IWorkflo
     {
         if (context.CorrelationType != "document" || !Guid.TryParse(context.CorrelationId, out var id))
             throw new InvalidOperationException("Šī darbplūsma nav par dokumentu (the workflow does not run for a document).");
-        await documents.SetStatusAsync(id, Enum.Parse<DocumentStatus>(context.Text("status")!), cancellationToken);
+        await statuses.SetStatusAsync(id, Enum.Parse<DocumentStatus>(context.Text("status")!), cancellationToken);
         return ActivityResult.Done("done");
     }
 }

@@ -17,7 +17,7 @@ namespace Workbench.DocumentRegister.Pages.Admin.Documents;
 /// </summary>
 [Authorize]
 public sealed class DocumentModel(
-    DocumentService documents, RegisterService registers, ExecutionControl execution, Approvals approvals, ElectronicDelivery delivery, IPermissionService permissions) : PageModel
+    DocumentQueries documents, DocumentAttachments attachments, DocumentServiceCases serviceCases, RegisterService registers, ExecutionControl execution, Approvals approvals, ElectronicDelivery delivery, IPermissionService permissions) : PageModel
 {
     [TempData] public string? Message { get; set; }
     [TempData] public bool IsError { get; set; }
@@ -41,13 +41,13 @@ public sealed class DocumentModel(
         Record = await documents.ViewAsync(document, ct);
         Register = (await registers.RegistersAsync(ct)).Single(r => r.Id == document.RegisterId).Name;
         CaseFile = (await registers.FilePlanAsync(ct)).Where(c => c.Id == document.CaseFileId).Select(c => $"{c.Index} {c.Title}").Single();
-        Attachments = await documents.AttachmentsAsync(id, ct);
+        Attachments = await attachments.AttachmentsAsync(id, ct);
         Tasks = await execution.TasksAsync(id, ct);
         Route = await approvals.RouteAsync(id, ct);
         Versions = await documents.VersionsAsync(id, ct);
         foreach (var link in Record.Links)
             if (await documents.FindAsync(link.DocumentId, User, ct) is { } target) Linked[target.Id] = $"{target.RegistrationNumber} {target.Title}";
-        ServiceCases = await documents.LinkedServiceCasesAsync(document, ct);
+        ServiceCases = await serviceCases.LinkedServiceCasesAsync(document, ct);
         return Page();
     }
 
@@ -66,7 +66,7 @@ public sealed class DocumentModel(
         {
             var (upload, problem) = await Uploads.ReadAsync(file, Attachment.MaxBytes, ct);
             if (upload is null) throw new ArgumentException(problem);
-            var attachment = await documents.AttachAsync(id, upload.FileName, upload.ContentType, upload.Content, ct);
+            var attachment = await attachments.AttachAsync(id, upload.FileName, upload.ContentType, upload.Content, ct);
             return attachment.Kind == AttachmentKind.SignedContainer ? $"Pievienots parakstīts konteiners; parakstījis: {attachment.Signers}." : $"Pievienota datne {attachment.FileName}.";
         }, ct);
 

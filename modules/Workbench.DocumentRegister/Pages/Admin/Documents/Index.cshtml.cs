@@ -15,7 +15,7 @@ namespace Workbench.DocumentRegister.Pages.Admin.Documents;
 /// </summary>
 [Authorize]
 public sealed class IndexModel(
-    DocumentService documents, RegisterService registers, ExecutionControl execution, IPermissionService permissions, ITenantTransaction transaction) : PageModel
+    DocumentQueries documents, DocumentRegistration registration, RegisterService registers, ExecutionControl execution, IPermissionService permissions, ITenantTransaction transaction) : PageModel
 {
     [TempData] public string? Message { get; set; }
     [TempData] public bool IsError { get; set; }
@@ -34,7 +34,7 @@ public sealed class IndexModel(
     {
         Registers = await registers.RegistersAsync(ct);
         FilePlan = await registers.FilePlanAsync(ct);
-        (Total, Documents) = await documents.ListAsync(User, new DocumentService.ListQuery(Register, Status, Take: 100), ct);
+        (Total, Documents) = await documents.ListAsync(User, new DocumentQueries.ListQuery(Register, Status, Take: 100), ct);
         if (replyTo is { } original && (ReplyTo = await documents.FindAsync(original, User, ct)) is null) return NotFound();
         return Page();
     }
@@ -51,7 +51,7 @@ public sealed class IndexModel(
             (form.AccessList ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             form.ReplyTo is { } original ? [new LinkInput(original, LinkKind.ReplyTo)] : null,
             (form.ServiceCases ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        if (await documents.ValidateAsync(input, User, ct) is { Count: > 0 } errors)
+        if (await registration.ValidateAsync(input, User, ct) is { Count: > 0 } errors)
         {
             (Message, IsError) = (string.Join(" ", errors.SelectMany(e => e.Value)), true);
             return RedirectToPage(new { replyTo = form.ReplyTo });
@@ -61,7 +61,7 @@ public sealed class IndexModel(
             // The reply and the completed task stand or fall together.
             var document = await transaction.InTransactionAsync(async () =>
             {
-                var registered = await documents.RegisterAsync(input, null, ct);
+                var registered = await registration.RegisterAsync(input, null, ct);
                 if (form.CompleteMyTask && form.ReplyTo is { } answered)
                     foreach (var task in (await execution.TasksAsync(answered, ct)).Where(t => t.CompletedOn is null && t.Executor == DocumentAccessRule.EmailOf(User)))
                         await execution.CompleteAsync(task.Id, $"Atbilde {registered.RegistrationNumber}", User, permissions, ct);
