@@ -17,7 +17,10 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddTenantDbContext<CouncilDbContext>(CouncilSessionsManifest.Feature);
-        services.AddScoped<CouncilService>();
+        services.AddScoped<CouncilWriter>();
+        services.AddScoped<BodyService>();
+        services.AddScoped<MeetingService>();
+        services.AddScoped<AgendaService>();
         services.AddScoped<VotingService>();
         services.AddScoped<MinutesService>();
         services.AddScoped<RecordRegistration>();

@@ -20,11 +20,11 @@ public static class CouncilApi
     {
         var api = routes.MapGroup("/api/council").WithTags("Council").AuditRefusals();
         var manage = PermissionNames.Policy(CouncilSessionsManifest.ManageCouncil);
-        api.MapGet("/bodies", (CouncilService council, CancellationToken ct) => council.BodiesAsync(ct));
+        api.MapGet("/bodies", (BodyService bodies, CancellationToken ct) => bodies.BodiesAsync(ct));
         api.MapPost("/bodies", CreateBody).RequireAuthorization(manage);
-        api.MapGet("/bodies/{id:guid}/members", (Guid id, CouncilService council, CancellationToken ct) => council.MembershipsAsync(id, ct));
+        api.MapGet("/bodies/{id:guid}/members", (Guid id, BodyService bodies, CancellationToken ct) => bodies.MembershipsAsync(id, ct));
         api.MapPost("/bodies/{id:guid}/members", AddMember).RequireAuthorization(manage).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/people", (CouncilService council, CancellationToken ct) => council.PeopleAsync(ct)).RequireAuthorization(PermissionNames.Policy(CouncilSessionsManifest.ViewCouncil));
+        api.MapGet("/people", (BodyService bodies, CancellationToken ct) => bodies.PeopleAsync(ct)).RequireAuthorization(PermissionNames.Policy(CouncilSessionsManifest.ViewCouncil));
         api.MapPost("/people", CreatePerson).RequireAuthorization(manage);
         api.MapGet("/meetings", ListMeetings);
         api.MapGet("/meetings/{id:guid}", GetMeeting);
@@ -67,55 +67,55 @@ public static class CouncilApi
     /// <summary>One step of an item's way through the bodies: the item there, its meeting and body, and its votes.</summary>
     public sealed record HistoryStep(AgendaItem Item, MeetingSummary Meeting, BodySummary Body, List<VoteEvent> Votes);
 
-    private static async Task<Results<Ok<IEnumerable<InvitationView>>, NotFound>> Invitations(Guid id, CouncilService council, InvitationService invitations, CancellationToken ct) =>
-        await council.MeetingAsync(id, ct) is null
+    private static async Task<Results<Ok<IEnumerable<InvitationView>>, NotFound>> Invitations(Guid id, MeetingService meetings, InvitationService invitations, CancellationToken ct) =>
+        await meetings.MeetingAsync(id, ct) is null
             ? TypedResults.NotFound()
             : TypedResults.Ok((await invitations.ListAsync(id, ct)).Select(i => new InvitationView(i.PersonId, i.Email, i.Sequence, i.SentUtc, i.AcknowledgedUtc)));
 
-    private static async Task<Results<ContentHttpResult, NotFound>> MinutesHtml(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, MinutesService minutes, CancellationToken ct) =>
-        await MinutesAsync(id, user, permissions, council, minutes, ct) is { } model
+    private static async Task<Results<ContentHttpResult, NotFound>> MinutesHtml(Guid id, ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, MinutesService minutes, CancellationToken ct) =>
+        await MinutesAsync(id, user, permissions, meetings, minutes, ct) is { } model
             ? TypedResults.Content(MinutesService.Html(model), "text/html; charset=utf-8")
             : TypedResults.NotFound();
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> MinutesDocx(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, MinutesService minutes, CancellationToken ct) =>
-        await MinutesAsync(id, user, permissions, council, minutes, ct) is { } model
+    private static async Task<Results<FileContentHttpResult, NotFound>> MinutesDocx(Guid id, ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, MinutesService minutes, CancellationToken ct) =>
+        await MinutesAsync(id, user, permissions, meetings, minutes, ct) is { } model
             ? TypedResults.File(MinutesService.Docx(model), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"protokols-{id}.docx")
             : TypedResults.NotFound();
 
     /// <summary>The minutes the caller may read: the internal edition for ViewCouncil, else the public edition of a public meeting whose minutes are signed.</summary>
-    private static async Task<MinutesModel?> MinutesAsync(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, MinutesService minutes, CancellationToken ct)
+    private static async Task<MinutesModel?> MinutesAsync(Guid id, ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, MinutesService minutes, CancellationToken ct)
     {
         var internalEdition = SeesInternal(user, permissions);
-        if (!internalEdition && await council.MeetingAsync(id, ct) is not { IsPublic: true, State: MeetingState.MinutesSigned }) return null;
+        if (!internalEdition && await meetings.MeetingAsync(id, ct) is not { IsPublic: true, State: MeetingState.MinutesSigned }) return null;
         return await minutes.BuildAsync(id, internalEdition, ct);
     }
 
-    private static async Task<Results<Created<AttachmentView>, ProblemHttpResult>> Attach(Guid id, HttpRequest request, CouncilService council, CancellationToken ct)
+    private static async Task<Results<Created<AttachmentView>, ProblemHttpResult>> Attach(Guid id, HttpRequest request, AgendaService agenda, CancellationToken ct)
     {
         var (file, problem) = await Uploads.ReadSingleFileAsync(request, AgendaAttachment.MaxBytes, ct);
         if (file is null) return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
-        var attachment = await council.AttachAsync(id, file.FileName, file.ContentType, file.Content, ct);
+        var attachment = await agenda.AttachAsync(id, file.FileName, file.ContentType, file.Content, ct);
         return TypedResults.Created($"api/council/attachments/{attachment.Id}", AttachmentView.Of(attachment));
     }
 
-    private static async Task<Results<Ok<IEnumerable<AttachmentView>>, NotFound>> Attachments(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
-        await ItemVisibleAsync(id, user, permissions, council, ct)
-            ? TypedResults.Ok((await council.AttachmentsAsync([id], ct))[id].Select(AttachmentView.Of))
+    private static async Task<Results<Ok<IEnumerable<AttachmentView>>, NotFound>> Attachments(Guid id, ClaimsPrincipal user, IPermissionService permissions, AgendaService agenda, CancellationToken ct) =>
+        await ItemVisibleAsync(id, user, permissions, agenda, ct)
+            ? TypedResults.Ok((await agenda.AttachmentsAsync([id], ct))[id].Select(AttachmentView.Of))
             : TypedResults.NotFound();
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> Download(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
-        await council.AttachmentAsync(id, ct) is { } attachment && await ItemVisibleAsync(attachment.AgendaItemId, user, permissions, council, ct)
+    private static async Task<Results<FileContentHttpResult, NotFound>> Download(Guid id, ClaimsPrincipal user, IPermissionService permissions, AgendaService agenda, CancellationToken ct) =>
+        await agenda.AttachmentAsync(id, ct) is { } attachment && await ItemVisibleAsync(attachment.AgendaItemId, user, permissions, agenda, ct)
             ? TypedResults.File(attachment.Content, Uploads.SafeContentType(attachment.FileName), attachment.FileName)
             : TypedResults.NotFound();
 
     /// <summary>An agenda item the caller may see: a public item of a published meeting, or any item for ViewCouncil.</summary>
-    private static async Task<bool> ItemVisibleAsync(Guid itemId, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
-        await council.AgendaItemAsync(itemId, ct) is var (item, meeting) && (SeesInternal(user, permissions) || item.IsPublic && meeting.IsPublished);
+    private static async Task<bool> ItemVisibleAsync(Guid itemId, ClaimsPrincipal user, IPermissionService permissions, AgendaService agenda, CancellationToken ct) =>
+        await agenda.AgendaItemAsync(itemId, ct) is var (item, meeting) && (SeesInternal(user, permissions) || item.IsPublic && meeting.IsPublished);
 
-    private static async Task<Results<ContentHttpResult, NotFound>> Decision(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, MinutesService minutes, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, NotFound>> Decision(Guid id, ClaimsPrincipal user, IPermissionService permissions, AgendaService agenda, MinutesService minutes, CancellationToken ct)
     {
         var internalEdition = SeesInternal(user, permissions);
-        if (await council.AgendaItemAsync(id, ct) is not var (item, meeting) || meeting.State < MeetingState.Closed) return TypedResults.NotFound();
+        if (await agenda.AgendaItemAsync(id, ct) is not var (item, meeting) || meeting.State < MeetingState.Closed) return TypedResults.NotFound();
         // The public edition only of a public item of a public meeting whose minutes are signed.
         if (!internalEdition && (!item.IsPublic || meeting is not { IsPublic: true, State: MeetingState.MinutesSigned })) return TypedResults.NotFound();
         var model = await minutes.BuildAsync(meeting.Id, internalEdition, ct);
@@ -127,19 +127,19 @@ public static class CouncilApi
     public sealed record ForwardInput(Guid? MeetingId);
     public sealed record GuestInput(Guid PersonId);
 
-    private static async Task<NoContent> AddGuest(Guid id, GuestInput input, CouncilService council, InvitationService invitations, ITenantTransaction transaction, CancellationToken ct)
+    private static async Task<NoContent> AddGuest(Guid id, GuestInput input, MeetingService meetings, InvitationService invitations, ITenantTransaction transaction, CancellationToken ct)
     {
-        var meeting = await council.MeetingAsync(id, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).");
+        var meeting = await meetings.MeetingAsync(id, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).");
         await transaction.InTransactionAsync(async () => { await invitations.AddGuestAsync(meeting, input.PersonId, ct); return true; }, ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Created<AgendaItem>> Forward(Guid id, ForwardInput? input, CouncilService council, CancellationToken ct) =>
-        TypedResults.Created($"api/council/agenda-items/{id}/history", await council.ForwardAsync(id, input?.MeetingId, ct));
+    private static async Task<Created<AgendaItem>> Forward(Guid id, ForwardInput? input, AgendaService agenda, CancellationToken ct) =>
+        TypedResults.Created($"api/council/agenda-items/{id}/history", await agenda.ForwardAsync(id, input?.MeetingId, ct));
 
-    private static async Task<Results<Ok<List<HistoryStep>>, NotFound>> History(Guid id, CouncilService council, VotingService voting, CancellationToken ct)
+    private static async Task<Results<Ok<List<HistoryStep>>, NotFound>> History(Guid id, AgendaService agenda, VotingService voting, CancellationToken ct)
     {
-        var history = await council.HistoryAsync(id, ct);
+        var history = await agenda.HistoryAsync(id, ct);
         if (history.Count == 0) return TypedResults.NotFound();
         var steps = new List<HistoryStep>();
         foreach (var (item, meeting, body) in history)
@@ -148,40 +148,40 @@ public static class CouncilApi
         return TypedResults.Ok(steps);
     }
 
-    private static async Task<Results<Created<Body>, ValidationProblem>> CreateBody(BodyInput input, CouncilService council, CancellationToken ct) =>
-        CouncilService.Validate(input) is { Count: > 0 } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Created("api/council/bodies", await council.CreateBodyAsync(input, ct));
+    private static async Task<Results<Created<Body>, ValidationProblem>> CreateBody(BodyInput input, BodyService bodies, CancellationToken ct) =>
+        BodyService.Validate(input) is { Count: > 0 } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Created("api/council/bodies", await bodies.CreateBodyAsync(input, ct));
 
-    private static async Task<Results<Created<Person>, ValidationProblem>> CreatePerson(PersonInput input, CouncilService council, CancellationToken ct) =>
-        CouncilService.Validate(input) is { Count: > 0 } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Created("api/council/people", await council.CreatePersonAsync(input, ct));
+    private static async Task<Results<Created<Person>, ValidationProblem>> CreatePerson(PersonInput input, BodyService bodies, CancellationToken ct) =>
+        BodyService.Validate(input) is { Count: > 0 } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Created("api/council/people", await bodies.CreatePersonAsync(input, ct));
 
-    private static async Task<Created<Membership>> AddMember(Guid id, MembershipInput input, CouncilService council, CancellationToken ct) =>
-        TypedResults.Created($"api/council/bodies/{id}/members", await council.AddMemberAsync(id, input, ct));
+    private static async Task<Created<Membership>> AddMember(Guid id, MembershipInput input, BodyService bodies, CancellationToken ct) =>
+        TypedResults.Created($"api/council/bodies/{id}/members", await bodies.AddMemberAsync(id, input, ct));
 
-    private static async Task<Ok<List<Meeting>>> ListMeetings(ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
-        TypedResults.Ok(await council.MeetingsAsync(SeesInternal(user, permissions), ct));
+    private static async Task<Ok<List<Meeting>>> ListMeetings(ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, CancellationToken ct) =>
+        TypedResults.Ok(await meetings.MeetingsAsync(SeesInternal(user, permissions), ct));
 
-    private static async Task<Results<Ok<MeetingDetails>, NotFound>> GetMeeting(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct)
+    private static async Task<Results<Ok<MeetingDetails>, NotFound>> GetMeeting(Guid id, ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, AgendaService agenda, CancellationToken ct)
     {
         var seesInternal = SeesInternal(user, permissions);
         // A meeting the caller may not see does not exist for them.
-        if (await council.MeetingAsync(id, ct) is not { } meeting || !seesInternal && !meeting.IsPublished) return TypedResults.NotFound();
-        return TypedResults.Ok(new MeetingDetails(meeting, await council.AgendaAsync(id, seesInternal, ct)));
+        if (await meetings.MeetingAsync(id, ct) is not { } meeting || !seesInternal && !meeting.IsPublished) return TypedResults.NotFound();
+        return TypedResults.Ok(new MeetingDetails(meeting, await agenda.AgendaAsync(id, seesInternal, ct)));
     }
 
-    private static async Task<Results<Created<Meeting>, ValidationProblem>> CreateMeeting(MeetingInput input, CouncilService council, CancellationToken ct)
+    private static async Task<Results<Created<Meeting>, ValidationProblem>> CreateMeeting(MeetingInput input, MeetingService meetings, CancellationToken ct)
     {
-        input = await council.WithTemplateAsync(input, ct);
-        return CouncilService.Validate(input) is { Count: > 0 } errors ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Created("api/council/meetings", await council.CreateMeetingAsync(input, ct));
+        input = await meetings.WithTemplateAsync(input, ct);
+        return MeetingService.Validate(input) is { Count: > 0 } errors ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Created("api/council/meetings", await meetings.CreateMeetingAsync(input, ct));
     }
 
-    private static async Task<Ok<Meeting>> Transition(Guid id, string action, CouncilService council, CancellationToken ct) =>
-        TypedResults.Ok(await council.TransitionAsync(id, action, ct));
+    private static async Task<Ok<Meeting>> Transition(Guid id, string action, MeetingService meetings, CancellationToken ct) =>
+        TypedResults.Ok(await meetings.TransitionAsync(id, action, ct));
 
-    private static async Task<Results<Created<AgendaItem>, ValidationProblem>> AddAgendaItem(Guid id, AgendaItemInput input, CouncilService council, CancellationToken ct) =>
-        CouncilService.Validate(input) is { Count: > 0 } errors ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Created($"api/council/meetings/{id}", await council.AddAgendaItemAsync(id, input, ct));
+    private static async Task<Results<Created<AgendaItem>, ValidationProblem>> AddAgendaItem(Guid id, AgendaItemInput input, AgendaService agenda, CancellationToken ct) =>
+        AgendaService.Validate(input) is { Count: > 0 } errors ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Created($"api/council/meetings/{id}", await agenda.AddAgendaItemAsync(id, input, ct));
 
-    private static async Task<Ok<List<AgendaItem>>> Reorder(Guid id, List<Guid> order, CouncilService council, CancellationToken ct) =>
-        TypedResults.Ok(await council.ReorderAsync(id, order, ct));
+    private static async Task<Ok<List<AgendaItem>>> Reorder(Guid id, List<Guid> order, AgendaService agenda, CancellationToken ct) =>
+        TypedResults.Ok(await agenda.ReorderAsync(id, order, ct));
 }

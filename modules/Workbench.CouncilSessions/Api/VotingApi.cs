@@ -75,38 +75,38 @@ internal static class VotingApi
         return TypedResults.Ok(await voting.CastAsync(id, person.Id, input.Choice, channel, ct));
     }
 
-    private static async Task<Results<Ok<VoteDetails>, NotFound>> Get(Guid id, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, CancellationToken ct)
+    private static async Task<Results<Ok<VoteDetails>, NotFound>> Get(Guid id, ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, AgendaService agenda, VotingService voting, CancellationToken ct)
     {
         var vote = await voting.FindAsync(id, ct);
-        if (vote is null || !await VoteVisibleAsync(vote, user, permissions, council, ct)) return TypedResults.NotFound();
+        if (vote is null || !await VoteVisibleAsync(vote, user, permissions, meetings, agenda, ct)) return TypedResults.NotFound();
         var votes = vote.State == VoteEventState.Closed ? await voting.VotesAsync(id, ct) : [];
         return TypedResults.Ok(new VoteDetails(vote.Motion, vote.AgendaItemId, await voting.TallyAsync(id, ct), votes.Select(v => new CastVote(v.PersonId, v.Choice, v.CastUtc, v.Channel))));
     }
 
     /// <summary>The tally at once, then after every vote and at the close; the stream ends when the vote is closed.</summary>
-    private static async Task<Results<ServerSentEventsResult<Tally?>, NotFound>> Stream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, LiveFeed<Tally> tallies, CancellationToken ct)
+    private static async Task<Results<ServerSentEventsResult<Tally?>, NotFound>> Stream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, AgendaService agenda, VotingService voting, LiveFeed<Tally> tallies, CancellationToken ct)
     {
         var vote = await voting.FindAsync(id, ct);
-        if (vote is null || !await VoteVisibleAsync(vote, user, permissions, council, ct)) return TypedResults.NotFound();
+        if (vote is null || !await VoteVisibleAsync(vote, user, permissions, meetings, agenda, ct)) return TypedResults.NotFound();
         return Events(http, "tally", tallies, id, async () => await voting.TallyAsync(id, ct), tally => tally?.State == VoteEventState.Closed, null, ct);
     }
 
     /// <summary>The meeting's current vote (or null) at once, then every tally of any of its votes, until the watcher leaves.</summary>
-    private static async Task<Results<ServerSentEventsResult<Tally?>, NotFound>> MeetingVotesStream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, LiveFeed<Tally> tallies, CancellationToken ct)
+    private static async Task<Results<ServerSentEventsResult<Tally?>, NotFound>> MeetingVotesStream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, AgendaService agenda, VotingService voting, LiveFeed<Tally> tallies, CancellationToken ct)
     {
-        if (!await VisibleAsync(id, user, permissions, council, ct)) return TypedResults.NotFound();
+        if (!await VisibleAsync(id, user, permissions, meetings, ct)) return TypedResults.NotFound();
         // The public follows the votes on public items only; a vote on a closed item does not reach their screens.
         var internalEdition = CouncilApi.SeesInternal(user, permissions);
         async Task<bool> Shown(Tally tally) =>
-            internalEdition || await voting.FindAsync(tally.VoteEventId, ct) is { } vote && await VoteVisibleAsync(vote, user, permissions, council, ct);
+            internalEdition || await voting.FindAsync(tally.VoteEventId, ct) is { } vote && await VoteVisibleAsync(vote, user, permissions, meetings, agenda, ct);
         return Events(http, "tally", tallies, id, async () =>
             await voting.CurrentVoteAsync(id, ct) is { } vote ? await voting.TallyAsync(vote.Id, ct) : null, _ => false, Shown, ct);
     }
 
     /// <summary>The quorum at once, then after every arrival or departure, until the watcher leaves.</summary>
-    private static async Task<Results<ServerSentEventsResult<QuorumStatus?>, NotFound>> QuorumStream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, VotingService voting, LiveFeed<QuorumStatus> quorums, CancellationToken ct)
+    private static async Task<Results<ServerSentEventsResult<QuorumStatus?>, NotFound>> QuorumStream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, VotingService voting, LiveFeed<QuorumStatus> quorums, CancellationToken ct)
     {
-        if (!await VisibleAsync(id, user, permissions, council, ct)) return TypedResults.NotFound();
+        if (!await VisibleAsync(id, user, permissions, meetings, ct)) return TypedResults.NotFound();
         return Events(http, "quorum", quorums, id, async () => await voting.QuorumStatusAsync(id, ct), _ => false, null, ct);
     }
 
@@ -146,11 +146,11 @@ internal static class VotingApi
     }
 
     /// <summary>The meeting exists, and is published or the caller is staff.</summary>
-    private static async Task<bool> VisibleAsync(Guid meetingId, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
-        await council.MeetingAsync(meetingId, ct) is { } meeting && (meeting.IsPublished || CouncilApi.SeesInternal(user, permissions));
+    private static async Task<bool> VisibleAsync(Guid meetingId, ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, CancellationToken ct) =>
+        await meetings.MeetingAsync(meetingId, ct) is { } meeting && (meeting.IsPublished || CouncilApi.SeesInternal(user, permissions));
 
     /// <summary>A vote is public when its meeting is published and its agenda item is public; staff see every vote.</summary>
-    private static async Task<bool> VoteVisibleAsync(VoteEvent vote, ClaimsPrincipal user, IPermissionService permissions, CouncilService council, CancellationToken ct) =>
+    private static async Task<bool> VoteVisibleAsync(VoteEvent vote, ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, AgendaService agenda, CancellationToken ct) =>
         CouncilApi.SeesInternal(user, permissions)
-        || await council.MeetingAsync(vote.MeetingId, ct) is { IsPublished: true } && await council.AgendaItemAsync(vote.AgendaItemId, ct) is { Item.IsPublic: true };
+        || await meetings.MeetingAsync(vote.MeetingId, ct) is { IsPublished: true } && await agenda.AgendaItemAsync(vote.AgendaItemId, ct) is { Item.IsPublic: true };
 }

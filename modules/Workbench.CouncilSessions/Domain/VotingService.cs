@@ -11,7 +11,7 @@ namespace Workbench.CouncilSessions.Domain;
 /// Attendance, quorum and electronic voting (balsošana). Every refusal says why and changes nothing; every vote is
 /// stored with its time and channel, audited, and announced to the watching screens after it is committed.
 /// </summary>
-public sealed class VotingService(CouncilDbContext db, CouncilService council, IAuditLog audit, ITenantTransaction transaction, LiveFeed<Tally> tallies, LiveFeed<QuorumStatus> quorums, TimeProvider clock, Search.AgendaItemSearchSource search)
+public sealed class VotingService(CouncilDbContext db, BodyService bodies, IAuditLog audit, ITenantTransaction transaction, LiveFeed<Tally> tallies, LiveFeed<QuorumStatus> quorums, TimeProvider clock, Search.AgendaItemSearchSource search)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -54,7 +54,7 @@ public sealed class VotingService(CouncilDbContext db, CouncilService council, I
     public async Task<(int VotingMembers, int Present, bool HasQuorum)> QuorumAsync(Guid meetingId, CancellationToken ct)
     {
         var meeting = await MeetingAsync(meetingId, ct);
-        var members = (await council.VotingMembersAsync(meeting.BodyId, DateOnly.FromDateTime(meeting.StartsAt), ct)).Select(m => m.PersonId).ToHashSet();
+        var members = (await bodies.VotingMembersAsync(meeting.BodyId, DateOnly.FromDateTime(meeting.StartsAt), ct)).Select(m => m.PersonId).ToHashSet();
         var present = (await db.Attendance.AsNoTracking().Where(a => a.MeetingId == meetingId).ToListAsync(ct)).Count(a => a.IsPresent && members.Contains(a.PersonId));
         return (members.Count, present, VotingRules.HasQuorum(members.Count, present));
     }
@@ -93,7 +93,7 @@ public sealed class VotingService(CouncilDbContext db, CouncilService council, I
                 var vote = await db.VoteEvents.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteEventId, ct) ?? throw new KeyNotFoundException("Nav tāda balsojuma (no such vote).");
                 if (vote.State != VoteEventState.Open) throw new CouncilConflictException("Balsojums ir slēgts; balsis vairs nemaina (the vote is closed).");
                 var meeting = await MeetingAsync(vote.MeetingId, ct);
-                var seat = (await council.VotingMembersAsync(meeting.BodyId, DateOnly.FromDateTime(meeting.StartsAt), ct)).Any(m => m.PersonId == personId);
+                var seat = (await bodies.VotingMembersAsync(meeting.BodyId, DateOnly.FromDateTime(meeting.StartsAt), ct)).Any(m => m.PersonId == personId);
                 if (!seat) throw new CouncilConflictException("Jums šajā institūcijā nav balsstiesību (you have no voting right in this body).");
                 var attendance = await db.Attendance.AsNoTracking().SingleOrDefaultAsync(a => a.MeetingId == vote.MeetingId && a.PersonId == personId, ct);
                 if (attendance is not { IsPresent: true }) throw new CouncilConflictException("Balsot var tikai sēdē klātesošs (only members present at the meeting vote).");

@@ -24,7 +24,7 @@ public sealed class CouncilStep : IRecipeStepHandler
         foreach (var (person, i) in (model.People ?? []).Select((p, i) => (p, i)))
         {
             if (string.IsNullOrWhiteSpace(person.Key) || !keys.Add(person.Key)) context.Error($"$.people[{i}].key", "Atslēga ir obligāta un unikāla (a unique key is required).");
-            foreach (var (field, messages) in CouncilService.Validate(new PersonInput(person.Name, person.Email, person.Affiliation)))
+            foreach (var (field, messages) in BodyService.Validate(new PersonInput(person.Name, person.Email, person.Affiliation)))
                 context.Error($"$.people[{i}].{field}", messages[0]);
         }
         foreach (var (meeting, m) in (model.Meetings ?? []).Select((x, i) => (x, i)))
@@ -39,7 +39,7 @@ public sealed class CouncilStep : IRecipeStepHandler
         }
         foreach (var (body, b) in (model.Bodies ?? []).Select((x, i) => (x, i)))
         {
-            foreach (var (field, messages) in CouncilService.Validate(new BodyInput(body.Name, body.ShortName, body.Kind, body.Rule, body.Template)))
+            foreach (var (field, messages) in BodyService.Validate(new BodyInput(body.Name, body.ShortName, body.Kind, body.Rule, body.Template)))
                 context.Error($"$.bodies[{b}].{field}", messages[0]);
             foreach (var (member, m) in (body.Members ?? []).Select((x, i) => (x, i)))
                 if (!keys.Contains(member.Person ?? ""))
@@ -50,18 +50,18 @@ public sealed class CouncilStep : IRecipeStepHandler
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken ct)
     {
-        var council = context.Services.GetRequiredService<CouncilService>();
+        var bodyService = context.Services.GetRequiredService<BodyService>();
         var model = context.Read<Model>()!;
         var people = new Dictionary<string, Guid>(StringComparer.Ordinal);
         var bodies = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var person in model.People ?? [])
-            people[person.Key!] = (await council.CreatePersonAsync(new PersonInput(person.Name, person.Email, person.Affiliation), ct)).Id;
+            people[person.Key!] = (await bodyService.CreatePersonAsync(new PersonInput(person.Name, person.Email, person.Affiliation), ct)).Id;
         foreach (var body in model.Bodies ?? [])
         {
-            var created = await council.CreateBodyAsync(new BodyInput(body.Name, body.ShortName, body.Kind, body.Rule, body.Template), ct);
+            var created = await bodyService.CreateBodyAsync(new BodyInput(body.Name, body.ShortName, body.Kind, body.Rule, body.Template), ct);
             bodies[created.Name] = created.Id;
             foreach (var member in body.Members ?? [])
-                await council.AddMemberAsync(created.Id, new MembershipInput(people[member.Person!], member.Role, member.VotingRight, member.Start, member.End), ct);
+                await bodyService.AddMemberAsync(created.Id, new MembershipInput(people[member.Person!], member.Role, member.VotingRight, member.Start, member.End), ct);
         }
         foreach (var meeting in model.Meetings ?? []) await HoldAsync(context.Services, meeting, bodies[meeting.Body!], people, ct);
     }
@@ -69,15 +69,15 @@ public sealed class CouncilStep : IRecipeStepHandler
     /// <summary>A past meeting as it happened: convened, every member present, each recorded vote cast, closed, minutes signed.</summary>
     private static async Task HoldAsync(IServiceProvider services, MeetingItem recorded, Guid bodyId, Dictionary<string, Guid> people, CancellationToken ct)
     {
-        var council = services.GetRequiredService<CouncilService>();
+        var (bodies, meetings, agenda) = (services.GetRequiredService<BodyService>(), services.GetRequiredService<MeetingService>(), services.GetRequiredService<AgendaService>());
         var voting = services.GetRequiredService<VotingService>();
-        var meeting = await council.CreateMeetingAsync(new MeetingInput(bodyId, recorded.StartsAt, Place: recorded.Place ?? "Sēžu zāle"), ct);
+        var meeting = await meetings.CreateMeetingAsync(new MeetingInput(bodyId, recorded.StartsAt, Place: recorded.Place ?? "Sēžu zāle"), ct);
         var items = new List<(AgendaItem Item, VoteItem? Vote)>();
         foreach (var entry in recorded.Agenda ?? [])
-            items.Add((await council.AddAgendaItemAsync(meeting.Id, new AgendaItemInput(entry.Title, DraftDecision: entry.DraftDecision), ct), entry.Vote));
-        await council.TransitionAsync(meeting.Id, "convene", ct);
-        await council.TransitionAsync(meeting.Id, "open", ct);
-        foreach (var member in await council.MembershipsAsync(bodyId, ct)) await voting.SetAttendanceAsync(meeting.Id, member.PersonId, AttendanceMode.InRoom, ct);
+            items.Add((await agenda.AddAgendaItemAsync(meeting.Id, new AgendaItemInput(entry.Title, DraftDecision: entry.DraftDecision), ct), entry.Vote));
+        await meetings.TransitionAsync(meeting.Id, "convene", ct);
+        await meetings.TransitionAsync(meeting.Id, "open", ct);
+        foreach (var member in await bodies.MembershipsAsync(bodyId, ct)) await voting.SetAttendanceAsync(meeting.Id, member.PersonId, AttendanceMode.InRoom, ct);
         foreach (var (item, vote) in items.Where(i => i.Vote is not null))
         {
             var opened = await voting.OpenAsync(meeting.Id, item.Id, vote!.Motion ?? item.Title, ct);
@@ -85,8 +85,8 @@ public sealed class CouncilStep : IRecipeStepHandler
                 foreach (var key in keys ?? []) await voting.CastAsync(opened.Id, people[key], choice, "room", ct);
             await voting.CloseAsync(opened.Id, ct);
         }
-        await council.TransitionAsync(meeting.Id, "close", ct);
-        await council.TransitionAsync(meeting.Id, "sign-minutes", ct);
+        await meetings.TransitionAsync(meeting.Id, "close", ct);
+        await meetings.TransitionAsync(meeting.Id, "sign-minutes", ct);
     }
 
     private sealed record Model(List<PersonItem>? People, List<BodyItem>? Bodies, List<MeetingItem>? Meetings);

@@ -6,7 +6,7 @@ namespace Workbench.CouncilSessions.Pages.Council;
 
 /// <summary>The public meeting calendar: public meetings from convening on, upcoming first.</summary>
 [RequiresFeature(PlatformFeatures.PublicSite)]
-public sealed class CalendarModel(CouncilService council, TimeProvider clock) : PageModel
+public sealed class CalendarModel(MeetingService meetingService, BodyService bodies, TimeProvider clock) : PageModel
 {
     public List<Meeting> Upcoming { get; private set; } = [];
     public List<Meeting> Past { get; private set; } = [];
@@ -15,9 +15,9 @@ public sealed class CalendarModel(CouncilService council, TimeProvider clock) : 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var meetings = await council.MeetingsAsync(internalToo: false, ct);
+        var meetings = await meetingService.MeetingsAsync(internalToo: false, ct);
         Upcoming = meetings.Where(m => m.StartsAt >= now.Date && m.State != MeetingState.MinutesSigned).OrderBy(m => m.StartsAt).ToList();
         Past = meetings.Except(Upcoming).ToList();
-        Bodies = (await council.BodiesAsync(ct)).ToDictionary(b => b.Id, b => b.Name);
+        Bodies = (await bodies.BodiesAsync(ct)).ToDictionary(b => b.Id, b => b.Name);
     }
 }

@@ -5,7 +5,7 @@ using Workbench.CouncilSessions.Domain;
 namespace Workbench.CouncilSessions.Pages.Council;
 
 /// <summary>The link in an invitation: shows what it is for and acknowledges it with a button (never just by opening).</summary>
-public sealed class InvitationModel(InvitationService invitations, CouncilService council) : PageModel
+public sealed class InvitationModel(InvitationService invitations, MeetingService meetings) : PageModel
 {
     public Invitation Invitation { get; private set; } = null!;
     public Meeting Meeting { get; private set; } = null!;
@@ -20,7 +20,7 @@ public sealed class InvitationModel(InvitationService invitations, CouncilServic
 
     private async Task<bool> LoadAsync(string token, CancellationToken ct)
     {
-        if (await invitations.FindAsync(token, ct) is not { } invitation || await council.MeetingAsync(invitation.MeetingId, ct) is not { } meeting) return false;
+        if (await invitations.FindAsync(token, ct) is not { } invitation || await meetings.MeetingAsync(invitation.MeetingId, ct) is not { } meeting) return false;
         (Invitation, Meeting) = (invitation, meeting);
         return true;
     }

@@ -7,7 +7,7 @@ namespace Workbench.CouncilSessions.Pages.Council;
 
 /// <summary>A public meeting: its agenda, the decisions and each member's vote; an open vote's tally follows live.</summary>
 [RequiresFeature(PlatformFeatures.PublicSite)]
-public sealed class MeetingModel(CouncilService council, VotingService voting) : PageModel
+public sealed class MeetingModel(MeetingService meetings, BodyService bodies, AgendaService agenda, VotingService voting) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
     public string Body { get; private set; } = "";
@@ -19,12 +19,12 @@ public sealed class MeetingModel(CouncilService council, VotingService voting) :
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         // A closed-door or not yet convened meeting does not exist on the public site.
-        if (await council.MeetingAsync(id, ct) is not { IsPublished: true } meeting) return NotFound();
+        if (await meetings.MeetingAsync(id, ct) is not { IsPublished: true } meeting) return NotFound();
         Meeting = meeting;
-        Body = (await council.BodiesAsync(ct)).Single(b => b.Id == meeting.BodyId).Name;
+        Body = (await bodies.BodiesAsync(ct)).Single(b => b.Id == meeting.BodyId).Name;
         if (meeting.State is MeetingState.Convened or MeetingState.InProgress) Quorum = await voting.QuorumStatusAsync(id, ct);
-        var names = (await council.PeopleAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
-        foreach (var item in await council.AgendaAsync(id, internalToo: false, ct))
+        var names = (await bodies.PeopleAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
+        foreach (var item in await agenda.AgendaAsync(id, internalToo: false, ct))
         {
             var votes = new List<(VoteEvent, Tally, List<(string, VoteChoice)>)>();
             foreach (var vote in await voting.ItemVotesAsync(item.Id, ct))
@@ -36,7 +36,7 @@ public sealed class MeetingModel(CouncilService council, VotingService voting) :
             }
             Items.Add((item, votes));
         }
-        Attachments = await council.AttachmentsAsync(Items.Select(i => i.Item.Id), ct);
+        Attachments = await agenda.AttachmentsAsync(Items.Select(i => i.Item.Id), ct);
         return Page();
     }
 }

@@ -7,7 +7,7 @@ namespace Workbench.CouncilSessions.Pages.Admin.Council;
 
 /// <summary>The secretariat's list of meetings (closed-door and planned ones too) and the form that plans a new one.</summary>
 [Authorize(Policy = "permission:" + CouncilSessionsManifest.ViewCouncil)]
-public sealed class IndexModel(CouncilService council, IPermissionService permissions) : CouncilPageModel
+public sealed class IndexModel(MeetingService meetings, BodyService bodies, IPermissionService permissions) : CouncilPageModel
 {
     public List<Meeting> Meetings { get; private set; } = [];
     public List<Body> Bodies { get; private set; } = [];
@@ -18,23 +18,23 @@ public sealed class IndexModel(CouncilService council, IPermissionService permis
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Meetings = await council.MeetingsAsync(internalToo: true, ct);
-        Bodies = await council.BodiesAsync(ct);
-        People = await council.PeopleAsync(ct);
+        Meetings = await meetings.MeetingsAsync(internalToo: true, ct);
+        Bodies = await bodies.BodiesAsync(ct);
+        People = await bodies.PeopleAsync(ct);
     }
 
     /// <summary>Plans a meeting and opens its console, where the agenda is prepared.</summary>
     public async Task<IActionResult> OnPostCreateAsync(MeetingInput input, CancellationToken ct)
     {
         if (!CanManage) return Forbid();
-        input = await council.WithTemplateAsync(input, ct);
-        if (CouncilService.Validate(input) is { Count: > 0 } errors)
+        input = await meetings.WithTemplateAsync(input, ct);
+        if (MeetingService.Validate(input) is { Count: > 0 } errors)
         {
             (Message, IsError) = (string.Join(" ", errors.SelectMany(e => e.Value)), true);
             return RedirectToPage();
         }
         Meeting meeting;
-        try { meeting = await council.CreateMeetingAsync(input, ct); }
+        try { meeting = await meetings.CreateMeetingAsync(input, ct); }
         catch (KeyNotFoundException refusal)
         {
             (Message, IsError) = (refusal.Message, true);

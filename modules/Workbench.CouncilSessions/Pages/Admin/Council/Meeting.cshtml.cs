@@ -12,7 +12,7 @@ namespace Workbench.CouncilSessions.Pages.Admin.Council;
 /// steps of the meeting, attendance with the live quorum, and votes with the live tally.
 /// </summary>
 [Authorize(Policy = "permission:" + CouncilSessionsManifest.ViewCouncil)]
-public sealed class MeetingModel(CouncilService council, VotingService voting, InvitationService invitations, IPermissionService permissions) : CouncilPageModel
+public sealed class MeetingModel(MeetingService meetings, BodyService bodies, AgendaService agenda, VotingService voting, InvitationService invitations, IPermissionService permissions) : CouncilPageModel
 {
     public Meeting Meeting { get; private set; } = null!;
     public string Body { get; private set; } = "";
@@ -28,16 +28,16 @@ public sealed class MeetingModel(CouncilService council, VotingService voting, I
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await council.MeetingAsync(id, ct) is not { } meeting) return NotFound();
+        if (await meetings.MeetingAsync(id, ct) is not { } meeting) return NotFound();
         Meeting = meeting;
-        Body = (await council.BodiesAsync(ct)).Single(b => b.Id == meeting.BodyId).Name;
-        Agenda = await council.AgendaAsync(id, internalToo: true, ct);
-        Attachments = await council.AttachmentsAsync(Agenda.Select(i => i.Id), ct);
-        var people = await council.PeopleAsync(ct);
+        Body = (await bodies.BodiesAsync(ct)).Single(b => b.Id == meeting.BodyId).Name;
+        Agenda = await agenda.AgendaAsync(id, internalToo: true, ct);
+        Attachments = await agenda.AttachmentsAsync(Agenda.Select(i => i.Id), ct);
+        var people = await bodies.PeopleAsync(ct);
         Names = people.ToDictionary(p => p.Id, p => p.Name);
         var attendance = (await voting.AttendanceAsync(id, ct)).ToDictionary(a => a.PersonId);
         var day = DateOnly.FromDateTime(meeting.StartsAt);
-        Members = (await council.MembershipsAsync(meeting.BodyId, ct)).Where(m => m.IsActiveOn(day))
+        Members = (await bodies.MembershipsAsync(meeting.BodyId, ct)).Where(m => m.IsActiveOn(day))
             .Select(m => (m, people.Single(p => p.Id == m.PersonId), attendance.GetValueOrDefault(m.PersonId)))
             .OrderBy(m => m.Item2.Name, StringComparer.Ordinal).ToList();
         Quorum = await voting.QuorumStatusAsync(id, ct);
@@ -47,32 +47,32 @@ public sealed class MeetingModel(CouncilService council, VotingService voting, I
     }
 
     public Task<IActionResult> OnPostTransitionAsync(Guid id, string step, CancellationToken ct) => ManageAsync(async () =>
-        $"Sēdes stāvoklis: {(await council.TransitionAsync(id, step, ct)).State}.");
+        $"Sēdes stāvoklis: {(await meetings.TransitionAsync(id, step, ct)).State}.");
 
     public Task<IActionResult> OnPostAddItemAsync(Guid id, string? title, string? draftDecision, bool isPublic, CancellationToken ct) => ManageAsync(async () =>
     {
         var input = new AgendaItemInput(title, null, draftDecision, isPublic);
-        if (CouncilService.Validate(input) is { Count: > 0 } errors) throw new ArgumentException(string.Join(" ", errors.SelectMany(e => e.Value)));
-        var item = await council.AddAgendaItemAsync(id, input, ct);
+        if (AgendaService.Validate(input) is { Count: > 0 } errors) throw new ArgumentException(string.Join(" ", errors.SelectMany(e => e.Value)));
+        var item = await agenda.AddAgendaItemAsync(id, input, ct);
         return $"Jautājums Nr. {item.Number} \"{item.Title}\" pievienots darba kārtībai.";
     });
 
     /// <summary>The new order of all items, as the drag and drop left it.</summary>
     public Task<IActionResult> OnPostReorderAsync(Guid id, List<Guid> order, CancellationToken ct) => ManageAsync(async () =>
     {
-        await council.ReorderAsync(id, order, ct);
+        await agenda.ReorderAsync(id, order, ct);
         return "Darba kārtība pārkārtota.";
     });
 
     /// <summary>The keyboard alternative: one item one place up (-1) or down (+1).</summary>
     public Task<IActionResult> OnPostMoveAsync(Guid id, Guid itemId, int offset, CancellationToken ct) => ManageAsync(async () =>
     {
-        var order = (await council.AgendaAsync(id, internalToo: true, ct)).Select(i => i.Id).ToList();
+        var order = (await agenda.AgendaAsync(id, internalToo: true, ct)).Select(i => i.Id).ToList();
         var from = order.IndexOf(itemId);
         var to = from + Math.Sign(offset);
         if (from < 0 || to < 0 || to >= order.Count) throw new ArgumentException("Jautājumu tālāk pārvietot nevar (the item cannot move further).");
         (order[from], order[to]) = (order[to], order[from]);
-        await council.ReorderAsync(id, order, ct);
+        await agenda.ReorderAsync(id, order, ct);
         return $"Jautājums tagad ir Nr. {to + 1}.";
     });
 
@@ -98,12 +98,12 @@ public sealed class MeetingModel(CouncilService council, VotingService voting, I
     {
         var (upload, problem) = await Uploads.ReadAsync(file, AgendaAttachment.MaxBytes, ct);
         if (upload is null) throw new ArgumentException(problem);
-        if ((await council.AgendaItemAsync(itemId, ct))?.Meeting.Id != id) throw new KeyNotFoundException("Šajā sēdē nav tāda jautājuma (no such agenda item in this meeting).");
-        return $"Pievienota datne \"{(await council.AttachAsync(itemId, upload.FileName, upload.ContentType, upload.Content, ct)).FileName}\".";
+        if ((await agenda.AgendaItemAsync(itemId, ct))?.Meeting.Id != id) throw new KeyNotFoundException("Šajā sēdē nav tāda jautājuma (no such agenda item in this meeting).");
+        return $"Pievienota datne \"{(await agenda.AttachAsync(itemId, upload.FileName, upload.ContentType, upload.Content, ct)).FileName}\".";
     });
 
     private Task<IActionResult> ManageAsync(Func<Task<string>> work) => CanManage ? ActAsync(work) : Task.FromResult<IActionResult>(Forbid());
 
     private async Task<string> NameAsync(Guid personId, CancellationToken ct) =>
-        (await council.PeopleAsync(ct)).FirstOrDefault(p => p.Id == personId)?.Name ?? "?";
+        (await bodies.PeopleAsync(ct)).FirstOrDefault(p => p.Id == personId)?.Name ?? "?";
 }

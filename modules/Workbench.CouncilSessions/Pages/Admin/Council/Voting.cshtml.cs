@@ -11,7 +11,7 @@ namespace Workbench.CouncilSessions.Pages.Admin.Council;
 /// the live tally and the result. The meeting's chair also opens and closes votes here.
 /// </summary>
 [Authorize]
-public sealed class VotingModel(CouncilService council, VotingService voting, IPermissionService permissions) : CouncilPageModel
+public sealed class VotingModel(MeetingService meetings, BodyService bodies, AgendaService agenda, VotingService voting, IPermissionService permissions) : CouncilPageModel
 {
     public Meeting Meeting { get; private set; } = null!;
     public string Body { get; private set; } = "";
@@ -27,13 +27,13 @@ public sealed class VotingModel(CouncilService council, VotingService voting, IP
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await council.MeetingAsync(id, ct) is not { } meeting || !await SeesAsync(meeting, ct)) return NotFound();
+        if (await meetings.MeetingAsync(id, ct) is not { } meeting || !await SeesAsync(meeting, ct)) return NotFound();
         Meeting = meeting;
-        Body = (await council.BodiesAsync(ct)).Single(b => b.Id == meeting.BodyId).Name;
+        Body = (await bodies.BodiesAsync(ct)).Single(b => b.Id == meeting.BodyId).Name;
         Conducts = await voting.MayConductAsync(id, User, permissions, ct);
-        HasVotingRight = Member is not null && (await council.VotingMembersAsync(meeting.BodyId, DateOnly.FromDateTime(meeting.StartsAt), ct)).Any(m => m.PersonId == Member.Id);
+        HasVotingRight = Member is not null && (await bodies.VotingMembersAsync(meeting.BodyId, DateOnly.FromDateTime(meeting.StartsAt), ct)).Any(m => m.PersonId == Member.Id);
         Attendance = Member is null ? null : (await voting.AttendanceAsync(id, ct)).SingleOrDefault(a => a.PersonId == Member.Id);
-        Agenda = await council.AgendaAsync(id, internalToo: true, ct);
+        Agenda = await agenda.AgendaAsync(id, internalToo: true, ct);
         Quorum = await voting.QuorumStatusAsync(id, ct);
         Vote = await CurrentVoteAsync(voting, id, Agenda, ct);
         if (Vote is not null && Member is not null)
@@ -67,7 +67,7 @@ public sealed class VotingModel(CouncilService council, VotingService voting, IP
     {
         Member = await MemberAsync(ct);
         return permissions.HasPermission(User, CouncilSessionsManifest.ViewCouncil)
-            || Member is not null && (await council.MembershipsAsync(meeting.BodyId, ct)).Any(m => m.PersonId == Member.Id);
+            || Member is not null && (await bodies.MembershipsAsync(meeting.BodyId, ct)).Any(m => m.PersonId == Member.Id);
     }
 
     private Task<Person?> MemberAsync(CancellationToken ct) => voting.PersonByEmailAsync(User.FindFirstValue(ClaimTypes.Email), ct);
