@@ -166,15 +166,10 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddSingleton<ReminderDispatcher>();
 
         // Workflows: the engine, its activities, the events modules raise, the WorkflowType recipe step
-        services.AddTenantDbContext<WorkflowDbContext>(PlatformDbContext.FeatureId, historyName: "Workbench.Workflows");
-        services.AddScoped<WorkflowEngine>();
-        services.AddScoped<IWorkflowEvents, WorkflowEvents>();
-        foreach (var activity in new[] { typeof(IfActivity), typeof(AssignTaskActivity), typeof(NotifyActivity), typeof(WaitForSignalActivity), typeof(TimerActivity), typeof(SetFieldActivity), typeof(CallOutboxActivity), typeof(EndActivity) })
-            services.AddScoped(typeof(IWorkflowActivity), activity);
-        services.AddScoped<IRecipeStepHandler, WorkflowTypeStep>();
+        services.AddWorkflows();
 
         // Background jobs (Quartz.NET): outbox dispatch, reminders, search maintenance, workflow timers
-        services.AddWorkbenchJobs(options);
+        services.AddJobs(options);
 
         // Recipes
         services.AddSingleton<RecipeLoader>();
