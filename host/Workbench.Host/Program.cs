@@ -1,6 +1,7 @@
 using Workbench.Host.Api;
 using Workbench.Host.Cli;
 using Workbench.Platform.Hosting;
+using Workbench.Platform.OpenId;
 using Workbench.Platform.Workflows;
 
 // One executable: the web host, or, when the first argument is a command verb, the administrators' CLI.

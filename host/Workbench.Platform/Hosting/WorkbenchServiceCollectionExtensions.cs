@@ -124,15 +124,7 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped<SearchReindexer>();
 
         // The staff identity provider (competence centre) and bearer tokens for every tenant's API
-        services.AddTenantDbContext<OpenIdDbContext>(PlatformManifest.OpenIdServer);
-        services.AddOptions<OpenIdOptions>().BindConfiguration(OpenIdOptions.Section);
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<OpenIdKeyRing>();
-        services.AddScoped<OpenIdApplications>();
-        services.AddScoped<StaffMemberships>();
-        services.AddScoped<OpenIdServer>();
-        services.AddScoped<IRecipeStepHandler, OpenIdApplicationStep>();
-        services.AddScoped<IRecipeStepHandler, StaffMembershipsStep>();
+        services.AddOpenIdServer();
 
         // Municipalities as relying parties: the Workbench provider (single sign-on) and upstream providers
         services.AddSingleton<SignInSettingsCache>();
