@@ -1,6 +1,8 @@
 using Workbench.Host.Api;
 using Workbench.Host.Cli;
 using Workbench.Platform.Hosting;
+using Workbench.Platform.OpenId;
+using Workbench.Platform.Workflows;
 
 // One executable: the web host, or, when the first argument is a command verb, the administrators' CLI.
 if (WorkbenchCli.IsCommand(args))
@@ -15,7 +17,7 @@ var app = builder.Build();
 app.UseWorkbench();
 app.MapOpenApi("/openapi/{documentName}.json").WithMetadata(new Workbench.Abstractions.Modules.HostEndpointAttribute());
 app.MapPlatformApi();
-app.MapWorkflowsApi();
+app.MapWorkflows();
 app.MapOpenIdServer();
 await app.RunAsync();
 return 0;

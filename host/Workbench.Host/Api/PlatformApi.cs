@@ -60,10 +60,8 @@ public static class PlatformApi
         admin.MapGet("/users", ListUsers).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageUsers));
         admin.MapPost("/users", SaveUser).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageUsers));
 
-        var jobs = app.MapGroup("/api/admin/jobs").WithTags("Administration").WithMetadata(new RequiresFeatureAttribute(PlatformManifest.TenantAdministration))
-            .RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
-        jobs.MapGet("/", (JobsOverview overview, CancellationToken ct) => overview.ListAsync(ct)).WithSummary("The host's background jobs: next run, last run, duration, last error, recent firings");
-        jobs.MapPost("/{name}/run", RunJob).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Runs the job now, on whichever node takes it");
+        // The jobs' endpoints belong to Platform/Jobs; mapped here, between users and custom fields, so the OpenAPI document keeps its order.
+        app.MapJobs();
 
         var fields = app.MapGroup("/api/admin/custom-fields").WithTags("Custom fields")
             .WithMetadata(new RequiresFeatureAttribute(PlatformManifest.CustomFields))
@@ -110,13 +108,6 @@ public static class PlatformApi
 
     private static async Task<Ok<SearchIndexStatus>> RebuildSearch(SearchReindexer reindexer, CancellationToken ct) =>
         TypedResults.Ok(await reindexer.RebuildAsync(null, ct));
-
-    private static async Task<Results<Accepted, ProblemHttpResult>> RunJob(string name, JobsOverview overview, IAuditLog audit, CancellationToken ct)
-    {
-        if (!await overview.RunNowAsync(name, ct)) return TypedResults.Problem($"Nav tāda fona darba \"{name}\" (no such job).", statusCode: StatusCodes.Status404NotFound);
-        await audit.AppendAsync("jobs.triggered", name, cancellationToken: ct);
-        return TypedResults.Accepted((string?)null);
-    }
 
     public sealed record ModuleView(string Id, string? Name, string Version, string Source, string Status, string? Error);
     public sealed record FeatureView(string Id, string Name, string Module, IReadOnlyList<string>? Dependencies, bool Enabled, bool DefaultTenantOnly);

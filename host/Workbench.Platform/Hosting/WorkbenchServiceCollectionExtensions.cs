@@ -116,35 +116,13 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped(typeof(IModuleContract<>), typeof(ModuleContract<>));
 
         // Search: one index per tenant, platform-owned (migrated with the platform's tables)
-        services.AddTenantDbContext<SearchDbContext>(PlatformDbContext.FeatureId, historyName: "Workbench.Search");
-        services.AddScoped<AttachmentText>();
-        services.AddScoped<SearchIndexWriter>();
-        services.AddScoped<ISearchIndex>(sp => sp.GetRequiredService<SearchIndexWriter>());
-        services.AddScoped<SearchService>();
-        services.AddScoped<SearchReindexer>();
+        services.AddSearch();
 
-        // The staff identity provider (competence centre) and bearer tokens for every tenant's API
-        services.AddTenantDbContext<OpenIdDbContext>(PlatformManifest.OpenIdServer);
-        services.AddOptions<OpenIdOptions>().BindConfiguration(OpenIdOptions.Section);
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<OpenIdKeyRing>();
-        services.AddScoped<OpenIdApplications>();
-        services.AddScoped<StaffMemberships>();
-        services.AddScoped<OpenIdServer>();
-        services.AddScoped<IRecipeStepHandler, OpenIdApplicationStep>();
-        services.AddScoped<IRecipeStepHandler, StaffMembershipsStep>();
+        // The staff identity provider (competence centre); bearer tokens for every tenant's API are the identity's (below)
+        services.AddOpenIdServer();
 
         // Municipalities as relying parties: the Workbench provider (single sign-on) and upstream providers
-        services.AddSingleton<SignInSettingsCache>();
-        services.AddScoped<SignInSettingsStore>();
-        services.AddScoped<ExternalAccounts>();
-        services.AddSingleton<DirectoryAuthenticator>();
-        services.AddScoped<DirectorySignIn>();
-        services.AddScoped<IRecipeStepHandler, SignInStep>();
-        services.AddSingleton<ExternalSignInSchemes>();
-        services.AddSingleton<IConfigureOptions<ExternalSignInOptions>, ConfigureExternalSignInOptions>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ExternalSignInOptions>, OAuthPostConfigureOptions<ExternalSignInOptions, ExternalSignInHandler>>());
-        services.AddHttpClient(ExternalSignInSchemes.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddExternalSignIn();
 
         // The universal workplace: external applications and pending counts
         services.AddSingleton<Workplace.WorkplaceApplications>();
@@ -154,27 +132,16 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddHttpClient(Workplace.WorkplacePending.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
 
         // Outbox for outgoing integrations
-        services.AddScoped<IOutbox, OutboxWriter>();
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
-        services.AddScoped<IOutboxAdapter, SmtpEmailAdapter>();
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddHttpClient();
+        services.AddOutbox();
 
         // In-app notifications and the daily reminders
-        services.AddScoped<NotificationService>();
-        services.AddScoped<INotifications>(sp => sp.GetRequiredService<NotificationService>());
-        services.AddSingleton<ReminderDispatcher>();
+        services.AddNotifications();
 
         // Workflows: the engine, its activities, the events modules raise, the WorkflowType recipe step
-        services.AddTenantDbContext<WorkflowDbContext>(PlatformDbContext.FeatureId, historyName: "Workbench.Workflows");
-        services.AddScoped<WorkflowEngine>();
-        services.AddScoped<IWorkflowEvents, WorkflowEvents>();
-        foreach (var activity in new[] { typeof(IfActivity), typeof(AssignTaskActivity), typeof(NotifyActivity), typeof(WaitForSignalActivity), typeof(TimerActivity), typeof(SetFieldActivity), typeof(CallOutboxActivity), typeof(EndActivity) })
-            services.AddScoped(typeof(IWorkflowActivity), activity);
-        services.AddScoped<IRecipeStepHandler, WorkflowTypeStep>();
+        services.AddWorkflows();
 
         // Background jobs (Quartz.NET): outbox dispatch, reminders, search maintenance, workflow timers
-        services.AddWorkbenchJobs(options);
+        services.AddJobs(options);
 
         // Recipes
         services.AddSingleton<RecipeLoader>();

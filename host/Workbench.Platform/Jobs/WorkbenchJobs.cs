@@ -25,38 +25,6 @@ public static class WorkbenchJobs
 
     /// <summary>Every job the host schedules, as the admin page lists them.</summary>
     public static readonly IReadOnlyList<string> Names = ["outbox-dispatch", "reminders", "search-maintenance", "workflow-timers"];
-
-    public static IServiceCollection AddWorkbenchJobs(this IServiceCollection services, WorkbenchOptions options)
-    {
-        services.AddSingleton<JobsOverview>();
-        services.AddQuartz(q =>
-        {
-            // In memory unless the host's registry is on PostgreSQL: then one clustered store shared by every node.
-            if (options.HostDatabaseProvider == DatabaseProvider.Postgres && options.HostConnectionString is { } connectionString)
-            {
-                q.ConfigureScheduler(scheduler => (scheduler.InstanceName, scheduler.GenerateInstanceId) = ("workbench", true));
-                q.UsePersistentStore(store =>
-                {
-                    store.UsePostgres(connectionString);
-                    store.UseSystemTextJsonSerializer();
-                    store.UseClustering(_ => { });
-                    store.ProvisionSchema();
-                });
-            }
-            Every<OutboxDispatchJob>(q, Names[0], "Nosūta izejošo ziņojumu rindu (outbox) ārējām sistēmām", TimeSpan.FromSeconds(options.OutboxPollSeconds));
-            Every<RemindersJob>(q, Names[1], "Atgādinājumi par termiņiem (reminders of deadlines and review dates)", TimeSpan.FromHours(options.ReminderIntervalHours));
-            Every<SearchMaintenanceJob>(q, Names[2], "Meklēšanas indeksa apkope (search index maintenance)", TimeSpan.FromHours(options.SearchMaintenanceHours));
-            Every<WorkflowTimersJob>(q, Names[3], "Darbplūsmu taimeri un plānotie starti (workflow timers and scheduled starts)", TimeSpan.FromSeconds(options.WorkflowTimerSeconds));
-            q.AddJobMetrics();
-        });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        return services;
-    }
-
-    private static void Every<TJob>(IQuartzBuilder q, string name, string description, TimeSpan interval) where TJob : IJob =>
-        q.ScheduleJob<TJob>(
-            trigger => trigger.WithIdentity(name, Group).StartAt(DateTimeOffset.UtcNow.Add(interval)).WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
-            job => job.WithIdentity(name, Group).WithDescription(description).StoreDurably());
 }
 
 /// <summary>

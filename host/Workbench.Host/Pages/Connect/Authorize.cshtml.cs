@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Workbench.Abstractions.Modules;
-using Workbench.Host.Api;
+using Workbench.Platform.OpenId.Api;
 using Workbench.Platform;
 using Workbench.Platform.ExternalSignIn;
 using Workbench.Platform.OpenId;

@@ -1,13 +1,14 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 using Workbench.Abstractions.Http;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Security;
-using Workbench.Platform;
-using Workbench.Platform.Workflows;
 
-namespace Workbench.Host.Api;
+namespace Workbench.Platform.Workflows.Api;
 
 /// <summary>
 /// Workflows: <c>/{tenant}/api/admin/workflows</c> for administrators (types, instances, retry) and

@@ -6,12 +6,14 @@ using Microsoft.AspNetCore.Identity;
 using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Workbench.Platform.Data;
 using Workbench.Platform.Tenants;
-using Workbench.Platform;
-using Workbench.Platform.OpenId;
 
-namespace Workbench.Host.Api;
+namespace Workbench.Platform.OpenId.Api;
 
 /// <summary>
 /// The machine-facing endpoints of the staff identity provider (competence centre): discovery, JWKS, token,
@@ -19,7 +21,7 @@ namespace Workbench.Host.Api;
 /// </summary>
 public static class OpenIdServerApi
 {
-    public static IEndpointRouteBuilder MapOpenIdServer(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapOpenIdServerApi(this IEndpointRouteBuilder app)
     {
         var server = app.MapGroup("").WithTags("OpenID Connect").WithMetadata(new RequiresFeatureAttribute(PlatformManifest.OpenIdServer)).ExcludeFromDescription();
         server.MapGet("/.well-known/openid-configuration", Discovery);

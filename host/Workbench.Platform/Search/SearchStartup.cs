@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Workbench.Abstractions.Data;
+using Workbench.Abstractions.Search;
+using Workbench.Platform.Data;
+
+namespace Workbench.Platform.Search;
+
+/// <summary>Full-text search as one piece (see README.md beside this file).</summary>
+public static class SearchStartup
+{
+    /// <summary>One index per tenant, platform-owned (migrated with the platform's tables): writer, query, rebuild, attachment text.</summary>
+    public static IServiceCollection AddSearch(this IServiceCollection services)
+    {
+        services.AddTenantDbContext<SearchDbContext>(PlatformDbContext.FeatureId, historyName: "Workbench.Search");
+        services.AddScoped<AttachmentText>();
+        services.AddScoped<SearchIndexWriter>();
+        services.AddScoped<ISearchIndex>(sp => sp.GetRequiredService<SearchIndexWriter>());
+        services.AddScoped<SearchService>();
+        services.AddScoped<SearchReindexer>();
+        return services;
+    }
+}
