@@ -35,8 +35,7 @@ public static class PlatformApi
 
         app.MapGet("/api/workplace/pending", Pending).WithTags("Workplace").RequireAuthorization(PermissionNames.Policy(PermissionNames.AccessAdmin))
             .WithSummary("What waits for the signed-in person: {items: [{app, count, url}]} from the enabled modules and the external applications");
-        app.MapGet("/api/search", Search).WithTags("Search")
-            .WithSummary("Full-text search of everything the caller may open: q, module (feature id), type, page, prefix (type-ahead)");
+        app.MapSearch();
 
         var admin = app.MapGroup("/api/admin").WithTags("Administration").WithMetadata(new RequiresFeatureAttribute(PlatformManifest.Admin));
         admin.MapGet("/modules", ListModules).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
@@ -50,13 +49,9 @@ public static class PlatformApi
         admin.MapGet("/recipes/runs", ListRecipeRuns).RequireAuthorization(PermissionNames.Policy(PermissionNames.RunRecipes));
         admin.MapGet("/audit", ListAudit).RequireAuthorization(PermissionNames.Policy(PermissionNames.ViewAuditLog));
         admin.MapGet("/audit/verify", VerifyAudit).RequireAuthorization(PermissionNames.Policy(PermissionNames.ViewAuditLog));
-        admin.MapPost("/search/rebuild", RebuildSearch).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
         admin.MapGet("/roles", ListRoles).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageRoles));
         admin.MapPut("/roles/{name}", SaveRole).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageRoles));
-        admin.MapGet("/sign-in", GetSignInSettings).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageSettings))
-            .WithSummary("How staff sign in here: local accounts, single sign-on, upstream providers (secrets are never returned)");
-        admin.MapPut("/sign-in", SaveSignInSettings).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageSettings))
-            .WithSummary("Change how staff sign in; a secret (clientSecret, directory bindPassword) left out keeps the stored one");
+        app.MapExternalSignIn();
         admin.MapGet("/users", ListUsers).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageUsers));
         admin.MapPost("/users", SaveUser).RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageUsers));
 
@@ -94,20 +89,6 @@ public static class PlatformApi
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }
-
-    private static async Task<Results<Ok<SearchResults>, ValidationProblem>> Search(HttpContext http, SearchService search, string? q, string? module, string? type, int? page, bool? prefix, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(q) || q.Length > 200)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Ievadiet meklējamo tekstu, līdz 200 zīmēm (enter search text, up to 200 characters)."] });
-        if (page is < 1 or > 1000)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["Lapai jābūt no 1 līdz 1000 (page must be 1–1000)."] });
-        var results = await search.SearchAsync(new SearchQuery(q, module, type, page ?? 1, 10, prefix ?? false), http.User, ct);
-        var basePath = http.Request.PathBase.Value + "/";
-        return TypedResults.Ok(results with { Hits = results.Hits.Select(h => h with { Url = basePath + h.Url }).ToList() });
-    }
-
-    private static async Task<Ok<SearchIndexStatus>> RebuildSearch(SearchReindexer reindexer, CancellationToken ct) =>
-        TypedResults.Ok(await reindexer.RebuildAsync(null, ct));
 
     public sealed record ModuleView(string Id, string? Name, string Version, string Source, string Status, string? Error);
     public sealed record FeatureView(string Id, string Name, string Module, IReadOnlyList<string>? Dependencies, bool Enabled, bool DefaultTenantOnly);
@@ -161,19 +142,6 @@ public static class PlatformApi
         if (!RoleService.IsValidName(name)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["Nederīgs lomas nosaukums (invalid role name)."] });
         try { await roles.SaveAsync(name, request.Description ?? "", request.Permissions ?? [], ct); }
         catch (ArgumentException ex) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["permissions"] = [ex.Message] }); }
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<Ok<SignInSettings>> GetSignInSettings(SignInSettingsStore store, CancellationToken ct)
-    {
-        return TypedResults.Ok(SignInSettingsStore.WithoutSecrets(await store.GetAsync(ct)));
-    }
-
-    private static async Task<Results<NoContent, ValidationProblem>> SaveSignInSettings(SignInSettings request, SignInSettingsStore store, CancellationToken ct)
-    {
-        var errors = await store.ValidateAsync(request, ct);
-        if (!errors.IsValid) return TypedResults.ValidationProblem(errors);
-        await store.SaveAsync(request, ct);
         return TypedResults.NoContent();
     }
 

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Workbench.Abstractions.Recipes;
+using Workbench.Platform.ExternalSignIn.Api;
 
 namespace Workbench.Platform.ExternalSignIn;
 
@@ -28,4 +30,7 @@ public static class ExternalSignInStartup
         services.AddHttpClient(ExternalSignInSchemes.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         return services;
     }
+
+    /// <summary>The sign-in settings of a municipality (Api/SignInSettingsApi.cs).</summary>
+    public static IEndpointRouteBuilder MapExternalSignIn(this IEndpointRouteBuilder routes) => routes.MapSignInSettingsApi();
 }

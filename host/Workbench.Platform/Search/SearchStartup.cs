@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Search;
 using Workbench.Platform.Data;
+using Workbench.Platform.Search.Api;
 
 namespace Workbench.Platform.Search;
 
@@ -19,4 +21,7 @@ public static class SearchStartup
         services.AddScoped<SearchReindexer>();
         return services;
     }
+
+    /// <summary>The shared search and its rebuild (Api/SearchApi.cs).</summary>
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder routes) => routes.MapSearchApi();
 }
