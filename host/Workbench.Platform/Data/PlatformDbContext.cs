@@ -17,6 +17,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<CustomFieldRecord> CustomFields => Set<CustomFieldRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<StoredFileRecord> Files => Set<StoredFileRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -41,6 +42,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             e.HasIndex(m => new { m.Status, m.NextAttemptUtc });
             e.Property(m => m.Status).HasConversion<string>();
         });
+        builder.Entity<StoredFileRecord>(e => { e.ToTable("Platform_Files"); e.HasKey(f => f.Sha256); });
         builder.Entity<Notification>(e =>
         {
             e.ToTable("Platform_Notifications");

@@ -79,7 +79,8 @@ public sealed class FeatureManager(
     public async Task MigrateAsync(IEnumerable<string> featureIds, CancellationToken ct)
     {
         var ids = featureIds.Append(PlatformDbContext.FeatureId).ToHashSet();
-        foreach (var registration in registrations.Where(r => ids.Contains(r.FeatureId)))
+        // The platform's tables first: module migrations may move data into them (files into Platform_Files).
+        foreach (var registration in registrations.Where(r => ids.Contains(r.FeatureId)).OrderBy(r => r.FeatureId != PlatformDbContext.FeatureId))
             await contexts.MigrateAsync(registration, ct);
     }
 

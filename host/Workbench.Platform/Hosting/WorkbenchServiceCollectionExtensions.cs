@@ -1,3 +1,5 @@
+using Workbench.Abstractions.Files;
+using Workbench.Platform.Files;
 using System.Reflection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -96,6 +98,7 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped<ITenantDbContextFactory>(sp => sp.GetRequiredService<TenantDbContextFactory>());
         services.AddTenantDbContext<PlatformDbContext>(PlatformDbContext.FeatureId);
         services.AddScoped<FeatureManager>();
+        services.AddScoped<IFileStore, TenantFileStore>();
         services.AddScoped<SiteSettingsStore>();
 
         // Audit, security, custom fields

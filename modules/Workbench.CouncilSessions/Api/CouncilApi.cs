@@ -105,7 +105,7 @@ public static class CouncilApi
 
     private static async Task<Results<FileContentHttpResult, NotFound>> Download(Guid id, ClaimsPrincipal user, IPermissionService permissions, AgendaService agenda, CancellationToken ct) =>
         await agenda.AttachmentAsync(id, ct) is { } attachment && await ItemVisibleAsync(attachment.AgendaItemId, user, permissions, agenda, ct)
-            ? TypedResults.File(attachment.Content, Uploads.SafeContentType(attachment.FileName), attachment.FileName)
+            ? TypedResults.File(await agenda.ContentAsync(attachment, ct), Uploads.SafeContentType(attachment.FileName), attachment.FileName)
             : TypedResults.NotFound();
 
     /// <summary>An agenda item the caller may see: a public item of a published meeting, or any item for ViewCouncil.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Data;
+using Workbench.Abstractions.Files;
 using Workbench.Abstractions.Security;
 using Workbench.CouncilSessions.Data;
 using Workbench.Abstractions.Validation;
@@ -12,7 +13,7 @@ namespace Workbench.CouncilSessions.Domain;
 /// forwarded to the council, and where an item came from.
 /// </summary>
 public sealed class AgendaService(
-    CouncilDbContext db, IAuditLog audit, ITenantTransaction transaction, ICurrentActor actor, TimeProvider clock, Search.AgendaItemSearchSource search,
+    CouncilDbContext db, IFileStore files, IAuditLog audit, ITenantTransaction transaction, ICurrentActor actor, TimeProvider clock, Search.AgendaItemSearchSource search,
     InvitationService invitations, CouncilWriter writer)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -93,10 +94,11 @@ public sealed class AgendaService(
         var name = Path.GetFileName(fileName ?? "").Trim();
         if (name.Length is 0 or > 200) throw new ArgumentException("Datnei vajag nosaukumu, līdz 200 zīmēm (the file needs a name, up to 200 characters).");
         if (content.Length == 0 || content.Length > AgendaAttachment.MaxBytes) throw new ArgumentException("Datne ir tukša vai lielāka par 20 MB (the file is empty or larger than 20 MB).");
+        if (string.IsNullOrWhiteSpace(contentType)) contentType = "application/octet-stream";
+        var stored = await files.PutAsync(content, contentType, ct);
         var attachment = new AgendaAttachment
         {
-            Id = Guid.NewGuid(), AgendaItemId = itemId, FileName = name, ContentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType,
-            Size = content.Length, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), Content = content,
+            Id = Guid.NewGuid(), AgendaItemId = itemId, FileName = name, ContentType = contentType, Size = stored.Size, Sha256 = stored.Sha256,
             UploadedBy = actor.Name, UploadedUtc = Now,
         };
         db.AgendaAttachments.Add(attachment);
@@ -105,16 +107,19 @@ public sealed class AgendaService(
         return attachment;
     }, ct);
 
-    /// <summary>The files of these agenda items (without their content), in the order attached.</summary>
+    /// <summary>The files of these agenda items, in the order attached.</summary>
     public async Task<ILookup<Guid, AgendaAttachment>> AttachmentsAsync(IEnumerable<Guid> itemIds, CancellationToken ct)
     {
         var ids = itemIds.ToList();
         return (await db.AgendaAttachments.AsNoTracking().Where(a => ids.Contains(a.AgendaItemId)).OrderBy(a => a.UploadedUtc)
-            .Select(a => new AgendaAttachment { Id = a.Id, AgendaItemId = a.AgendaItemId, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, Sha256 = a.Sha256, Content = Array.Empty<byte>(), UploadedBy = a.UploadedBy, UploadedUtc = a.UploadedUtc })
             .ToListAsync(ct)).ToLookup(a => a.AgendaItemId);
     }
 
     public Task<AgendaAttachment?> AttachmentAsync(Guid id, CancellationToken ct) => db.AgendaAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+
+    /// <summary>The attachment's bytes; the file store keeps every file it was given, so a missing one is a damaged database.</summary>
+    public async Task<byte[]> ContentAsync(AgendaAttachment attachment, CancellationToken ct) =>
+        await files.ReadAsync(attachment.Sha256, ct) ?? throw new InvalidOperationException($"The file {attachment.Sha256} of attachment {attachment.Id} is missing from the file store.");
 
     /// <summary>Puts the items in the given order and numbers them 1..n; the list must name every item once.</summary>
     public Task<List<AgendaItem>> ReorderAsync(Guid meetingId, IReadOnlyList<Guid> order, CancellationToken ct) => transaction.InTransactionAsync(async () =>

@@ -70,8 +70,8 @@ public sealed class AgendaAttachment
     public required string FileName { get; set; }
     public required string ContentType { get; set; }
     public long Size { get; set; }
+    /// <summary>The file's address in the platform's file store.</summary>
     public required string Sha256 { get; set; }
-    public required byte[] Content { get; set; }
     public required string UploadedBy { get; set; }
     public DateTime UploadedUtc { get; set; }
 }

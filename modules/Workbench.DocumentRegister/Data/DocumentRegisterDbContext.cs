@@ -16,7 +16,6 @@ public sealed class DocumentRegisterDbContext(DbContextOptions<DocumentRegisterD
     public DbSet<DocumentAccess> Access => Set<DocumentAccess>();
     public DbSet<DocumentLink> Links => Set<DocumentLink>();
     public DbSet<DocumentVersion> Versions => Set<DocumentVersion>();
-    public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<ExecutionTask> Tasks => Set<ExecutionTask>();
     public DbSet<ApprovalStep> Approvals => Set<ApprovalStep>();
@@ -70,14 +69,12 @@ public sealed class DocumentRegisterDbContext(DbContextOptions<DocumentRegisterD
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.DocumentId, x.Version }).IsUnique();
         });
-        b.Entity<StoredFile>(e => { e.ToTable("DocReg_Files"); e.HasKey(x => x.Hash); });
         b.Entity<Attachment>(e =>
         {
             e.ToTable("DocReg_Attachments");
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.DocumentId);
             e.Property(x => x.Kind).HasConversion<string>();
-            e.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.Hash).HasConstraintName("FK_DocReg_Attachments_Files").OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<ExecutionTask>(e =>
         {

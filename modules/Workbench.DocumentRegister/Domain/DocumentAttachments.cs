@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Data;
+using Workbench.Abstractions.Files;
 using Workbench.Abstractions.Security;
 using Workbench.DocumentRegister.Data;
 using Workbench.DocumentRegister.Search;
@@ -10,7 +10,7 @@ namespace Workbench.DocumentRegister.Domain;
 
 /// <summary>A document's files: attached (stored once by hash, a signed container only once it checks out), listed, downloaded.</summary>
 public sealed class DocumentAttachments(
-    DocumentRegisterDbContext db, IAuditLog audit, ITenantTransaction transaction, ICurrentActor actor, TimeProvider clock, DocumentSearchSource search)
+    DocumentRegisterDbContext db, IFileStore files, IAuditLog audit, ITenantTransaction transaction, ICurrentActor actor, TimeProvider clock, DocumentSearchSource search)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -32,11 +32,11 @@ public sealed class DocumentAttachments(
             if (check.Error is not null) throw new ArgumentException(check.Error);
             (kind, signers) = (AttachmentKind.SignedContainer, string.Join("; ", check.Signers));
         }
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        if (!await db.Files.AnyAsync(f => f.Hash == hash, ct)) db.Files.Add(new StoredFile { Hash = hash, Content = content, Size = content.Length });
+        if (string.IsNullOrWhiteSpace(contentType)) contentType = "application/octet-stream";
+        var hash = (await files.PutAsync(content, contentType, ct)).Sha256;
         var attachment = new Attachment
         {
-            Id = Guid.NewGuid(), DocumentId = id, FileName = name, ContentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType,
+            Id = Guid.NewGuid(), DocumentId = id, FileName = name, ContentType = contentType,
             Hash = hash, Size = content.Length, Kind = kind, Signers = signers, AddedBy = actor.Name, AddedUtc = Now,
         };
         db.Attachments.Add(attachment);
@@ -51,6 +51,10 @@ public sealed class DocumentAttachments(
     {
         var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.DocumentId == documentId, ct);
         if (attachment is null) return null;
-        return (attachment, (await db.Files.AsNoTracking().SingleAsync(f => f.Hash == attachment.Hash, ct)).Content);
+        return (attachment, await ContentAsync(attachment, ct));
     }
+
+    /// <summary>The attachment's bytes; the file store keeps every file it was given, so a missing one is a damaged database.</summary>
+    public async Task<byte[]> ContentAsync(Attachment attachment, CancellationToken ct) =>
+        await files.ReadAsync(attachment.Hash, ct) ?? throw new InvalidOperationException($"The file {attachment.Hash} of attachment {attachment.Id} is missing from the file store.");
 }

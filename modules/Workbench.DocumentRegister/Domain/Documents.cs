@@ -68,15 +68,6 @@ public sealed class DocumentVersion
     public required string Reason { get; set; }
 }
 
-/// <summary>A file's content, stored once however many documents carry it.</summary>
-public sealed class StoredFile
-{
-    /// <summary>SHA-256, lowercase hex.</summary>
-    public required string Hash { get; set; }
-    public required byte[] Content { get; set; }
-    public long Size { get; set; }
-}
-
 /// <summary>datne (file) or parakstīts konteiners (.edoc).</summary>
 public enum AttachmentKind { File, SignedContainer }
 

@@ -62,7 +62,7 @@ public sealed partial class ElectronicDelivery(
         var files = new List<OutgoingFile>();
         foreach (var attachment in await attachments.AttachmentsAsync(documentId, ct))
         {
-            var content = (await db.Files.AsNoTracking().SingleAsync(f => f.Hash == attachment.Hash, ct)).Content;
+            var content = await attachments.ContentAsync(attachment, ct);
             files.Add(new OutgoingFile(attachment.FileName, attachment.ContentType, attachment.Hash, Convert.ToBase64String(content)));
         }
         if (files.Count == 0) throw new DocumentConflictException("Dokumentam nav pievienotu datņu, ko sūtīt (the document has no files to send).");

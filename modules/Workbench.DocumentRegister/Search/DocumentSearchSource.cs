@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Workbench.Abstractions.Files;
 using Workbench.Abstractions.Search;
 using Workbench.DocumentRegister.Data;
 using Workbench.DocumentRegister.Domain;
@@ -10,7 +11,7 @@ namespace Workbench.DocumentRegister.Search;
 /// Documents in the shared index with their attachments' text. A restricted document opens only to the e-mail
 /// addresses on its access list, so it is never found, nor counted, by anyone else.
 /// </summary>
-public sealed class DocumentSearchSource(DocumentRegisterDbContext db, ISearchIndex index) : ISearchSource
+public sealed class DocumentSearchSource(DocumentRegisterDbContext db, IFileStore files, ISearchIndex index) : ISearchSource
 {
     public const string Type = "document";
 
@@ -34,10 +35,9 @@ public sealed class DocumentSearchSource(DocumentRegisterDbContext db, ISearchIn
         if (d is null) return null;
         var readers = await db.Access.AsNoTracking().Where(a => a.DocumentId == id).Select(a => a.Email).ToListAsync(ct);
         var access = readers.Select(SearchAccess.Email).Concat(d.Restricted ? [] : [SearchAccess.Permission(DocumentRegisterManifest.ViewDocuments)]).ToList();
-        var attachments = await (from a in db.Attachments.AsNoTracking()
-                                 join f in db.Files.AsNoTracking() on a.Hash equals f.Hash
-                                 where a.DocumentId == id && a.Kind == AttachmentKind.File
-                                 select new SearchAttachment(a.FileName, f.Content)).ToListAsync(ct);
+        var attachments = new List<SearchAttachment>();
+        foreach (var a in await db.Attachments.AsNoTracking().Where(a => a.DocumentId == id && a.Kind == AttachmentKind.File).OrderBy(a => a.AddedUtc).ToListAsync(ct))
+            if (await files.ReadAsync(a.Hash, ct) is { } content) attachments.Add(new SearchAttachment(a.FileName, content));
         var text = string.Join('\n', new[] { d.RegistrationNumber, d.Kind, d.Summary, d.Author, d.Correspondent, d.Executor }
             .Concat(d.CustomFields.Select(p => p.Value?.ToString())).Where(t => !string.IsNullOrWhiteSpace(t)));
         return new SearchDocument(DocumentRegisterManifest.Feature, Type, id.ToString(), $"{d.RegistrationNumber} {d.Title}", text, $"admin/documents/{id}", access)

@@ -66,8 +66,8 @@ public static class KnowledgeBaseApi
     private static async Task<Results<FileContentHttpResult, NotFound>> Download(Guid id, string sha, ClaimsPrincipal user, IPermissionService permissions, ArticleService articles, CancellationToken ct)
     {
         if (await articles.FindAsync(id, ct) is not { } article || !article.IsPublic && !Staff(user, permissions)) return TypedResults.NotFound();
-        var name = (await articles.AttachmentsAsync(id, ct)).FirstOrDefault(a => a.Sha256 == sha)?.FileName;
-        return await articles.FileAsync(id, sha, ct) is { } file ? TypedResults.File(file.Content, Uploads.SafeContentType(name ?? ""), name) : TypedResults.NotFound();
+        return await articles.FileAsync(id, sha, ct) is (var attachment, var content)
+            ? TypedResults.File(content, Uploads.SafeContentType(attachment.FileName), attachment.FileName) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<List<ArticleVersion>>, NotFound>> Versions(Guid id, ArticleService articles, CancellationToken ct) =>

@@ -7,7 +7,6 @@ public sealed class KnowledgeBaseDbContext(DbContextOptions<KnowledgeBaseDbConte
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleVersion> Versions => Set<ArticleVersion>();
-    public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<ArticleAttachment> Attachments => Set<ArticleAttachment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -27,13 +26,11 @@ public sealed class KnowledgeBaseDbContext(DbContextOptions<KnowledgeBaseDbConte
             e.HasIndex(v => new { v.ArticleId, v.Version }).IsUnique();
             e.HasOne<Article>().WithMany().HasForeignKey(v => v.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
-        modelBuilder.Entity<StoredFile>(e => { e.ToTable("Kb_Files"); e.HasKey(f => f.Sha256); });
         modelBuilder.Entity<ArticleAttachment>(e =>
         {
             e.ToTable("Kb_Attachments");
             e.HasKey(a => new { a.ArticleId, a.Sha256 });
             e.HasOne<Article>().WithMany().HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne<StoredFile>().WithMany().HasForeignKey(a => a.Sha256);
         });
     }
 }

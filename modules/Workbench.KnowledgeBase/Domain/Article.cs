@@ -32,15 +32,6 @@ public sealed class ArticleVersion
     public DateTime CreatedUtc { get; set; }
 }
 
-/// <summary>A file stored once per content (SHA-256), however many articles attach it.</summary>
-public sealed class StoredFile
-{
-    public required string Sha256 { get; set; }
-    public required byte[] Content { get; set; }
-    public required string ContentType { get; set; }
-    public long Size { get; set; }
-}
-
 public sealed class ArticleAttachment
 {
     public Guid ArticleId { get; set; }

@@ -1,9 +1,9 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Data;
+using Workbench.Abstractions.Files;
 using Workbench.Abstractions.Recipes;
 using Workbench.Abstractions.Records;
 using Workbench.Abstractions.Search;
@@ -20,6 +20,7 @@ public sealed class ArticleService(
     KnowledgeBaseDbContext db,
     ITenantTransaction transaction,
     ISearchIndex search,
+    IFileStore files,
     IModuleContract<IServiceCardDirectory> serviceCards,
     IRecipeRunState recipe,
     IAuditLog audit,
@@ -85,9 +86,7 @@ public sealed class ArticleService(
         transaction.InTransactionAsync(async () =>
         {
             var article = await db.Articles.SingleAsync(a => a.Id == id, ct);
-            var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-            if (!await db.Files.AnyAsync(f => f.Sha256 == sha, ct))
-                db.Files.Add(new StoredFile { Sha256 = sha, Content = content, ContentType = contentType, Size = content.LongLength });
+            var sha = (await files.PutAsync(content, contentType, ct)).Sha256;
             if (!await db.Attachments.AnyAsync(a => a.ArticleId == id && a.Sha256 == sha, ct))
                 db.Attachments.Add(new ArticleAttachment { ArticleId = id, Sha256 = sha, FileName = Path.GetFileName(fileName) });
             await db.SaveChangesAsync(ct);
@@ -106,8 +105,7 @@ public sealed class ArticleService(
 
     private async Task IndexAsync(Article article, CancellationToken ct)
     {
-        var files = await (from a in db.Attachments where a.ArticleId == article.Id join f in db.Files on a.Sha256 equals f.Sha256 select new { a.FileName, f.Content }).ToListAsync(ct);
-        await search.IndexAsync(ArticleSearchSource.Document(article) with { Attachments = files.Select(f => new SearchAttachment(f.FileName, f.Content)).ToList() }, ct);
+        await search.IndexAsync(await ArticleSearchSource.DocumentWithAttachmentsAsync(db, files, article, ct), ct);
     }
 
     public Task<Article?> FindAsync(Guid id, CancellationToken ct) => db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
@@ -131,8 +129,10 @@ public sealed class ArticleService(
     public Task<List<ArticleAttachment>> AttachmentsAsync(Guid id, CancellationToken ct) =>
         db.Attachments.AsNoTracking().Where(a => a.ArticleId == id).OrderBy(a => a.FileName).ToListAsync(ct);
 
-    public Task<StoredFile?> FileAsync(Guid id, string sha, CancellationToken ct) =>
-        (from a in db.Attachments where a.ArticleId == id && a.Sha256 == sha join f in db.Files on a.Sha256 equals f.Sha256 select f).AsNoTracking().SingleOrDefaultAsync(ct);
+    /// <summary>The article's attachment with this address and its bytes; null when the article has no such attachment.</summary>
+    public async Task<(ArticleAttachment Attachment, byte[] Content)?> FileAsync(Guid id, string sha, CancellationToken ct) =>
+        await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.ArticleId == id && a.Sha256 == sha, ct) is { } attachment
+            && await files.ReadAsync(sha, ct) is { } content ? (attachment, content) : null;
 
     public static ArticleInput View(Article a) => new()
     {

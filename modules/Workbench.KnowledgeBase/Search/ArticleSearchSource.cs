@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Workbench.Abstractions.Files;
 using Workbench.Abstractions.Search;
 using Workbench.KnowledgeBase.Data;
 using Workbench.KnowledgeBase.Domain;
@@ -8,7 +9,7 @@ using Workbench.KnowledgeBase.Domain;
 namespace Workbench.KnowledgeBase.Search;
 
 /// <summary>Public articles are found by everyone; internal ones by staff who may read the knowledge base.</summary>
-public sealed class ArticleSearchSource(KnowledgeBaseDbContext db) : ISearchSource
+public sealed class ArticleSearchSource(KnowledgeBaseDbContext db, IFileStore files) : ISearchSource
 {
     public const string Type = "kb-article";
 
@@ -18,10 +19,17 @@ public sealed class ArticleSearchSource(KnowledgeBaseDbContext db) : ISearchSour
     {
         var articles = await db.Articles.AsNoTracking().ToListAsync(cancellationToken);
         foreach (var article in articles)
-        {
-            var files = await (from a in db.Attachments where a.ArticleId == article.Id join f in db.Files on a.Sha256 equals f.Sha256 select new { a.FileName, f.Content }).ToListAsync(cancellationToken);
-            yield return Document(article) with { Attachments = files.Select(f => new SearchAttachment(f.FileName, f.Content)).ToList() };
-        }
+            yield return await DocumentWithAttachmentsAsync(db, files, article, cancellationToken);
+    }
+
+    /// <summary>The article's search document with its attached files, whose text is indexed with it.</summary>
+    public static async Task<SearchDocument> DocumentWithAttachmentsAsync(KnowledgeBaseDbContext db, IFileStore files, Article article, CancellationToken cancellationToken)
+    {
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.ArticleId == article.Id).OrderBy(a => a.FileName).ToListAsync(cancellationToken);
+        var indexed = new List<SearchAttachment>();
+        foreach (var attachment in attachments)
+            if (await files.ReadAsync(attachment.Sha256, cancellationToken) is { } content) indexed.Add(new SearchAttachment(attachment.FileName, content));
+        return Document(article) with { Attachments = indexed };
     }
 
     public static SearchDocument Document(Article article)

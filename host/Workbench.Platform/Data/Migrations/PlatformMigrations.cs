@@ -210,3 +210,20 @@ public sealed class Notifications : Migration
         m.CreateIndex("IX_Platform_Notifications_Recipient_Key", "Platform_Notifications", ["Recipient", "Key"], unique: true);
     }
 }
+
+[DbContext(typeof(PlatformDbContext))]
+[Migration("20261207200000_Files")]
+public sealed class Files : Migration
+{
+    protected override void Up(MigrationBuilder m)
+    {
+        m.CreateTable("Platform_Files", t => new
+        {
+            Sha256 = t.Column<string>(nullable: false),
+            ContentType = t.Column<string>(nullable: false),
+            Size = t.Column<long>(nullable: false),
+            Content = t.Column<byte[]>(nullable: false),
+            StoredUtc = t.Column<DateTime>(nullable: false),
+        }, constraints: t => t.PrimaryKey("PK_Platform_Files", x => x.Sha256));
+    }
+}

@@ -26,10 +26,6 @@ namespace Workbench.CouncilSessions.Data.Migrations
                     b.Property<Guid>("AgendaItemId")
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasColumnType("TEXT");

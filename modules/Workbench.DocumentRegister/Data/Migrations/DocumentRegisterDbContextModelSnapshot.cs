@@ -99,8 +99,6 @@ namespace Workbench.DocumentRegister.Data.Migrations
 
                     b.HasIndex("DocumentId");
 
-                    b.HasIndex("Hash");
-
                     b.ToTable("DocReg_Attachments", (string)null);
                 });
 
@@ -411,33 +409,6 @@ namespace Workbench.DocumentRegister.Data.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("DocReg_Counters", (string)null);
-                });
-
-            modelBuilder.Entity("Workbench.DocumentRegister.Domain.StoredFile", b =>
-                {
-                    b.Property<string>("Hash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Hash");
-
-                    b.ToTable("DocReg_Files", (string)null);
-                });
-
-            modelBuilder.Entity("Workbench.DocumentRegister.Domain.Attachment", b =>
-                {
-                    b.HasOne("Workbench.DocumentRegister.Domain.StoredFile", null)
-                        .WithMany()
-                        .HasForeignKey("Hash")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("FK_DocReg_Attachments_Files");
                 });
 
             modelBuilder.Entity("Workbench.DocumentRegister.Domain.Document", b =>

@@ -93,8 +93,6 @@ namespace Workbench.KnowledgeBase.Data.Migrations
 
                     b.HasKey("ArticleId", "Sha256");
 
-                    b.HasIndex("Sha256");
-
                     b.ToTable("Kb_Attachments", (string)null);
                 });
 
@@ -133,38 +131,11 @@ namespace Workbench.KnowledgeBase.Data.Migrations
                     b.ToTable("Kb_ArticleVersions", (string)null);
                 });
 
-            modelBuilder.Entity("Workbench.KnowledgeBase.Domain.StoredFile", b =>
-                {
-                    b.Property<string>("Sha256")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Sha256");
-
-                    b.ToTable("Kb_Files", (string)null);
-                });
-
             modelBuilder.Entity("Workbench.KnowledgeBase.Domain.ArticleAttachment", b =>
                 {
                     b.HasOne("Workbench.KnowledgeBase.Domain.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Workbench.KnowledgeBase.Domain.StoredFile", null)
-                        .WithMany()
-                        .HasForeignKey("Sha256")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
