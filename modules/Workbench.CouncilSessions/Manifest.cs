@@ -14,7 +14,7 @@ public sealed class CouncilSessionsManifest : IModuleManifestProvider
     {
         Id = Feature,
         Name = "Sēžu pārvaldība",
-        Description = "Domes, komiteju un komisiju sēdes (council, committee and commission meetings).",
+        Description = "Domes, komiteju un komisiju sēdes.",
         Version = "0.1.0",
         HostApiRange = "[1.0,2.0)",
         Features = [new(Feature, "Sēžu pārvaldība", "Bodies and their members, meetings with their state, agendas; REST API and recipe step.")],

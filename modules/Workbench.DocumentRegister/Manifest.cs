@@ -18,7 +18,7 @@ public sealed class DocumentRegisterManifest : IModuleManifestProvider
     {
         Id = Feature,
         Name = "Dokumentu reģistrs",
-        Description = "Lietvedība: reģistri ar numerāciju, lietu nomenklatūra, izpildes kontrole, saskaņošana, sūtīšana (records management).",
+        Description = "Lietvedība: reģistri ar numerāciju, lietu nomenklatūra, izpildes kontrole, saskaņošana, sūtīšana.",
         Version = "0.1.0",
         HostApiRange = "[1.0,2.0)",
         Features = [new(Feature, "Dokumentu reģistrs", "Registers with numbering patterns, file plan, documents with versions, attachments, execution control, approval, e-address and DIV sending.")],

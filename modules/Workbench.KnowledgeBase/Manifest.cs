@@ -14,7 +14,7 @@ public sealed class KnowledgeBaseManifest : IModuleManifestProvider
     {
         Id = Feature,
         Name = "Zināšanu bāze",
-        Description = "Zināšanu bāze klientu apkalpošanai (knowledge base for the front office).",
+        Description = "Zināšanu bāze klientu apkalpošanai.",
         Version = "1.0.0",
         HostApiRange = "[1.0,2.0)",
         Features = [new(Feature, "Zināšanu bāze", "Articles with versions, review dates, attachments, public and internal visibility, export for VPVKAC.")],

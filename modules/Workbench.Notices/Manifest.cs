@@ -13,7 +13,7 @@ public sealed class NoticesManifest : IModuleManifestProvider
     {
         Id = Feature,
         Name = "Paziņojumi",
-        Description = "Pašvaldības paziņojumi iedzīvotājiem (public notices to residents).",
+        Description = "Pašvaldības paziņojumi iedzīvotājiem.",
         Version = "1.1.0",
         HostApiRange = "[1.0,2.0)",
         Features = [new(Feature, "Paziņojumi", "Public notices with custom fields, public list and REST API.")],

@@ -15,7 +15,7 @@ public sealed class ServiceCardsManifest : IModuleManifestProvider
     {
         Id = Feature,
         Name = "Pakalpojumu kartītes",
-        Description = "Pakalpojumu apraksti ar publicēšanas plūsmu un publisko katalogu (service cards, review workflow, public catalogue, CPSV-AP).",
+        Description = "Pakalpojumu apraksti ar publicēšanas plūsmu un publisko katalogu.",
         Version = "1.0.0",
         HostApiRange = "[1.0,2.0)",
         Features = [new(Feature, "Pakalpojumu kartītes", "Service descriptions: draft, review, publication, versions, public catalogue, CPSV-AP export.")],

@@ -47,11 +47,11 @@ public static class JsonInput
         }
         catch (InvalidOperationException)
         {
-            return $"{node!.GetPath()}: teksts nav derīgs (not valid text, e.g. a lone surrogate \\ud800)";
+            return $"{node!.GetPath()}: teksts nav derīgs";
         }
         catch (ArgumentException)
         {
-            return $"{node!.GetPath()}: kāda atslēga atkārtojas (a key appears twice)";
+            return $"{node!.GetPath()}: kāda atslēga atkārtojas";
         }
     }
 }
@@ -74,7 +74,7 @@ public sealed class DefinedEnumConverter : JsonConverterFactory
         {
             var value = _inner.Read(ref reader, typeToConvert, options);
             return Enum.IsDefined(value) ? value
-                : throw new JsonException($"Nezināma vērtība {value}; der {string.Join(", ", Enum.GetNames<T>())} (unknown value; one of these).");
+                : throw new JsonException($"Nezināma vērtība {value}; der {string.Join(", ", Enum.GetNames<T>())}.");
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _inner.Write(writer, value, options);

@@ -17,7 +17,7 @@ public static class RequestBodies
             var request = context.HttpContext.Request;
             return MediaTypeHeaderValue.TryParse(request.ContentType, out var given) && mediaTypes.Any(m => given.MediaType.Equals(m, StringComparison.OrdinalIgnoreCase))
                 ? await next(context)
-                : Results.Problem($"Pieprasījuma saturam jābūt {string.Join(" vai ", mediaTypes)} (the body must be {string.Join(" or ", mediaTypes)}).",
+                : Results.Problem($"Pieprasījuma saturam jābūt {string.Join(" vai ", mediaTypes)}.",
                     statusCode: StatusCodes.Status415UnsupportedMediaType);
         });
 }

@@ -49,14 +49,14 @@ public static class Uploads
     /// </summary>
     public static async Task<(UploadedFile? File, string? Problem)> ReadSingleFileAsync(HttpRequest request, long maxBytes, CancellationToken ct, string field = "file")
     {
-        const string shape = "Sūtiet multipart/form-data ar vienu failu laukā \"file\" (send multipart/form-data with one file in the field \"file\").";
+        const string shape = "Sūtiet multipart/form-data ar vienu failu laukā \"file\".";
         if (request.ContentLength > maxBytes + 64 * 1024) return (null, TooLarge(maxBytes));
         if (!request.HasFormContentType) return (null, shape);
         IFormCollection form;
         try { form = await request.ReadFormAsync(ct); }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            return (null, "Formas saturs ir bojāts vai nepilnīgs (the multipart body is malformed or incomplete). " + shape);
+            return (null, "Formas saturs ir bojāts vai nepilnīgs. " + shape);
         }
         var file = form.Files.GetFile(field) ?? (form.Files.Count == 1 ? form.Files[0] : null);
         return file is null ? (null, shape) : await ReadAsync(file, maxBytes, ct);
@@ -65,15 +65,15 @@ public static class Uploads
     /// <summary>A file a page's form brought (model binding has read the form), checked and cleaned the same way.</summary>
     public static async Task<(UploadedFile? File, string? Problem)> ReadAsync(IFormFile? file, long maxBytes, CancellationToken ct)
     {
-        if (file is null) return (null, "Izvēlieties datni (choose a file).");
+        if (file is null) return (null, "Izvēlieties datni.");
         if (file.Length > maxBytes) return (null, TooLarge(maxBytes));
-        if (file.Length == 0) return (null, "Fails ir tukšs (the file is empty).");
+        if (file.Length == 0) return (null, "Fails ir tukšs.");
         using var content = new MemoryStream();
         try { await file.CopyToAsync(content, ct); }
-        catch (Exception e) when (e is InvalidDataException or IOException) { return (null, "Fails nav saņemts līdz galam (the file arrived incomplete)."); }
+        catch (Exception e) when (e is InvalidDataException or IOException) { return (null, "Fails nav saņemts līdz galam."); }
         var name = CleanFileName(file.FileName);
         return (new UploadedFile(name, SafeContentType(name), content.ToArray()), null);
     }
 
-    private static string TooLarge(long maxBytes) => $"Fails ir lielāks par {maxBytes / 1024 / 1024} MB (the file is larger than {maxBytes / 1024 / 1024} MB).";
+    private static string TooLarge(long maxBytes) => $"Fails ir lielāks par {maxBytes / 1024 / 1024} MB.";
 }

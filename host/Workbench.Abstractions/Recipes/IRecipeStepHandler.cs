@@ -50,7 +50,7 @@ public sealed class RecipeStepContext(int index, string origin, JsonObject step,
         }
         catch (JsonException ex)
         {
-            Error(ex.Path ?? "$", $"Nederīga vērtība (invalid value): {ex.Message}");
+            Error(ex.Path ?? "$", $"Nederīga vērtība: {ex.Message}");
             return null;
         }
     }
@@ -64,7 +64,7 @@ public sealed class RecipeStepContext(int index, string origin, JsonObject step,
         var node = Step["items"] ?? (orchardName is null ? null : Step[orchardName]);
         if (node is not JsonArray items)
         {
-            Error("$.items", "Solim jābūt masīvam \"items\" (the step needs an \"items\" array).");
+            Error("$.items", "Solim jābūt masīvam \"items\".");
             return [];
         }
         var result = new List<(int, T)>();
@@ -73,11 +73,11 @@ public sealed class RecipeStepContext(int index, string origin, JsonObject step,
             try
             {
                 if (items[i] is JsonObject obj && obj.Deserialize<T>(JsonOptions) is { } item) result.Add((i, item));
-                else Error($"$.items[{i}]", "Katram elementam jābūt JSON objektam (each item must be a JSON object).");
+                else Error($"$.items[{i}]", "Katram elementam jābūt JSON objektam.");
             }
             catch (JsonException ex)
             {
-                Error($"$.items[{i}]{ex.Path?.TrimStart('$')}", $"Nederīga vērtība (invalid value): {ex.Message}");
+                Error($"$.items[{i}]{ex.Path?.TrimStart('$')}", $"Nederīga vērtība: {ex.Message}");
             }
         }
         return result;

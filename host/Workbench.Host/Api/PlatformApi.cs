@@ -139,7 +139,7 @@ public static class PlatformApi
 
     private static async Task<Results<NoContent, ValidationProblem>> SaveRole(string name, RoleRequest request, RoleService roles, CancellationToken ct)
     {
-        if (!RoleService.IsValidName(name)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["Nederīgs lomas nosaukums (invalid role name)."] });
+        if (!RoleService.IsValidName(name)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["Nederīgs lomas nosaukums."] });
         try { await roles.SaveAsync(name, request.Description ?? "", request.Permissions ?? [], ct); }
         catch (ArgumentException ex) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["permissions"] = [ex.Message] }); }
         return TypedResults.NoContent();

@@ -21,7 +21,7 @@ public abstract class SearchPageModel(SearchService search, ModuleCatalog catalo
         if (string.IsNullOrWhiteSpace(Q)) return;
         if (Q.Length > 200 || PageNumber is < 1 or > 1000)
         {
-            Error = "Meklējamais teksts līdz 200 zīmēm (search text up to 200 characters).";
+            Error = "Meklējamais teksts līdz 200 zīmēm.";
             return;
         }
         Results = await search.SearchAsync(new SearchQuery(Q, Module, null, PageNumber), User, ct);

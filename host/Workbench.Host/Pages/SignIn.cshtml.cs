@@ -21,7 +21,7 @@ public sealed class SignInModel(StaffSignIn signIn, SignInSettingsStore settings
     {
         await LoadAsync(ct);
         if (Failed is not null && Providers.FirstOrDefault(p => p.Key == Failed) is { } provider)
-            Error = $"Pieslēgšanās caur \"{provider.DisplayName}\" neizdevās; mēģiniet vēlreiz (signing in through the provider failed; try again).";
+            Error = $"Pieslēgšanās caur \"{provider.DisplayName}\" neizdevās; mēģiniet vēlreiz.";
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

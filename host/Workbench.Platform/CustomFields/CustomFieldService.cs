@@ -35,17 +35,17 @@ public sealed partial class CustomFieldService(PlatformDbContext db, IEnumerable
         var normalized = new JsonObject();
         values ??= [];
         foreach (var key in values.Select(p => p.Key).Where(k => definitions.All(d => d.Key != k)))
-            errors[key] = $"Nezināms lauks \"{key}\" (unknown field).";
+            errors[key] = $"Nezināms lauks \"{key}\".";
         foreach (var field in definitions)
         {
             var node = values[field.Key];
             if (node is null || node is JsonValue v && v.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s))
             {
-                if (field.Required) errors[field.Key] = $"Lauks \"{field.Label}\" ir obligāts (required).";
+                if (field.Required) errors[field.Key] = $"Lauks \"{field.Label}\" ir obligāts.";
                 continue;
             }
             if (Normalize(field, node) is { } value) normalized[field.Key] = value;
-            else errors[field.Key] = $"Laukā \"{field.Label}\" jābūt {Describe(field)} (expected {field.Type}).";
+            else errors[field.Key] = $"Laukā \"{field.Label}\" jābūt {Describe(field)}.";
         }
         return new CustomFieldValidation(normalized, errors);
     }
@@ -85,10 +85,10 @@ public sealed partial class CustomFieldService(PlatformDbContext db, IEnumerable
 
     public ValidationErrors Check(CustomFieldDefinition field) => new ValidationErrors()
         .When(recordTypes.All(r => r.Id != field.RecordType), "recordType",
-            $"Nezināms ieraksta tips \"{field.RecordType}\" (unknown record type; known: {string.Join(", ", recordTypes.Select(r => r.Id))}).")
-        .When(!KeyPattern().IsMatch(field.Key ?? ""), "key", "Atslēga: mazie latīņu burti, cipari un '-', sākas ar burtu, līdz 40 zīmēm (key: lower-case letters, digits, '-').")
-        .When(string.IsNullOrWhiteSpace(field.Label), "label", "Nosaukums ir obligāts (label is required).")
-        .When(field.Type == CustomFieldType.Choice && field.Choices.Count == 0, "choices", "Izvēles laukam vajag vismaz vienu vērtību (a choice field needs choices).");
+            $"Nezināms ieraksta tips \"{field.RecordType}\" ; der {string.Join(", ", recordTypes.Select(r => r.Id))}.")
+        .When(!KeyPattern().IsMatch(field.Key ?? ""), "key", "Atslēga: mazie latīņu burti, cipari un '-', sākas ar burtu, līdz 40 zīmēm.")
+        .When(string.IsNullOrWhiteSpace(field.Label), "label", "Nosaukums ir obligāts.")
+        .When(field.Type == CustomFieldType.Choice && field.Choices.Count == 0, "choices", "Izvēles laukam vajag vismaz vienu vērtību.");
 
     /// <summary>Adds the field or updates the one with the same record type and key.</summary>
     public Task SaveAsync(CustomFieldDefinition field, CancellationToken ct) =>

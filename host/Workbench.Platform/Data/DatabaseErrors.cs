@@ -32,7 +32,7 @@ public static class DatabaseErrors
 
     private const int SqliteIoError = 10, SqliteFull = 13, SqliteCantOpen = 14;
 
-    public const string UnavailableMessage = "Datubāze šobrīd nav pieejama; mēģiniet pēc brīža vēlreiz (the database is unavailable just now; try again shortly).";
+    public const string UnavailableMessage = "Datubāze šobrīd nav pieejama; mēģiniet pēc brīža vēlreiz.";
 
-    public const string UniqueViolationMessage = "Ieraksts ar tādu pašu identifikatoru vai nosaukumu jau pastāv (a record with the same identifier or name already exists).";
+    public const string UniqueViolationMessage = "Ieraksts ar tādu pašu identifikatoru vai nosaukumu jau pastāv.";
 }

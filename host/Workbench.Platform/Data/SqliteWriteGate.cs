@@ -17,7 +17,7 @@ public static class SqliteWriteGate
     {
         var gate = Gates.GetOrAdd(new SqliteConnectionStringBuilder(connectionString).DataSource, _ => new SemaphoreSlim(1, 1));
         if (!await gate.WaitAsync(Patience, ct))
-            throw new TimeoutException("Datubāze 30 sekundes bija aizņemta (the database stayed busy for 30 seconds).");
+            throw new TimeoutException("Datubāze 30 sekundes bija aizņemta.");
         return new Turn(gate);
     }
 

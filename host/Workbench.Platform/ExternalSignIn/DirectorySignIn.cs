@@ -52,18 +52,18 @@ public sealed record DirectorySettings
 
     /// <summary>Adds what is wrong with these settings to <paramref name="errors"/>.</summary>
     public void Validate(ValidationErrors errors) => errors
-        .When(string.IsNullOrWhiteSpace(Host), "directory.host", "Direktorija serveris ir obligāts (host is required).")
-        .When(Port is < 1 or > 65535, "directory.port", "Portam jābūt 1–65535 (port must be 1–65535).")
+        .When(string.IsNullOrWhiteSpace(Host), "directory.host", "Direktorija serveris ir obligāts.")
+        .When(Port is < 1 or > 65535, "directory.port", "Portam jābūt 1–65535.")
         .When(Security is not (DirectorySecurity.StartTls or DirectorySecurity.Ldaps or DirectorySecurity.None), "directory.security",
-            "Drošība: starttls, ldaps vai none (security must be starttls, ldaps or none).")
+            "Drošība: starttls, ldaps vai none.")
         .When(Security == DirectorySecurity.None && !AllowPlainLdap, "directory.security",
-            "Nešifrēts LDAP tikai ar allowPlainLdap (plain LDAP sends passwords in clear; allow it explicitly).")
-        .When(string.IsNullOrWhiteSpace(BaseDn), "directory.baseDn", "Bāzes DN ir obligāts (base DN is required).")
-        .When(!IsFilter(UserFilter), "directory.userFilter", "Filtram jābūt LDAP filtram ar {0} (the user filter must be an LDAP filter containing {0}).")
-        .When(!IsFilter(GroupFilter), "directory.groupFilter", "Filtram jābūt LDAP filtram ar {0} (the group filter must be an LDAP filter containing {0}).")
-        .When(GroupRoles is null, "directory.groupRoles", "Jābūt objektam (group roles must be an object; {} for none).")
+            "Nešifrēts LDAP tikai ar allowPlainLdap.")
+        .When(string.IsNullOrWhiteSpace(BaseDn), "directory.baseDn", "Bāzes DN ir obligāts.")
+        .When(!IsFilter(UserFilter), "directory.userFilter", "Lietotāju filtram jābūt LDAP filtram ar {0}.")
+        .When(!IsFilter(GroupFilter), "directory.groupFilter", "Grupu filtram jābūt LDAP filtram ar {0}.")
+        .When(GroupRoles is null, "directory.groupRoles", "Grupu lomām jābūt objektam ({} — nevienas).")
         .When(string.IsNullOrWhiteSpace(EmailAttribute) || string.IsNullOrWhiteSpace(DisplayNameAttribute), "directory.emailAttribute",
-            "Atribūtu nosaukumi ir obligāti (attribute names are required).");
+            "Atribūtu nosaukumi ir obligāti.");
 }
 
 public static class DirectorySecurity
@@ -170,7 +170,7 @@ public sealed class DirectorySignIn(DirectoryAuthenticator directory, ExternalAc
             case DirectoryStatus.Unavailable when localFallback:
                 return localFallback ? null : await accounts.RefuseAsync(login, channel, "not in directory", WrongCredentials, ct);
             case DirectoryStatus.Unavailable:
-                return await accounts.RefuseAsync(login, channel, "directory unavailable", "Direktorijs pašlaik nav pieejams; mēģiniet vēlāk (the directory is unavailable; try later).", ct);
+                return await accounts.RefuseAsync(login, channel, "directory unavailable", "Direktorijs pašlaik nav pieejams; mēģiniet vēlāk.", ct);
             case DirectoryStatus.WrongPassword:
                 if (person.Dn is not null && await accounts.FindLinkedAsync(LoginProvider, person.Dn.ToLowerInvariant()) is { } linked)
                 {
@@ -184,10 +184,10 @@ public sealed class DirectorySignIn(DirectoryAuthenticator directory, ExternalAc
         var roles = person.Groups!.SelectMany(g => settings.GroupRoles.FirstOrDefault(m => string.Equals(m.Key, g, StringComparison.OrdinalIgnoreCase)).Value ?? []).Distinct().ToList();
         if (roles.Count == 0 && settings.DefaultRole is { Length: > 0 } fallback) roles.Add(fallback);
         if (roles.Count == 0)
-            return await accounts.RefuseAsync(login, channel, "no mapped group", "Jūsu direktorija grupām šajā darbavietā nav lomu; vērsieties pie administratora (your directory groups give no role here).", ct);
+            return await accounts.RefuseAsync(login, channel, "no mapped group", "Jūsu direktorija grupām šajā darbavietā nav lomu; vērsieties pie administratora.", ct);
         // The directory is the municipality's own record of its staff: its e-mail addresses are trusted.
         return await accounts.SignInLinkedAsync(new AccountLink(LoginProvider, person.Dn!.ToLowerInvariant(), "LDAP", person.Email, EmailVerified: true, person.DisplayName, roles, "", PasswordChecked: true), channel, ct);
     }
 
-    private const string WrongCredentials = "Nepareizs lietotājvārds vai parole (wrong user name or password).";
+    private const string WrongCredentials = "Nepareizs lietotājvārds vai parole.";
 }

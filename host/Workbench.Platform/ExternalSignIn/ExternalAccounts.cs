@@ -42,22 +42,22 @@ public sealed class ExternalAccounts(
         var info = await signIn.GetExternalLoginInfoAsync();
         await signIn.Context.SignOutAsync(IdentityConstants.ExternalScheme);
         if (info is null)
-            return new SignInOutcome(false, "Pieslēgšanās neizdevās vai ir novecojusi; mēģiniet vēlreiz (the sign-in did not complete or expired; try again).");
+            return new SignInOutcome(false, "Pieslēgšanās neizdevās vai ir novecojusi; mēģiniet vēlreiz.");
         var channel = "oidc:" + info.LoginProvider;
         var email = info.Principal.FindFirstValue(ClaimTypes.Email);
         var scheme = ExternalSignInSchemes.SchemeName(tenant.Required.Name, info.LoginProvider);
         if (schemes.Find(scheme) is not { } provider)
-            return await RefuseAsync(email, channel, "provider removed", "Šis pieteikšanās veids vairs nav pieejams (this sign-in provider is no longer available).", ct);
+            return await RefuseAsync(email, channel, "provider removed", "Šis pieteikšanās veids vairs nav pieejams.", ct);
         // The external cookie must come from this municipality's own scheme, not be carried over from another's.
         var properties = info.AuthenticationProperties;
         if (properties?.GetString(ExternalSignInHandler.SchemeItem) != scheme || properties.GetString(ExternalSignInHandler.IssuerItem) is not { } issuer)
-            return await RefuseAsync(email, channel, "external sign-in from another scheme", "Pieslēgšanās neizdevās; mēģiniet vēlreiz (the sign-in did not complete; try again).", ct);
+            return await RefuseAsync(email, channel, "external sign-in from another scheme", "Pieslēgšanās neizdevās; mēģiniet vēlreiz.", ct);
 
         IReadOnlyList<string>? membershipRoles = null;
         if (provider.IsWorkbench && (membershipRoles = MembershipRoles(info.Principal, tenant.Required.Name)) is null)
             return await RefuseAsync(email, channel, "no membership",
                 $"Jums nav piekļuves pašvaldībai \"{tenant.Required.Settings.SiteName}\": vienotajā pieteikšanās sistēmā neesat tās darbinieku sarakstā. " +
-                "Lūdziet kompetences centram piešķirt dalību (you are not a member of this municipality; ask the competence centre for a membership).", ct);
+                "Lūdziet kompetences centram piešķirt dalību.", ct);
 
         return await SignInLinkedAsync(new AccountLink(
             LinkProvider(info.LoginProvider, issuer), info.ProviderKey, provider.DisplayName, email,
@@ -81,7 +81,7 @@ public sealed class ExternalAccounts(
             // Two first sign-ins at once (a double click): the other one created the account, so this finds it.
             // Failing again, Identity refuses the account itself (e.g. an e-mail it cannot take as a user name).
             try { found = await session.InTransactionAsync(() => FindOrProvisionAsync(link, ct), ct); }
-            catch (InvalidOperationException ex) { found = (null, $"Kontu nevar izveidot (the account cannot be created): {ex.Message}"); }
+            catch (InvalidOperationException ex) { found = (null, $"Kontu nevar izveidot: {ex.Message}"); }
         }
         var (user, problem) = found;
         if (user is null) return await RefuseAsync(link.Email, channel, problem!, problem!, ct);
@@ -99,7 +99,7 @@ public sealed class ExternalAccounts(
         return new SignInOutcome(true, null);
     }
 
-    public const string LockedOut = "Konts uz laiku bloķēts pēc vairākiem neveiksmīgiem mēģinājumiem (account locked out; try again later).";
+    public const string LockedOut = "Konts uz laiku bloķēts pēc vairākiem neveiksmīgiem mēģinājumiem.";
 
     /// <summary>The linked account, if there is one yet (for counting failed attempts against it).</summary>
     public Task<WorkbenchUser?> FindLinkedAsync(string loginProvider, string providerKey) => users.FindByLoginAsync(loginProvider, providerKey);
@@ -117,7 +117,7 @@ public sealed class ExternalAccounts(
                     "(an administrator's account is not linked to an outside provider automatically).");
             if (user is null)
             {
-                if (link.Email is null) return (null, "Pakalpojumu sniedzējs nenodeva e-pastu (the provider did not share an e-mail address).");
+                if (link.Email is null) return (null, "Pakalpojumu sniedzējs nenodeva e-pastu.");
                 if (await users.FindByEmailAsync(link.Email) is not null)
                     return (null, "Konts ar šo e-pastu jau ir, bet sniedzējs e-pastu nav apliecinājis; lūdziet administratoru kontus sasaistīt " +
                         "(an account with this e-mail exists and the provider did not verify the address).");

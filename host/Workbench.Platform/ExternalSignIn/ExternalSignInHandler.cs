@@ -85,7 +85,7 @@ public static class IdTokens
 
     public static async Task<Result> ValidateAsync(ExternalProvider provider, string? idToken, string? expectedNonce, string? accessToken, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(idToken)) return new(null, "Atbildē nav id_token (the token response has no ID token).");
+        if (string.IsNullOrEmpty(idToken)) return new(null, "Atbildē nav id_token.");
         var outcome = await ValidateSignedAsync(provider, idToken, await provider.Configuration.GetConfigurationAsync(ct));
         if (outcome.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
@@ -93,12 +93,12 @@ public static class IdTokens
             provider.Configuration.RequestRefresh();
             outcome = await ValidateSignedAsync(provider, idToken, await provider.Configuration.GetConfigurationAsync(ct));
         }
-        if (!outcome.IsValid) return new(null, $"ID marķieris nav derīgs (invalid ID token): {outcome.Exception?.GetType().Name}");
+        if (!outcome.IsValid) return new(null, $"ID marķieris nav derīgs: {outcome.Exception?.GetType().Name}");
         var token = (JsonWebToken)outcome.SecurityToken;
         if (expectedNonce is null || !token.TryGetPayloadValue<string>("nonce", out var nonce) || !FixedTimeEquals(nonce, expectedNonce))
-            return new(null, "ID marķiera nonce neatbilst pieprasījumam (the ID token's nonce does not match).");
+            return new(null, "ID marķiera nonce neatbilst pieprasījumam.");
         if (token.TryGetPayloadValue<string>("at_hash", out var atHash) && (accessToken is null || atHash != HalfHash(accessToken, token.Alg)))
-            return new(null, "ID marķiera at_hash neatbilst piekļuves marķierim (at_hash does not match the access token).");
+            return new(null, "ID marķiera at_hash neatbilst piekļuves marķierim.");
         return new(Claims(token), null, token.Issuer);
     }
 

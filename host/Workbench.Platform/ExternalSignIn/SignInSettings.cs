@@ -71,31 +71,31 @@ public sealed class SignInSettingsStore(PlatformDbContext db, ITenantContext ten
     public async Task<ValidationErrors> ValidateAsync(SignInSettings settings, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        if (settings.Upstream is null) return errors.When(true, "upstream", "Jābūt sarakstam (upstream must be a list).");
+        if (settings.Upstream is null) return errors.When(true, "upstream", "Jābūt sarakstam.");
         var previous = await GetAsync(ct);
         if (!settings.LocalAccounts && !settings.SingleSignOn && settings.Upstream.Count == 0 && settings.Directory is null)
-            errors.Add("localAccounts", "Vismaz vienam pieteikšanās veidam jāpaliek (at least one way to sign in must remain).");
+            errors.Add("localAccounts", "Vismaz vienam pieteikšanās veidam jāpaliek.");
         for (var i = 0; i < settings.Upstream.Count; i++)
         {
             var p = settings.Upstream[i];
             var at = $"upstream[{i}]";
             if (p.Key.Length is 0 or > 40 || !p.Key.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-') || p.Key == ExternalSignInSchemes.WorkbenchKey)
-                errors.Add($"{at}.key", "Atslēga: 1–40 mazie latīņu burti, cipari vai '-', ne \"workbench\" (key: lower-case letters, digits, '-').");
+                errors.Add($"{at}.key", "Atslēga: 1–40 mazie latīņu burti, cipari vai '-', ne \"workbench\".");
             if (settings.Upstream.Take(i).Any(o => o.Key == p.Key))
-                errors.Add($"{at}.key", $"Atslēga \"{p.Key}\" atkārtojas (duplicate key).");
-            if (string.IsNullOrWhiteSpace(p.DisplayName)) errors.Add($"{at}.displayName", "Nosaukums ir obligāts (display name is required).");
+                errors.Add($"{at}.key", $"Atslēga \"{p.Key}\" atkārtojas.");
+            if (string.IsNullOrWhiteSpace(p.DisplayName)) errors.Add($"{at}.displayName", "Nosaukums ir obligāts.");
             if (!Uri.TryCreate(p.Authority, UriKind.Absolute, out var authority) || !(authority.Scheme == "https" || (p.AllowHttp && authority.Scheme == "http")))
-                errors.Add($"{at}.authority", "Izdevējam jābūt https adresei (the authority must be an https URL; http only with allowHttp).");
-            if (string.IsNullOrWhiteSpace(p.ClientId)) errors.Add($"{at}.clientId", "Klienta identifikators ir obligāts (client id is required).");
+                errors.Add($"{at}.authority", "Izdevējam jābūt https adresei.");
+            if (string.IsNullOrWhiteSpace(p.ClientId)) errors.Add($"{at}.clientId", "Klienta identifikators ir obligāts.");
             if (string.IsNullOrEmpty(p.ClientSecret) && KeptSecret(previous, p) is null)
-                errors.Add($"{at}.clientSecret", "Klienta noslēpums ir obligāts; mainot izdevēju vai klientu, tas jāievada no jauna (client secret is required, again when the authority or client changes).");
-            if (string.IsNullOrWhiteSpace(p.DefaultRole)) errors.Add($"{at}.defaultRole", "Noklusētā loma ir obligāta (default role is required).");
+                errors.Add($"{at}.clientSecret", "Klienta noslēpums ir obligāts; mainot izdevēju vai klientu, tas jāievada no jauna.");
+            if (string.IsNullOrWhiteSpace(p.DefaultRole)) errors.Add($"{at}.defaultRole", "Noklusētā loma ir obligāta.");
         }
         if (settings.Directory is { } directory)
         {
             directory.Validate(errors);
             if (!string.IsNullOrEmpty(directory.BindDn) && string.IsNullOrEmpty(directory.BindPassword) && KeptPassword(previous, directory) is null)
-                errors.Add("directory.bindPassword", "Servisa konta parole ir obligāta; mainot serveri vai kontu, tā jāievada no jauna (the service account's password is required, again when the server or account changes).");
+                errors.Add("directory.bindPassword", "Servisa konta parole ir obligāta; mainot serveri vai kontu, tā jāievada no jauna.");
         }
         return errors;
     }

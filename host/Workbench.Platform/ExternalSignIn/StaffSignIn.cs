@@ -20,7 +20,7 @@ public sealed class StaffSignIn(SignInManager<WorkbenchUser> signIn, UserManager
         if (!current.LocalAccounts)
         {
             await audit.AppendAsync("signin.refused", email ?? "", new { channel, reason = "local accounts off" });
-            return new SignInOutcome(false, "Šajā pašvaldībā ar paroli nepieslēdzas; izmantojiet vienoto pieteikšanos (password sign-in is switched off here; use single sign-on).");
+            return new SignInOutcome(false, "Šajā pašvaldībā ar paroli nepieslēdzas; izmantojiet vienoto pieteikšanos.");
         }
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email);
         var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, password ?? "", isPersistent: false, lockoutOnFailure: true);
@@ -32,8 +32,8 @@ public sealed class StaffSignIn(SignInManager<WorkbenchUser> signIn, UserManager
         await audit.AppendAsync(result.Succeeded ? "signin.succeeded" : "signin.failed", email ?? "", new { channel, lockedOut = result.IsLockedOut });
         return result.Succeeded ? new SignInOutcome(true, null)
             : new SignInOutcome(false, result.IsLockedOut
-                ? "Konts uz laiku bloķēts pēc vairākiem neveiksmīgiem mēģinājumiem (account locked out; try again later)."
-                : "Nepareizs e-pasts vai parole (wrong e-mail or password).");
+                ? "Konts uz laiku bloķēts pēc vairākiem neveiksmīgiem mēģinājumiem."
+                : "Nepareizs e-pasts vai parole.");
     }
 
     public async Task SignOutAsync()

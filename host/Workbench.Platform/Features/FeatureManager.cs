@@ -35,13 +35,13 @@ public sealed class FeatureManager(
                 errors.Add(failed is not null
                     ? $"Funkciju \"{id}\" nevar ieslēgt: modulis {failed.Id} nav ielādēts ({failed.Error}). Feature \"{id}\" cannot be enabled: its module did not load."
                     : requiredBy is null
-                        ? $"Nezināma funkcija \"{id}\" (unknown feature \"{id}\")."
-                        : $"Funkcija \"{requiredBy}\" ir atkarīga no \"{id}\", kas nav pieejama (feature \"{requiredBy}\" depends on missing feature \"{id}\").");
+                        ? $"Nezināma funkcija \"{id}\"."
+                        : $"Funkcija \"{requiredBy}\" ir atkarīga no \"{id}\", kas nav pieejama.");
                 return;
             }
             if (feature.DefaultTenantOnly && tenant.Required.Name != TenantNames.CompetenceCentre)
             {
-                errors.Add($"Funkcija \"{id}\" pieejama tikai kompetences centram (feature \"{id}\" is for the competence-centre tenant only).");
+                errors.Add($"Funkcija \"{id}\" pieejama tikai kompetences centram.");
                 return;
             }
             foreach (var dependency in feature.Dependencies) Visit(dependency, id);
@@ -58,7 +58,7 @@ public sealed class FeatureManager(
         var conflict = false;
         var toDisable = requested.Where(enabled.Contains).Distinct().ToList();
         foreach (var id in requested.Where(r => catalog.FindFeature(r) is null && !enabled.Contains(r)))
-            errors.Add($"Nezināma funkcija \"{id}\" (unknown feature \"{id}\").");
+            errors.Add($"Nezināma funkcija \"{id}\".");
         foreach (var id in toDisable)
         {
             var dependents = enabled.Except(toDisable)
@@ -66,8 +66,7 @@ public sealed class FeatureManager(
                 .ToList();
             if (dependents.Count == 0) continue;
             conflict = true;
-            errors.Add($"Funkciju \"{id}\" nevar izslēgt, jo no tās atkarīgas ieslēgtās funkcijas: {string.Join(", ", dependents)} " +
-                           $"(cannot disable \"{id}\": enabled features {string.Join(", ", dependents)} depend on it).");
+            errors.Add($"Funkciju \"{id}\" nevar izslēgt, jo no tās atkarīgas ieslēgtās funkcijas: {string.Join(", ", dependents)}.");
         }
         return new FeaturePlan(toDisable, errors, conflict);
     }

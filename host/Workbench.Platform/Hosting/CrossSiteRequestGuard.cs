@@ -18,7 +18,7 @@ public sealed class CrossSiteRequestGuard(RequestDelegate next, ILogger<CrossSit
         if (IsStateChanging(request.Method) && request.Path.StartsWithSegments("/api") && !request.Headers.ContainsKey("Authorization") && IsCrossSite(request))
         {
             logger.LogWarning("Cross-site {Method} {Path} from {Origin} refused", request.Method, request.Path, request.Headers.Origin.ToString());
-            await Results.Problem("Pieprasījums no citas vietnes ir atteikts (a request from another site is refused).", statusCode: StatusCodes.Status403Forbidden)
+            await Results.Problem("Pieprasījums no citas vietnes ir atteikts.", statusCode: StatusCodes.Status403Forbidden)
                 .ExecuteAsync(context);
             return;
         }

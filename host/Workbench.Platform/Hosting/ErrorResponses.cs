@@ -55,8 +55,8 @@ public static class ErrorResponses
             problem = new ProblemDetails
             {
                 Status = bad.StatusCode,
-                Title = "Nederīgs pieprasījums (bad request)",
-                Detail = bad.InnerException is JsonException json ? $"Nederīgs JSON laukā {json.Path} (invalid JSON at {json.Path}): {json.Message}" : bad.Message,
+                Title = "Nederīgs pieprasījums",
+                Detail = bad.InnerException is JsonException json ? $"Nederīgs JSON laukā {json.Path}: {json.Message}" : bad.Message,
             };
         }
         else if (error is not null && Refusals.StatusOf(error) is { } refused)
@@ -68,18 +68,19 @@ public static class ErrorResponses
         else if (error is not null && Data.DatabaseErrors.IsUniqueViolation(error))
         {
             LogRefusal(context, error);
-            problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Konflikts (conflict)", Detail = Data.DatabaseErrors.UniqueViolationMessage };
+            problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Konflikts", Detail = Data.DatabaseErrors.UniqueViolationMessage };
         }
         else if (error is not null && Data.DatabaseErrors.IsUnavailable(error))
         {
-            problem = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Nav pieejams (unavailable)", Detail = Data.DatabaseErrors.UnavailableMessage };
+            problem = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Nav pieejams", Detail = Data.DatabaseErrors.UnavailableMessage };
             context.Response.Headers.RetryAfter = "5";
         }
         else
-            problem = new ProblemDetails { Status = 500, Title = "Kļūda (error)", Detail = "Radās kļūda; tā ir reģistrēta žurnālā (an error occurred and has been logged)." };
+            problem = new ProblemDetails { Status = 500, Title = "Kļūda", Detail = "Radās kļūda; tā ir reģistrēta žurnālā." };
         // The id under which the log has the details: a person can quote it to the administrator.
         problem.Extensions["requestId"] = context.TraceIdentifier;
         context.Response.StatusCode = problem.Status!.Value;
-        await context.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json");
+        // Through the problem-details service, like every other problem answer: it translates (ProblemTranslation).
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 }

@@ -28,8 +28,8 @@ public sealed class FeatureGateMiddleware(RequestDelegate next)
                     await context.Response.WriteAsJsonAsync(new ProblemDetails
                     {
                         Status = 404,
-                        Title = "Nav atrasts (not found)",
-                        Detail = current is null ? "Norādiet pašvaldību ceļā, piem. /riga/api/... (add the tenant to the path)." : "Šī funkcija šajā pašvaldībā nav ieslēgta (the feature is not enabled in this municipality).",
+                        Title = "Nav atrasts",
+                        Detail = current is null ? "Norādiet pašvaldību ceļā, piem. /riga/api/...." : "Šī funkcija šajā pašvaldībā nav ieslēgta.",
                     }, options: null, contentType: "application/problem+json");
                 }
                 return;

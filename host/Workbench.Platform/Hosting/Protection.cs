@@ -33,7 +33,7 @@ public static class Protection
                 await context.HttpContext.Response.WriteAsJsonAsync(new
                 {
                     error = "too_many_requests",
-                    error_description = "Pārāk daudz mēģinājumu; mēģiniet pēc minūtes (too many attempts; try again in a minute).",
+                    error_description = "Pārāk daudz mēģinājumu; mēģiniet pēc minūtes.",
                 }, ct);
             };
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>

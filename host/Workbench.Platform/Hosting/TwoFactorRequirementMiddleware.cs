@@ -30,7 +30,7 @@ public sealed class TwoFactorRequirementMiddleware(RequestDelegate next)
         if (ApiPaths.IsApi(context.Request))
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.Response.WriteAsJsonAsync(new { title = "Second factor required", detail = "Administratoriem jāpieslēdzas ar otro faktoru; iestatiet autentifikatoru /account/two-factor (administrators must use a second factor)." });
+            await context.Response.WriteAsJsonAsync(new { title = "Second factor required", detail = "Administratoriem jāpieslēdzas ar otro faktoru; iestatiet autentifikatoru /account/two-factor." });
             return;
         }
         context.Response.Redirect(context.Request.PathBase + "/account/two-factor?required=true");

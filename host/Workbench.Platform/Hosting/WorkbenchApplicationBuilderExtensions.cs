@@ -43,7 +43,7 @@ public static class WorkbenchApplicationBuilderExtensions
         {
             o.DefaultRequestCulture = new RequestCulture("lv-LV");
             o.SupportedCultures = o.SupportedUICultures = SupportedCultures;
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new TenantCultureProvider()];
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new ApiAcceptLanguageProvider(), new TenantCultureProvider()];
         });
         app.UseStaticFiles();
         foreach (var plugin in catalog.Loaded.Where(m => m.Source == ModuleSource.Plugin && Directory.Exists(Path.Combine(m.Path!, "wwwroot"))))

@@ -163,7 +163,11 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddWorkbenchTelemetry(options.Telemetry);
         services.AddWorkbenchDataProtection(options.DataProtection, dataRoot);
         services.AddHttpContextAccessor();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTranslation.Translate);
+        // Latvian letters, dashes and quotes are written as themselves in pages, not as character references; markup stays encoded.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(
+            System.Text.Unicode.UnicodeRanges.BasicLatin, System.Text.Unicode.UnicodeRanges.Latin1Supplement,
+            System.Text.Unicode.UnicodeRanges.LatinExtendedA, System.Text.Unicode.UnicodeRanges.GeneralPunctuation));
         // Behind a TLS-terminating reverse proxy: the client's address (rate limits, audit) and https (Secure cookies,
         // redirect URIs) come from X-Forwarded-* — trusted only from loopback and the proxies named in configuration.
         services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
@@ -178,9 +182,12 @@ public static class WorkbenchServiceCollectionExtensions
 
         foreach (var module in catalog.Loaded) module.Startup?.ConfigureServices(services);
 
-        var localizationAssemblies = hostAssemblies.Concat(catalog.Loaded.Select(m => m.Assembly!)).Concat(ModuleCatalog.ReferencedProjectAssemblies()).ToList();
+        var localizationAssemblies = new[] { typeof(Workbench.Abstractions.Refusals).Assembly, typeof(PlatformManifest).Assembly }.Concat(hostAssemblies)
+            .Concat(catalog.Loaded.Select(m => m.Assembly!)).Concat(ModuleCatalog.ReferencedProjectAssemblies()).ToList();
+        var localization = new JsonStringLocalizerFactory(localizationAssemblies);
         services.AddLocalization();
-        services.AddSingleton<IStringLocalizerFactory>(new JsonStringLocalizerFactory(localizationAssemblies));
+        services.AddSingleton<IStringLocalizerFactory>(localization);
+        services.AddSingleton(localization.Localizer);
         services.AddRazorPages(o => o.Conventions.Add(new ModuleFeatureConvention(catalog)))
             .AddViewLocalization()
             .ConfigureApplicationPartManager(parts =>

@@ -1,3 +1,5 @@
+using Workbench.Abstractions.Security;
+using Workbench.Abstractions.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -10,6 +12,10 @@ namespace Workbench.Platform.Jobs;
 /// <summary>The background jobs as one piece (see README.md beside this file): Quartz, the schedules, the admin endpoints.</summary>
 public static class JobsStartup
 {
+    /// <summary>What background jobs add to the platform's manifest: their page for the competence centre.</summary>
+    public static readonly NavigationItem[] Navigation =
+        [new("Fona darbi", "Background jobs", "admin/jobs", PlatformFeatures.TenantAdministration, PermissionNames.ManageFeatures, 972)];
+
     /// <summary>Quartz.NET with the four jobs: outbox dispatch, reminders, search maintenance, workflow timers.</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, WorkbenchOptions options)
     {
@@ -28,10 +34,10 @@ public static class JobsStartup
                     store.ProvisionSchema();
                 });
             }
-            Every<OutboxDispatchJob>(q, WorkbenchJobs.Names[0], "Nosūta izejošo ziņojumu rindu (outbox) ārējām sistēmām", TimeSpan.FromSeconds(options.OutboxPollSeconds));
-            Every<RemindersJob>(q, WorkbenchJobs.Names[1], "Atgādinājumi par termiņiem (reminders of deadlines and review dates)", TimeSpan.FromHours(options.ReminderIntervalHours));
-            Every<SearchMaintenanceJob>(q, WorkbenchJobs.Names[2], "Meklēšanas indeksa apkope (search index maintenance)", TimeSpan.FromHours(options.SearchMaintenanceHours));
-            Every<WorkflowTimersJob>(q, WorkbenchJobs.Names[3], "Darbplūsmu taimeri un plānotie starti (workflow timers and scheduled starts)", TimeSpan.FromSeconds(options.WorkflowTimerSeconds));
+            Every<OutboxDispatchJob>(q, WorkbenchJobs.Names[0], "Nosūta izejošo ziņojumu rindu ārējām sistēmām", TimeSpan.FromSeconds(options.OutboxPollSeconds));
+            Every<RemindersJob>(q, WorkbenchJobs.Names[1], "Atgādinājumi par termiņiem", TimeSpan.FromHours(options.ReminderIntervalHours));
+            Every<SearchMaintenanceJob>(q, WorkbenchJobs.Names[2], "Meklēšanas indeksa apkope", TimeSpan.FromHours(options.SearchMaintenanceHours));
+            Every<WorkflowTimersJob>(q, WorkbenchJobs.Names[3], "Darbplūsmu taimeri un plānotie starti", TimeSpan.FromSeconds(options.WorkflowTimerSeconds));
             q.AddJobMetrics();
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -51,36 +51,36 @@ public sealed class OpenIdApplications(OpenIdDbContext db, IAuditLog audit, Time
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(request.ClientId) || request.ClientId.Length > 100 || request.ClientId.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-            errors.Add("clientId", "Klienta identifikators ir obligāts, bez atstarpēm, līdz 100 zīmēm (client id required, no spaces).");
+            errors.Add("clientId", "Klienta identifikators ir obligāts, bez atstarpēm, līdz 100 zīmēm.");
         if (request.ClientId?.StartsWith(FirstPartyPrefix, StringComparison.Ordinal) == true)
-            errors.Add("clientId", $"\"{FirstPartyPrefix}…\" ir rezervēts pašvaldību pašu pieteikšanās klientiem (reserved for the municipalities' own sign-in).");
+            errors.Add("clientId", $"\"{FirstPartyPrefix}…\" ir rezervēts pašvaldību pašu pieteikšanās klientiem.");
         if (request.Type is not (Confidential or Public))
-            errors.Add("type", "Tipam jābūt \"confidential\" vai \"public\" (type must be confidential or public).");
+            errors.Add("type", "Tipam jābūt \"confidential\" vai \"public\".");
         var existing = await FindAsync(request.ClientId, ct);
         if (request.Type == Confidential && existing?.ClientSecretHash is null && string.IsNullOrEmpty(request.ClientSecret))
-            errors.Add("clientSecret", "Konfidenciālam klientam vajag noslēpumu (a confidential client needs a secret).");
+            errors.Add("clientSecret", "Konfidenciālam klientam vajag noslēpumu.");
         if (request.ClientSecret is { Length: > 0 and < 32 })
-            errors.Add("clientSecret", "Noslēpumam jābūt vismaz 32 zīmes garam (the secret must be at least 32 characters).");
+            errors.Add("clientSecret", "Noslēpumam jābūt vismaz 32 zīmes garam.");
         if (request.Type == Public && !string.IsNullOrEmpty(request.ClientSecret))
-            errors.Add("clientSecret", "Publiskam klientam noslēpuma nav (a public client has no secret).");
+            errors.Add("clientSecret", "Publiskam klientam noslēpuma nav.");
         var flows = request.AllowedFlows ?? [];
         foreach (var (flow, i) in flows.Select((f, i) => (f, i)))
-            if (!Flows.Contains(flow)) errors.Add($"allowedFlows[{i}]", $"Nezināma plūsma \"{flow}\" (unknown flow; use {string.Join(", ", Flows)}).");
+            if (!Flows.Contains(flow)) errors.Add($"allowedFlows[{i}]", $"Nezināma plūsma \"{flow}\" ; der {string.Join(", ", Flows)}.");
         if (request.Type == Public && flows.Contains(GrantTypes.ClientCredentials))
-            errors.Add("allowedFlows", "Publisks klients nevar izmantot client_credentials (a public client cannot use client credentials).");
+            errors.Add("allowedFlows", "Publisks klients nevar izmantot client_credentials.");
         if (flows.Contains(GrantTypes.AuthorizationCode) && (request.RedirectUris ?? []).Count == 0)
-            errors.Add("redirectUris", "Koda plūsmai vajag vismaz vienu novirzīšanas adresi (the code flow needs a redirect URI).");
+            errors.Add("redirectUris", "Koda plūsmai vajag vismaz vienu novirzīšanas adresi.");
         foreach (var (uri, i) in (request.RedirectUris ?? []).Select((u, i) => (u, i)))
-            if (!IsValidRedirect(uri)) errors.Add($"redirectUris[{i}]", $"\"{uri}\" nav absolūta adrese vai ceļš bez fragmenta (must be an absolute URI or a path on this host, without a fragment).");
+            if (!IsValidRedirect(uri)) errors.Add($"redirectUris[{i}]", $"\"{uri}\" nav absolūta adrese vai ceļš bez fragmenta.");
         foreach (var (uri, i) in (request.PostLogoutRedirectUris ?? []).Select((u, i) => (u, i)))
-            if (!IsValidRedirect(uri)) errors.Add($"postLogoutRedirectUris[{i}]", $"\"{uri}\" nav absolūta adrese vai ceļš bez fragmenta (must be an absolute URI or a path on this host, without a fragment).");
+            if (!IsValidRedirect(uri)) errors.Add($"postLogoutRedirectUris[{i}]", $"\"{uri}\" nav absolūta adrese vai ceļš bez fragmenta.");
         foreach (var (field, url) in new[] { ("workplaceUrl", request.WorkplaceUrl), ("pendingUrl", request.PendingUrl) })
             if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && (parsed.Scheme == "https" || (parsed.Scheme == "http" && parsed.IsLoopback))))
-                errors.Add(field, $"\"{url}\" nav absolūta https adrese (must be an absolute https URL; http only on this machine).");
+                errors.Add(field, $"\"{url}\" nav absolūta https adrese.");
         if (request.PendingUrl is not null && request.WorkplaceUrl is null)
-            errors.Add("workplaceUrl", "Gaidošo uzdevumu adresei vajag arī darbavietas adresi (a pending URL needs a workplace URL).");
+            errors.Add("workplaceUrl", "Gaidošo uzdevumu adresei vajag arī darbavietas adresi.");
         foreach (var (scope, i) in (request.Scopes ?? []).Select((s, i) => (s, i)))
-            if (!KnownScopes.Contains(scope)) errors.Add($"scopes[{i}]", $"Nezināms tvērums \"{scope}\" (unknown scope; use {string.Join(", ", KnownScopes)}).");
+            if (!KnownScopes.Contains(scope)) errors.Add($"scopes[{i}]", $"Nezināms tvērums \"{scope}\" ; der {string.Join(", ", KnownScopes)}.");
         return errors;
     }
 

@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Modules;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +21,7 @@ namespace Workbench.Platform.OpenId;
 public sealed class OpenIdApplicationStep : IRecipeStepHandler
 {
     public string StepName => "OpenIdApplication";
-    public string? RequiredFeature => PlatformManifest.OpenIdServer;
+    public string? RequiredFeature => PlatformFeatures.OpenIdServer;
 
     public async Task ValidateAsync(RecipeStepContext context, CancellationToken ct)
     {
@@ -67,7 +68,7 @@ public sealed class OpenIdApplicationStep : IRecipeStepHandler
 public sealed class StaffMembershipsStep : IRecipeStepHandler
 {
     public string StepName => "staff-memberships";
-    public string? RequiredFeature => PlatformManifest.OpenIdServer;
+    public string? RequiredFeature => PlatformFeatures.OpenIdServer;
 
     public async Task ValidateAsync(RecipeStepContext context, CancellationToken ct)
     {
@@ -79,10 +80,10 @@ public sealed class StaffMembershipsStep : IRecipeStepHandler
         {
             if (string.IsNullOrWhiteSpace(item.Email) ||
                 (!state.Users.Contains(item.Email) && !string.Equals(item.Email, initialAdmin, StringComparison.OrdinalIgnoreCase) && await users.FindByEmailAsync(item.Email) is null))
-                context.Error($"$.items[{index}].email", $"Nav konta \"{item.Email}\" (no such account; create it in a users step first).");
+                context.Error($"$.items[{index}].email", $"Nav konta \"{item.Email}\".");
             foreach (var (tenant, roles) in item.Tenants ?? [])
                 if (TenantNameRule.Validate(tenant) is not null || roles.Count == 0)
-                    context.Error($"$.items[{index}].tenants.{tenant}", "Pašvaldības nosaukums un vismaz viena loma ir obligāti (a tenant name and at least one role are required).");
+                    context.Error($"$.items[{index}].tenants.{tenant}", "Pašvaldības nosaukums un vismaz viena loma ir obligāti.");
         }
     }
 

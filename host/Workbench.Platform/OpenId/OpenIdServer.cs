@@ -45,27 +45,27 @@ public sealed class OpenIdServer(
     {
         var client = await applications.FindAsync(p.GetValueOrDefault("client_id"), ct);
         if (client is null)
-            return await Refuse(new OAuthError("invalid_client", "Nezināms klients (unknown client_id)."), false, p.GetValueOrDefault("client_id"));
+            return await Refuse(new OAuthError("invalid_client", "Nezināms klients."), false, p.GetValueOrDefault("client_id"));
         var redirect = p.GetValueOrDefault("redirect_uri");
         if (!OpenIdApplicationJson.IsRegistered(client.RedirectUris(), redirect, issuer))
-            return await Refuse(new OAuthError("invalid_request", "redirect_uri nav reģistrēta šim klientam (redirect_uri is not registered for this client)."), false, client.ClientId);
+            return await Refuse(new OAuthError("invalid_request", "redirect_uri nav reģistrēta šim klientam."), false, client.ClientId);
         if (p.GetValueOrDefault("response_type") != "code")
-            return await Refuse(new OAuthError("unsupported_response_type", "Atbalstīts tikai response_type=code (only the authorization code flow is supported)."), true, client.ClientId);
+            return await Refuse(new OAuthError("unsupported_response_type", "Atbalstīts tikai response_type=code."), true, client.ClientId);
         if (!client.GrantTypes().Contains(GrantTypes.AuthorizationCode))
-            return await Refuse(new OAuthError("unauthorized_client", "Klientam nav atļauta koda plūsma (the client may not use the code flow)."), true, client.ClientId);
+            return await Refuse(new OAuthError("unauthorized_client", "Klientam nav atļauta koda plūsma."), true, client.ClientId);
         var scopes = (p.GetValueOrDefault("scope") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
         if (!scopes.Contains(OpenIdScopes.OpenId))
-            return await Refuse(new OAuthError("invalid_scope", "Tvērumā jābūt \"openid\" (scope must include openid)."), true, client.ClientId);
+            return await Refuse(new OAuthError("invalid_scope", "Tvērumā jābūt \"openid\"."), true, client.ClientId);
         if (scopes.FirstOrDefault(s => !client.Scopes().Contains(s) && s != OpenIdScopes.OpenId) is { } denied)
-            return await Refuse(new OAuthError("invalid_scope", $"Tvērums \"{denied}\" klientam nav atļauts (scope not allowed for this client)."), true, client.ClientId);
+            return await Refuse(new OAuthError("invalid_scope", $"Tvērums \"{denied}\" klientam nav atļauts."), true, client.ClientId);
         var challenge = p.GetValueOrDefault("code_challenge");
         var method = p.GetValueOrDefault("code_challenge_method");
         if (challenge is null && client.Type == OpenIdApplications.Public)
-            return await Refuse(new OAuthError("invalid_request", "Publiskam klientam PKCE ir obligāts (code_challenge with S256 is required for public clients)."), true, client.ClientId);
+            return await Refuse(new OAuthError("invalid_request", "Publiskam klientam PKCE ir obligāts."), true, client.ClientId);
         if (challenge is not null && method != "S256")
-            return await Refuse(new OAuthError("invalid_request", "code_challenge_method jābūt S256 (only S256 is supported)."), true, client.ClientId);
+            return await Refuse(new OAuthError("invalid_request", "code_challenge_method jābūt S256."), true, client.ClientId);
         if (challenge is not null && (challenge.Length != 43 || !challenge.All(IsBase64Url)))
-            return await Refuse(new OAuthError("invalid_request", "code_challenge nav S256 vērtība (code_challenge must be a base64url SHA-256)."), true, client.ClientId);
+            return await Refuse(new OAuthError("invalid_request", "code_challenge nav S256 vērtība."), true, client.ClientId);
         return (new AuthorizationRequest(client, redirect!, scopes, p.GetValueOrDefault("state"), p.GetValueOrDefault("nonce"), challenge, p.GetValueOrDefault("prompt")), null, true);
     }
 
@@ -93,9 +93,9 @@ public sealed class OpenIdServer(
         if (client is null) return (null, clientError);
         var grantType = form.GetValueOrDefault("grant_type");
         if (grantType is not (GrantTypes.AuthorizationCode or GrantTypes.RefreshToken or GrantTypes.ClientCredentials))
-            return (null, await Audited(new OAuthError("unsupported_grant_type", "Neatbalstīts grant_type (unsupported grant type)."), client.ClientId));
+            return (null, await Audited(new OAuthError("unsupported_grant_type", "Neatbalstīts grant_type."), client.ClientId));
         if (!client.GrantTypes().Contains(grantType))
-            return (null, await Audited(new OAuthError("unauthorized_client", $"Klientam nav atļauts {grantType} (grant type not allowed for this client)."), client.ClientId));
+            return (null, await Audited(new OAuthError("unauthorized_client", $"Klientam nav atļauts {grantType}."), client.ClientId));
         var issued = grantType switch
         {
             GrantTypes.AuthorizationCode => await ExchangeCodeAsync(client, form, issuer, ct),
@@ -120,15 +120,15 @@ public sealed class OpenIdServer(
             }
             catch (FormatException)
             {
-                return (null, await Audited(new OAuthError("invalid_client", "Bojāta Basic autentifikācija (malformed Basic credentials).", 401), null));
+                return (null, await Audited(new OAuthError("invalid_client", "Bojāta Basic autentifikācija.", 401), null));
             }
         }
         var client = await applications.FindAsync(id, ct);
         if (client is null)
-            return (null, await Audited(new OAuthError("invalid_client", "Nezināms klients (unknown client).", 401), id));
+            return (null, await Audited(new OAuthError("invalid_client", "Nezināms klients.", 401), id));
         var ok = client.Type == OpenIdApplications.Public ? secret is null : OpenIdApplications.SecretMatches(client, secret);
         if (!ok)
-            return (null, await Audited(new OAuthError("invalid_client", "Klienta autentifikācija neizdevās (client authentication failed).", 401), id));
+            return (null, await Audited(new OAuthError("invalid_client", "Klienta autentifikācija neizdevās.", 401), id));
         return (client, null);
     }
 
@@ -137,28 +137,28 @@ public sealed class OpenIdServer(
         var code = form.GetValueOrDefault("code");
         var grant = code is null ? null : await db.Grants.SingleOrDefaultAsync(g => g.Handle == Hash(code) && g.Kind == "code", ct);
         if (grant is null || grant.ClientId != client.ClientId)
-            return (null, await Audited(new OAuthError("invalid_grant", "Nederīgs autorizācijas kods (invalid authorization code)."), client.ClientId));
+            return (null, await Audited(new OAuthError("invalid_grant", "Nederīgs autorizācijas kods."), client.ClientId));
         // Consume first, atomically: of two concurrent exchanges only one wins; a later one is a replay.
         var consumed = await db.Grants.Where(g => g.Handle == grant.Handle && g.ConsumedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(g => g.ConsumedUtc, Now), ct) == 1;
         if (!consumed)
         {
             // RFC 6749 §4.1.2: a replayed code revokes what was issued from it.
             await RevokeFamilyAsync(grant.Handle, ct);
-            return (null, await Audited(new OAuthError("invalid_grant", "Autorizācijas kods jau izmantots (authorization code already used); izsniegtie marķieri atsaukti."), client.ClientId, "openid.code.replayed"));
+            return (null, await Audited(new OAuthError("invalid_grant", "Autorizācijas kods jau izmantots; izsniegtie marķieri atsaukti."), client.ClientId, "openid.code.replayed"));
         }
         if (grant.ExpiresUtc <= Now)
-            return (null, await Audited(new OAuthError("invalid_grant", "Autorizācijas koda derīgums beidzies (authorization code expired)."), client.ClientId));
+            return (null, await Audited(new OAuthError("invalid_grant", "Autorizācijas koda derīgums beidzies."), client.ClientId));
         if (form.GetValueOrDefault("redirect_uri") != grant.RedirectUri)
-            return (null, await Audited(new OAuthError("invalid_grant", "redirect_uri nesakrīt ar pieprasījumā doto (redirect_uri does not match the authorization request)."), client.ClientId));
+            return (null, await Audited(new OAuthError("invalid_grant", "redirect_uri nesakrīt ar pieprasījumā doto."), client.ClientId));
         var verifier = form.GetValueOrDefault("code_verifier");
         if (grant.CodeChallenge is not null
             && (verifier is null || verifier.Length is < 43 or > 128 || Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))) != grant.CodeChallenge))
             return (null, await Audited(new OAuthError("invalid_grant", "PKCE code_verifier trūkst vai neatbilst (PKCE verification failed)."), client.ClientId));
         if (grant.CodeChallenge is null && verifier is not null)
-            return (null, await Audited(new OAuthError("invalid_grant", "code_verifier bez code_challenge pieprasījumā (code_verifier without a code_challenge)."), client.ClientId));
+            return (null, await Audited(new OAuthError("invalid_grant", "code_verifier bez code_challenge pieprasījumā."), client.ClientId));
         var user = await ActiveUserAsync(grant.Subject);
         if (user is null)
-            return (null, await Audited(new OAuthError("invalid_grant", "Lietotājs vairs nav aktīvs (the user is no longer active)."), client.ClientId));
+            return (null, await Audited(new OAuthError("invalid_grant", "Lietotājs vairs nav aktīvs."), client.ClientId));
         return (await IssueUserTokensAsync(client, user, grant.Scopes.Split(' '), grant.Nonce, grant.AuthTimeUtc ?? Now, familyId: grant.Handle, issuer, ct), null);
     }
 
@@ -167,35 +167,35 @@ public sealed class OpenIdServer(
         var token = form.GetValueOrDefault("refresh_token");
         var grant = token is null ? null : await db.Grants.SingleOrDefaultAsync(g => g.Handle == Hash(token) && g.Kind == "refresh", ct);
         if (grant is null || grant.ClientId != client.ClientId || grant.RevokedUtc is not null || grant.ExpiresUtc <= Now)
-            return (null, await Audited(new OAuthError("invalid_grant", "Nederīgs atjaunošanas marķieris (invalid refresh token)."), client.ClientId));
+            return (null, await Audited(new OAuthError("invalid_grant", "Nederīgs atjaunošanas marķieris."), client.ClientId));
         var consumed = await db.Grants.Where(g => g.Handle == grant.Handle && g.ConsumedUtc == null && g.RevokedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(g => g.ConsumedUtc, Now), ct) == 1;
         if (!consumed)
         {
             // Rotation: each refresh token works once. A second use means it leaked; the whole sign-in is revoked.
             await RevokeFamilyAsync(grant.FamilyId!, ct);
-            return (null, await Audited(new OAuthError("invalid_grant", "Atjaunošanas marķieris jau izmantots: visi šīs pieteikšanās marķieri atsaukti (refresh token reuse detected)."), client.ClientId, "openid.refresh.reuse_detected"));
+            return (null, await Audited(new OAuthError("invalid_grant", "Atjaunošanas marķieris jau izmantots: visi šīs pieteikšanās marķieri atsaukti."), client.ClientId, "openid.refresh.reuse_detected"));
         }
         var scopes = grant.Scopes.Split(' ');
         if (form.GetValueOrDefault("scope") is { } narrowed)
         {
             var requested = narrowed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (requested.Except(scopes).Any())
-                return (null, await Audited(new OAuthError("invalid_scope", "Tvērums plašāks par sākotnējo (scope exceeds the original grant)."), client.ClientId));
+                return (null, await Audited(new OAuthError("invalid_scope", "Tvērums plašāks par sākotnējo."), client.ClientId));
             scopes = requested;
         }
         var user = await ActiveUserAsync(grant.Subject);
         if (user is null)
-            return (null, await Audited(new OAuthError("invalid_grant", "Lietotājs vairs nav aktīvs (the user is no longer active)."), client.ClientId));
+            return (null, await Audited(new OAuthError("invalid_grant", "Lietotājs vairs nav aktīvs."), client.ClientId));
         return (await IssueUserTokensAsync(client, user, scopes, nonce: null, grant.AuthTimeUtc ?? Now, grant.FamilyId!, issuer, ct), null);
     }
 
     private async Task<(JsonObject?, OAuthError?)> ClientCredentialsAsync(OpenIdApplication client, IReadOnlyDictionary<string, string?> form, string issuer, CancellationToken ct)
     {
         if (client.Type != OpenIdApplications.Confidential)
-            return (null, await Audited(new OAuthError("unauthorized_client", "client_credentials tikai konfidenciāliem klientiem (confidential clients only)."), client.ClientId));
+            return (null, await Audited(new OAuthError("unauthorized_client", "client_credentials tikai konfidenciāliem klientiem."), client.ClientId));
         var scopes = (form.GetValueOrDefault("scope") ?? OpenIdScopes.Api).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (scopes.FirstOrDefault(s => s is OpenIdScopes.OpenId or OpenIdScopes.OfflineAccess || !client.Scopes().Contains(s)) is { } denied)
-            return (null, await Audited(new OAuthError("invalid_scope", $"Tvērums \"{denied}\" nav atļauts (scope not allowed)."), client.ClientId));
+            return (null, await Audited(new OAuthError("invalid_scope", $"Tvērums \"{denied}\" nav atļauts."), client.ClientId));
         var claims = new Dictionary<string, object>
         {
             ["client_id"] = client.ClientId,

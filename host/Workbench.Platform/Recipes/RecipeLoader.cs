@@ -21,12 +21,12 @@ public sealed partial class RecipeLoader(RecipeFolder folder, IConfiguration con
     public RecipeLoadResult LoadFile(string path) =>
         File.Exists(path)
             ? Parse(File.ReadAllText(path), Path.GetFileName(path), [])
-            : RecipeLoadResult.Fail(new RecipeError(-1, "", "$", $"Recepte nav atrasta (recipe file not found): {path}"));
+            : RecipeLoadResult.Fail(new RecipeError(-1, "", "$", $"Recepte nav atrasta: {path}"));
 
     public RecipeLoadResult LoadByName(string name) =>
         folder.Find(name) is { } path
             ? Parse(File.ReadAllText(path), Path.GetFileName(path), [])
-            : RecipeLoadResult.Fail(new RecipeError(-1, "", "$", $"Recepte \"{name}\" nav atrasta mapē {folder.Path} (recipe not found)."));
+            : RecipeLoadResult.Fail(new RecipeError(-1, "", "$", $"Recepte \"{name}\" nav atrasta mapē {folder.Path}."));
 
     public RecipeLoadResult Parse(string json, string source) => Parse(json, source, []);
 
@@ -40,20 +40,20 @@ public sealed partial class RecipeLoader(RecipeFolder folder, IConfiguration con
         catch (JsonException ex)
         {
             return RecipeLoadResult.Fail(new RecipeError(-1, "", ex.Path ?? "$", ex.LineNumber is null
-                ? $"{source}: nederīgs JSON (malformed JSON): {ex.Message}"
-                : $"{source}: nederīgs JSON {ex.LineNumber + 1}. rindā, {ex.BytePositionInLine + 1}. pozīcijā (malformed JSON at line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}): {ex.Message}"));
+                ? $"{source}: nederīgs JSON: {ex.Message}"
+                : $"{source}: nederīgs JSON {ex.LineNumber + 1}. rindā, {ex.BytePositionInLine + 1}. pozīcijā: {ex.Message}"));
         }
         if (JsonInput.FindProblem(root) is { } problem)
             return RecipeLoadResult.Fail(new RecipeError(-1, "", "$", $"{source}: {problem}"));
         var errors = new List<RecipeError>();
         if (root is not JsonObject recipe)
-            return RecipeLoadResult.Fail(new RecipeError(-1, "", "$", $"{source}: receptei jābūt JSON objektam (a recipe is a JSON object)."));
+            return RecipeLoadResult.Fail(new RecipeError(-1, "", "$", $"{source}: receptei jābūt JSON objektam."));
         var name = recipe["name"] is JsonValue n && n.TryGetValue<string>(out var s) ? s : null;
-        if (string.IsNullOrWhiteSpace(name)) errors.Add(new RecipeError(-1, "", "$.name", $"{source}: trūkst \"name\" (the recipe needs a name)."));
+        if (string.IsNullOrWhiteSpace(name)) errors.Add(new RecipeError(-1, "", "$.name", $"{source}: trūkst \"name\"."));
         if (recipe["steps"] is not JsonArray steps)
-            return RecipeLoadResult.Fail([.. errors, new RecipeError(-1, "", "$.steps", $"{source}: trūkst masīva \"steps\" (the recipe needs a steps array).")]);
+            return RecipeLoadResult.Fail([.. errors, new RecipeError(-1, "", "$.steps", $"{source}: trūkst masīva \"steps\".")]);
         if (name is not null && including.Contains(name))
-            return RecipeLoadResult.Fail(new RecipeError(-1, "recipes", "$", $"Recepšu cikls (recipes include each other): {string.Join(" → ", including.Append(name))}"));
+            return RecipeLoadResult.Fail(new RecipeError(-1, "recipes", "$", $"Recepšu cikls: {string.Join(" → ", including.Append(name))}"));
 
         var variables = recipe["variables"] as JsonObject ?? [];
         var entries = new List<RecipeStepEntry>();
@@ -62,7 +62,7 @@ public sealed partial class RecipeLoader(RecipeFolder folder, IConfiguration con
             var origin = including.Count == 0 ? $"$.steps[{i}]" : $"{source} $.steps[{i}]";
             if (steps[i] is not JsonObject step || step["name"] is not JsonValue stepName || !stepName.TryGetValue<string>(out var stepNameText))
             {
-                errors.Add(new RecipeError(i, "", origin, "Katram solim jābūt objektam ar \"name\" (each step is an object with a name)."));
+                errors.Add(new RecipeError(i, "", origin, "Katram solim jābūt objektam ar \"name\"."));
                 continue;
             }
             var substituted = Substitute(step.DeepClone(), variables, origin, i, stepNameText, errors)!.AsObject();
@@ -78,7 +78,7 @@ public sealed partial class RecipeLoader(RecipeFolder folder, IConfiguration con
                 var path = folder.Find(included ?? "");
                 if (path is null)
                 {
-                    errors.Add(new RecipeError(i, "recipes", $"{origin}.values[{v}].name", $"Recepte \"{included}\" nav atrasta (included recipe not found)."));
+                    errors.Add(new RecipeError(i, "recipes", $"{origin}.values[{v}].name", $"Recepte \"{included}\" nav atrasta."));
                     continue;
                 }
                 var inner = Parse(File.ReadAllText(path), Path.GetFileName(path), [.. including, name ?? source]);
@@ -117,12 +117,12 @@ public sealed partial class RecipeLoader(RecipeFolder folder, IConfiguration con
         if (kind == "variables")
         {
             if (variables.TryGetPropertyValue(key, out var value)) return value?.DeepClone();
-            errors.Add(new RecipeError(index, stepName, path, $"Nezināms mainīgais \"{key}\" (unknown variable)."));
+            errors.Add(new RecipeError(index, stepName, path, $"Nezināms mainīgais \"{key}\"."));
             return null;
         }
         var configured = configuration[key] ?? (match.Groups["default"].Success ? match.Groups["default"].Value : null);
         if (configured is not null) return JsonValue.Create(configured);
-        errors.Add(new RecipeError(index, stepName, path, $"Konfigurācijā nav \"{key}\" (configuration key not set)."));
+        errors.Add(new RecipeError(index, stepName, path, $"Konfigurācijā nav \"{key}\"."));
         return null;
     }
 

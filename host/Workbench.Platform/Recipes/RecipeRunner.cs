@@ -64,7 +64,7 @@ public sealed class RecipeRunner(
             logger.LogWarning(ex, "Recipe {Recipe} failed in tenant {Tenant}", recipe.Name, tenant.Required.Name);
             // Refusals of our own code speak to people already; the database's messages do not.
             var message = DatabaseErrors.IsUniqueViolation(ex) ? DatabaseErrors.UniqueViolationMessage
-                : ex is DbUpdateException ? "Datubāze atteica saglabāt izmaiņas (the database refused the change); sīkāk žurnālā (details in the log)."
+                : ex is DbUpdateException ? "Datubāze atteica saglabāt izmaiņas; sīkāk žurnālā."
                 : ex.Message;
             var error = current is null
                 ? new RecipeError(-1, "", "$", message)
@@ -90,13 +90,13 @@ public sealed class RecipeRunner(
             if (!byName.TryGetValue(context.Name, out var handler))
             {
                 errors.Add(new RecipeError(i, context.Name, entry.Origin + ".name",
-                    $"Nezināms solis \"{context.Name}\" (unknown step; known: {string.Join(", ", byName.Keys.Order())})."));
+                    $"Nezināms solis \"{context.Name}\" ; der {string.Join(", ", byName.Keys.Order())}."));
                 continue;
             }
             if (handler.RequiredFeature is { } required && !state.EnabledFeatures.Contains(required))
             {
                 errors.Add(new RecipeError(i, context.Name, entry.Origin,
-                    $"Solim vajadzīga ieslēgta funkcija \"{required}\" (the step needs feature \"{required}\"; enable it in an earlier feature step)."));
+                    $"Solim vajadzīga ieslēgta funkcija \"{required}\"."));
                 continue;
             }
             await handler.ValidateAsync(context, ct);

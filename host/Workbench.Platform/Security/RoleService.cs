@@ -29,7 +29,7 @@ public sealed partial class RoleService(RoleManager<WorkbenchRole> roles, Platfo
     private async Task SaveInTransactionAsync(string name, string description, IReadOnlyCollection<string> permissions, CancellationToken ct)
     {
         var unknown = permissions.Except(catalog.Permissions.Select(p => p.Name)).ToList();
-        if (unknown.Count > 0) throw new ArgumentException($"Nezināmas atļaujas (unknown permissions): {string.Join(", ", unknown)}");
+        if (unknown.Count > 0) throw new ArgumentException($"Nezināmas atļaujas: {string.Join(", ", unknown)}");
         var role = await roles.FindByNameAsync(name);
         if (role is null)
         {

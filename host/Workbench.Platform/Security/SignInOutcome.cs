@@ -6,5 +6,5 @@ public sealed record SignInOutcome(bool Succeeded, string? Message, string? Pend
     public bool SecondFactorRequired => PendingUserId is not null;
 
     public static SignInOutcome SecondFactor(string userId) =>
-        new(false, "Ievadiet kodu no autentifikatora lietotnes (enter the code from your authenticator app).", userId);
+        new(false, "Ievadiet kodu no autentifikatora lietotnes.", userId);
 }

@@ -75,7 +75,7 @@ public sealed class TwoFactorAccounts(UserManager<WorkbenchUser> users, SignInMa
     public async Task<SignInOutcome> SecondStepAsync(string? code, string channel, CancellationToken ct, string? pendingUserId = null)
     {
         var user = pendingUserId is not null ? await users.FindByIdAsync(pendingUserId) : await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null) return new SignInOutcome(false, "Pieslēgšanās sesija beigusies; sāciet no jauna (the sign-in expired; start again).");
+        if (user is null) return new SignInOutcome(false, "Pieslēgšanās sesija beigusies; sāciet no jauna.");
         if (await users.IsLockedOutAsync(user)) return await FailedAsync(user, channel, ct);
         var typed = (code ?? "").Replace(" ", "", StringComparison.Ordinal);
         var accepted = typed.Length == 6 && typed.All(char.IsDigit)
@@ -98,8 +98,8 @@ public sealed class TwoFactorAccounts(UserManager<WorkbenchUser> users, SignInMa
         var locked = await users.IsLockedOutAsync(user);
         await audit.AppendAsync("signin.second-factor-failed", user.Email ?? user.Id, new { channel, lockedOut = locked }, ct);
         return new SignInOutcome(false, locked
-            ? "Konts uz laiku bloķēts pēc vairākiem neveiksmīgiem mēģinājumiem (account locked out; try again later)."
-            : "Nepareizs kods (wrong code).");
+            ? "Konts uz laiku bloķēts pēc vairākiem neveiksmīgiem mēģinājumiem."
+            : "Nepareizs kods.");
     }
 
     /// <summary>

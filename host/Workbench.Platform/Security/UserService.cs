@@ -15,20 +15,20 @@ public sealed class UserService(UserManager<WorkbenchUser> users, RoleManager<Wo
         var errors = new ValidationErrors();
         if (!IsEmailAddress(email))
         {
-            errors.Add("email", "Nederīga e-pasta adrese (invalid e-mail address).");
+            errors.Add("email", "Nederīga e-pasta adrese.");
             return errors;
         }
         var probe = new WorkbenchUser { UserName = email, Email = email };
         // The account rules (allowed characters, uniqueness of new names) are checked here, not discovered on saving.
         if (await users.FindByEmailAsync(email!) is null)
             foreach (var validator in users.UserValidators)
-                foreach (var error in (await validator.ValidateAsync(users, probe)).Errors) errors.Add("email", $"Nederīga e-pasta adrese (invalid e-mail address): {error.Description}");
+                foreach (var error in (await validator.ValidateAsync(users, probe)).Errors) errors.Add("email", $"Nederīga e-pasta adrese: {error.Description}");
         if (!string.IsNullOrEmpty(password))
         {
             foreach (var validator in users.PasswordValidators)
             {
                 var result = await validator.ValidateAsync(users, probe, password);
-                foreach (var error in result.Errors) errors.Add("password", $"Parole neatbilst politikai (password policy): {error.Description}");
+                foreach (var error in result.Errors) errors.Add("password", $"Parole neatbilst politikai: {error.Description}");
             }
         }
         return errors;
@@ -65,7 +65,7 @@ public sealed class UserService(UserManager<WorkbenchUser> users, RoleManager<Wo
     public async Task SetRolesAsync(WorkbenchUser user, IReadOnlyCollection<string> roleNames)
     {
         var missing = roleNames.Where(r => roles.Roles.All(x => x.Name != r)).ToList();
-        if (missing.Count > 0) throw new ArgumentException($"Nezināmas lomas (unknown roles): {string.Join(", ", missing)}");
+        if (missing.Count > 0) throw new ArgumentException($"Nezināmas lomas: {string.Join(", ", missing)}");
         var current = await users.GetRolesAsync(user);
         RoleService.Check(await users.RemoveFromRolesAsync(user, current.Except(roleNames)));
         RoleService.Check(await users.AddToRolesAsync(user, roleNames.Except(current)));

@@ -25,7 +25,7 @@ public sealed class TenantSetup(
     {
         if (TenantNameRule.Validate(request.Name) is { } nameError) return TenantSetupResult.Invalid(nameError);
         if (request.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(request.ConnectionString))
-            return TenantSetupResult.Invalid("PostgreSQL pašvaldībai vajag savienojuma virkni (a PostgreSQL tenant needs a connection string).");
+            return TenantSetupResult.Invalid("PostgreSQL pašvaldībai vajag savienojuma virkni.");
         var loaded = recipes.LoadByName(request.Recipe);
         if (!loaded.IsValid) return TenantSetupResult.Invalid(loaded.Errors.Select(e => e.ToString()).ToArray());
 
@@ -41,10 +41,10 @@ public sealed class TenantSetup(
         await using (var db = hostDatabase.CreateContext())
         {
             if (await db.Tenants.AnyAsync(t => t.Name == request.Name, ct))
-                return TenantSetupResult.Duplicate($"Pašvaldība \"{request.Name}\" jau pastāv (tenant already exists).");
+                return TenantSetupResult.Duplicate($"Pašvaldība \"{request.Name}\" jau pastāv.");
             db.Tenants.Add(record);
             try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateException) { return TenantSetupResult.Duplicate($"Pašvaldība \"{request.Name}\" jau pastāv (tenant already exists)."); }
+            catch (DbUpdateException) { return TenantSetupResult.Duplicate($"Pašvaldība \"{request.Name}\" jau pastāv."); }
         }
         var info = registry.Provisional(record);
         try
@@ -79,7 +79,7 @@ public sealed class TenantSetup(
         {
             logger.LogError(ex, "Setting up tenant {TenantName} failed", record.Name);
             await RemoveAsync(record, info, CancellationToken.None);
-            return TenantSetupResult.Invalid($"Pašvaldību neizdevās izveidot (tenant setup failed): {ex.Message}");
+            return TenantSetupResult.Invalid($"Pašvaldību neizdevās izveidot: {ex.Message}");
         }
     }
 

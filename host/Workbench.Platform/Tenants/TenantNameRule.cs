@@ -11,8 +11,8 @@ public static partial class TenantNameRule
     /// <summary>Null when <paramref name="name"/> is a valid tenant name, else why not.</summary>
     public static string? Validate(string? name) =>
         name is null || !NamePattern().IsMatch(name)
-            ? $"Nederīgs pašvaldības nosaukums \"{name}\": atļauti mazie burti a–z, cipari un '-', 2–40 zīmes (invalid tenant name: [a-z0-9-], 2–40 characters)."
-            : Reserved.Contains(name) ? $"Nosaukums \"{name}\" ir rezervēts (the name is reserved)." : null;
+            ? $"Nederīgs pašvaldības nosaukums \"{name}\": atļauti mazie burti a–z, cipari un '-', 2–40 zīmes."
+            : Reserved.Contains(name) ? $"Nosaukums \"{name}\" ir rezervēts." : null;
 
     [GeneratedRegex("^[a-z0-9-]{2,40}$")]
     private static partial Regex NamePattern();

@@ -12,7 +12,7 @@ namespace Workbench.Platform.Workflows;
 public static class PlatformActivities
 {
     public static IEnumerable<string> Required(JsonObject properties, params string[] names) =>
-        names.Where(n => string.IsNullOrWhiteSpace(Text(properties, n))).Select(n => $"vajag \"{n}\" (the property \"{n}\" is required)");
+        names.Where(n => string.IsNullOrWhiteSpace(Text(properties, n))).Select(n => $"vajag \"{n}\"");
 
     /// <summary>A property's text as written (no placeholders filled), or null when it is missing or not text.</summary>
     public static string? Text(JsonObject properties, string name) => properties[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
@@ -22,7 +22,7 @@ public static class PlatformActivities
 public sealed class IfActivity : IWorkflowActivity
 {
     public string Type => "if";
-    public string Description => "Zarojums pēc nosacījuma par ieraksta laukiem (branch on a condition over the record's fields).";
+    public string Description => "Zarojums pēc nosacījuma par ieraksta laukiem.";
     public IReadOnlyList<string> Outcomes { get; } = ["true", "false"];
 
     public IEnumerable<string> Validate(JsonObject properties) =>
@@ -41,20 +41,20 @@ public sealed class IfActivity : IWorkflowActivity
 public sealed class AssignTaskActivity(WorkflowDbContext db, INotifications notifications, ITenantContext tenant, TimeProvider clock) : IWorkflowActivity
 {
     public string Type => "assign-task";
-    public string Description => "Uzdevums personai vai lomai ar termiņu; gaida izpildi (a task for a person or role with a due date; waits for it).";
+    public string Description => "Uzdevums personai vai lomai ar termiņu; gaida izpildi.";
     public IReadOnlyList<string> Outcomes { get; } = ["done", "rejected"];
 
     public IEnumerable<string> Validate(JsonObject properties)
     {
         foreach (var error in PlatformActivities.Required(properties, "title")) yield return error;
-        if (properties["user"] is null == (properties["role"] is null)) yield return "vajag vai nu \"user\", vai \"role\" (either a user or a role)";
-        if (properties["dueDays"] is { } days && (days.GetValueKind() != JsonValueKind.Number || !days.AsValue().TryGetValue<int>(out var count) || count < 0)) yield return "\"dueDays\" ir dienu skaits (a number of days)";
+        if (properties["user"] is null == (properties["role"] is null)) yield return "vajag vai nu \"user\", vai \"role\"";
+        if (properties["dueDays"] is { } days && (days.GetValueKind() != JsonValueKind.Number || !days.AsValue().TryGetValue<int>(out var count) || count < 0)) yield return "\"dueDays\" ir dienu skaits";
     }
 
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var user = context.Text("user")?.Trim().ToLowerInvariant();
-        if (context.Properties["user"] is not null && string.IsNullOrEmpty(user)) throw new InvalidOperationException($"Uzdevumam nav izpildītāja: \"{context.Properties["user"]}\" ir tukšs (the task's user is empty).");
+        if (context.Properties["user"] is not null && string.IsNullOrEmpty(user)) throw new InvalidOperationException($"Uzdevumam nav izpildītāja: \"{context.Properties["user"]}\" ir tukšs.");
         var task = new WorkflowTask
         {
             Id = Guid.NewGuid(), InstanceId = context.InstanceId, ActivityId = context.ActivityId, Title = context.Text("title")!, AssigneeEmail = user,
@@ -72,7 +72,7 @@ public sealed class AssignTaskActivity(WorkflowDbContext db, INotifications noti
 public sealed class NotifyActivity(INotifications notifications, IOutbox outbox) : IWorkflowActivity
 {
     public string Type => "notify";
-    public string Description => "Paziņojums darbavietā un e-pastā (an in-app notice and an e-mail).";
+    public string Description => "Paziņojums darbavietā un e-pastā.";
     public IReadOnlyList<string> Outcomes { get; } = ["done"];
 
     public IEnumerable<string> Validate(JsonObject properties) => PlatformActivities.Required(properties, "to", "subject");
@@ -80,7 +80,7 @@ public sealed class NotifyActivity(INotifications notifications, IOutbox outbox)
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var recipients = context.Text("to")!.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(r => r.Contains('@')).Distinct().ToList();
-        if (recipients.Count == 0) throw new InvalidOperationException($"Paziņojumam nav adresāta: \"{context.Properties["to"]}\" (no recipient).");
+        if (recipients.Count == 0) throw new InvalidOperationException($"Paziņojumam nav adresāta: \"{context.Properties["to"]}\".");
         var subject = context.Text("subject")!;
         var text = context.Text("text") ?? subject;
         var key = $"workflow:{context.InstanceId}:{context.ActivityId}";
@@ -94,7 +94,7 @@ public sealed class NotifyActivity(INotifications notifications, IOutbox outbox)
 public sealed class WaitForSignalActivity : IWorkflowActivity
 {
     public string Type => "wait-for-signal";
-    public string Description => "Gaida signālu vai ieraksta notikumu (waits for a signal or an event of the record).";
+    public string Description => "Gaida signālu vai ieraksta notikumu.";
     public IReadOnlyList<string> Outcomes { get; } = ["signaled"];
     public IEnumerable<string> Validate(JsonObject properties) => PlatformActivities.Required(properties, "signal");
 
@@ -106,11 +106,11 @@ public sealed class WaitForSignalActivity : IWorkflowActivity
 public sealed class TimerActivity(TimeProvider clock) : IWorkflowActivity
 {
     public string Type => "timer";
-    public string Description => "Gaida noteiktu laiku, piem. P3D (waits a while, e.g. P3D; survives restarts).";
+    public string Description => "Gaida noteiktu laiku, piem. P3D.";
     public IReadOnlyList<string> Outcomes { get; } = ["elapsed"];
 
     public IEnumerable<string> Validate(JsonObject properties) =>
-        WorkflowDefinitions.TryDuration(PlatformActivities.Text(properties, "delay"), out _) ? [] : ["\"delay\" ir ISO 8601 ilgums, piem. PT10M vai P3D (an ISO 8601 duration)"];
+        WorkflowDefinitions.TryDuration(PlatformActivities.Text(properties, "delay"), out _) ? [] : ["\"delay\" ir ISO 8601 ilgums, piem. PT10M vai P3D"];
 
     public Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -123,11 +123,11 @@ public sealed class TimerActivity(TimeProvider clock) : IWorkflowActivity
 public sealed class SetFieldActivity : IWorkflowActivity
 {
     public string Type => "set-field";
-    public string Description => "Iestata lauka vērtību (sets a field of the workflow's record).";
+    public string Description => "Iestata lauka vērtību.";
     public IReadOnlyList<string> Outcomes { get; } = ["done"];
 
     public IEnumerable<string> Validate(JsonObject properties) =>
-        PlatformActivities.Required(properties, "field").Concat(properties.ContainsKey("value") ? [] : ["vajag \"value\" (the property \"value\" is required)"]);
+        PlatformActivities.Required(properties, "field").Concat(properties.ContainsKey("value") ? [] : ["vajag \"value\""]);
 
     public Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -141,14 +141,14 @@ public sealed class SetFieldActivity : IWorkflowActivity
 public sealed class CallOutboxActivity(IServiceProvider services) : IWorkflowActivity
 {
     public string Type => "call-outbox";
-    public string Description => "Nosūta ziņojumu ārējai sistēmai caur izejošo rindu (queues a message to an external system).";
+    public string Description => "Nosūta ziņojumu ārējai sistēmai caur izejošo rindu.";
     public IReadOnlyList<string> Outcomes { get; } = ["done"];
 
     public IEnumerable<string> Validate(JsonObject properties)
     {
         foreach (var error in PlatformActivities.Required(properties, "adapter", "key")) yield return error;
         if (properties["adapter"] is JsonValue adapter && adapter.TryGetValue<string>(out var name) && !services.GetServices<IOutboxAdapter>().Any(a => a.Name == name))
-            yield return $"nav izejošās rindas adaptera \"{name}\" (no outbox adapter of that name)";
+            yield return $"nav izejošās rindas adaptera \"{name}\"";
     }
 
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
@@ -171,7 +171,7 @@ public sealed class CallOutboxActivity(IServiceProvider services) : IWorkflowAct
 public sealed class EndActivity : IWorkflowActivity
 {
     public string Type => "end";
-    public string Description => "Darbplūsmas beigas (the end).";
+    public string Description => "Darbplūsmas beigas.";
     public IReadOnlyList<string> Outcomes { get; } = ["end"];
     public IEnumerable<string> Validate(JsonObject properties) => [];
     public Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken) => Task.FromResult(ActivityResult.Done("end"));

@@ -39,8 +39,8 @@ public static partial class WorkflowDefinitions
     {
         WorkflowDefinition? definition;
         try { definition = JsonSerializer.Deserialize<WorkflowDefinition>(json, Json); }
-        catch (JsonException ex) { return (null, [$"Nederīgs JSON (invalid JSON): {ex.Message}"]); }
-        if (definition is null) return (null, ["Tukša definīcija (empty definition)."]);
+        catch (JsonException ex) { return (null, [$"Nederīgs JSON: {ex.Message}"]); }
+        if (definition is null) return (null, ["Tukša definīcija."]);
         var errors = Validate(definition, activities.ToDictionary(a => a.Type));
         return (errors.Count == 0 ? definition : null, errors);
     }
@@ -48,41 +48,41 @@ public static partial class WorkflowDefinitions
     public static List<string> Validate(WorkflowDefinition d, IReadOnlyDictionary<string, IWorkflowActivity> known)
     {
         var errors = new List<string>();
-        if (d.Name is null || !NameRegex().IsMatch(d.Name)) errors.Add("name: 2–64 mazie latīņu burti, cipari, defises (lowercase letters, digits, hyphens).");
-        if (string.IsNullOrWhiteSpace(d.Title)) errors.Add("title: nosaukums ir obligāts (the title is required).");
+        if (d.Name is null || !NameRegex().IsMatch(d.Name)) errors.Add("name: 2–64 mazie latīņu burti, cipari, defises.");
+        if (string.IsNullOrWhiteSpace(d.Title)) errors.Add("title: nosaukums ir obligāts.");
         var activities = d.Activities ?? [];
-        if (activities.Count == 0) errors.Add("activities: vajag vismaz vienu darbību (at least one activity).");
+        if (activities.Count == 0) errors.Add("activities: vajag vismaz vienu darbību.");
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (activity, i) in activities.Select((a, i) => (a, i)))
         {
-            if (string.IsNullOrWhiteSpace(activity.Id) || !ids.Add(activity.Id)) errors.Add($"activities[{i}].id: obligāts un unikāls (required and unique).");
+            if (string.IsNullOrWhiteSpace(activity.Id) || !ids.Add(activity.Id)) errors.Add($"activities[{i}].id: obligāts un unikāls.");
             if (activity.Type is null || !known.TryGetValue(activity.Type, out var type))
             {
-                errors.Add($"activities[{i}].type: nezināma darbība \"{activity.Type}\" (unknown activity type; known: {string.Join(", ", known.Keys.Order())}).");
+                errors.Add($"activities[{i}].type: nezināma darbība \"{activity.Type}\" ; der {string.Join(", ", known.Keys.Order())}.");
                 continue;
             }
             errors.AddRange(type.Validate(activity.Properties ?? []).Select(e => $"activities[{i}] ({activity.Id}): {e}"));
         }
-        if (d.StartActivity is null || !ids.Contains(d.StartActivity)) errors.Add($"startActivity: nav darbības \"{d.StartActivity}\" (no such activity).");
+        if (d.StartActivity is null || !ids.Contains(d.StartActivity)) errors.Add($"startActivity: nav darbības \"{d.StartActivity}\".");
         foreach (var (t, i) in (d.Transitions ?? []).Select((t, i) => (t, i)))
         {
-            if (t.From is null || !ids.Contains(t.From)) errors.Add($"transitions[{i}].from: nav darbības \"{t.From}\" — pāreja karājas gaisā (a dangling transition: no such activity).");
-            if (t.To is null || !ids.Contains(t.To)) errors.Add($"transitions[{i}].to: nav darbības \"{t.To}\" — pāreja karājas gaisā (a dangling transition: no such activity).");
+            if (t.From is null || !ids.Contains(t.From)) errors.Add($"transitions[{i}].from: nav darbības \"{t.From}\" — pāreja karājas gaisā.");
+            if (t.To is null || !ids.Contains(t.To)) errors.Add($"transitions[{i}].to: nav darbības \"{t.To}\" — pāreja karājas gaisā.");
             var from = activities.FirstOrDefault(a => a.Id == t.From);
             if (from?.Type is { } fromType && known.TryGetValue(fromType, out var activityType) && !activityType.Outcomes.Contains(t.Outcome ?? ""))
                 errors.Add($"transitions[{i}].outcome: \"{t.From}\" ({fromType}) nebeidzas ar \"{t.Outcome}\" (it ends with {string.Join(" or ", activityType.Outcomes)}).");
         }
         if ((d.Transitions ?? []).GroupBy(t => (t.From, t.Outcome)).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            errors.Add($"transitions: no \"{twice.Key.From}\" ar \"{twice.Key.Outcome}\" ved vairākas pārejas (two transitions for one outcome).");
+            errors.Add($"transitions: no \"{twice.Key.From}\" ar \"{twice.Key.Outcome}\" ved vairākas pārejas.");
         if (d.Start is { } start)
         {
-            if (start.Event is null == (start.Every is null)) errors.Add("start: vai nu \"event\", vai \"every\" (either an event or a schedule).");
-            if (start.Every is { } every && !TryDuration(every, out _)) errors.Add($"start.every: \"{every}\" nav ISO 8601 ilgums, piem. PT1H (not an ISO 8601 duration).");
+            if (start.Event is null == (start.Every is null)) errors.Add("start: vai nu \"event\", vai \"every\".");
+            if (start.Every is { } every && !TryDuration(every, out _)) errors.Add($"start.every: \"{every}\" nav ISO 8601 ilgums, piem. PT1H.");
         }
         if (errors.Count == 0)
         {
             var reached = Reachable(d);
-            foreach (var unreachable in ids.Where(id => !reached.Contains(id))) errors.Add($"activities: \"{unreachable}\" nevar sasniegt no sākuma (cannot be reached from the start).");
+            foreach (var unreachable in ids.Where(id => !reached.Contains(id))) errors.Add($"activities: \"{unreachable}\" nevar sasniegt no sākuma.");
         }
         return errors;
     }

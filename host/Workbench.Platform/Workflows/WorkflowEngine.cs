@@ -39,7 +39,7 @@ public sealed class WorkflowEngine(
 
     private IWorkflowActivity Activity(string type) =>
         Activities.SingleOrDefault(a => a.Type == type)
-        ?? throw new WorkflowConflictException($"Darbība \"{type}\" šajā pašvaldībā nav pieejama: tās modulis ir izslēgts (the activity's module is not enabled here).");
+        ?? throw new WorkflowConflictException($"Darbība \"{type}\" šajā pašvaldībā nav pieejama: tās modulis ir izslēgts.");
 
     public Task<List<WorkflowType>> TypesAsync(CancellationToken ct) => db.Types.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
 
@@ -66,7 +66,7 @@ public sealed class WorkflowEngine(
     /// <summary>Switches a type off (no new instances by event, schedule or hand; running ones go on) or on again.</summary>
     public Task<WorkflowType> SetEnabledAsync(string typeName, bool enabled, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        var type = await db.Types.SingleOrDefaultAsync(t => t.Name == typeName, ct) ?? throw new KeyNotFoundException($"Nav darbplūsmas \"{typeName}\" (no such workflow type).");
+        var type = await db.Types.SingleOrDefaultAsync(t => t.Name == typeName, ct) ?? throw new KeyNotFoundException($"Nav darbplūsmas \"{typeName}\".");
         if (type.Enabled == enabled) return type;
         (type.Enabled, type.UpdatedUtc) = (enabled, Now);
         await db.SaveChangesAsync(ct);
@@ -76,8 +76,8 @@ public sealed class WorkflowEngine(
 
     public async Task<WorkflowInstance> StartAsync(string typeName, string? correlationType, string? correlationId, JsonObject variables, CancellationToken ct)
     {
-        var type = await db.Types.AsNoTracking().SingleOrDefaultAsync(t => t.Name == typeName, ct) ?? throw new KeyNotFoundException($"Nav darbplūsmas \"{typeName}\" (no such workflow type).");
-        if (!type.Enabled) throw new WorkflowConflictException($"Darbplūsma \"{typeName}\" ir izslēgta (the workflow type is disabled).");
+        var type = await db.Types.AsNoTracking().SingleOrDefaultAsync(t => t.Name == typeName, ct) ?? throw new KeyNotFoundException($"Nav darbplūsmas \"{typeName}\".");
+        if (!type.Enabled) throw new WorkflowConflictException($"Darbplūsma \"{typeName}\" ir izslēgta.");
         var definition = Definition(type.Json);
         var instance = new WorkflowInstance
         {
@@ -112,7 +112,7 @@ public sealed class WorkflowEngine(
 
     /// <summary>Sends a signal to one instance (API, or a step of another system).</summary>
     public Task<WorkflowInstance> SignalAsync(Guid instanceId, string signal, CancellationToken ct) =>
-        ResumeAsync(instanceId, i => i.WaitSignal == signal, null, ct, $"Instance does not wait for the signal \"{signal}\" (darbplūsma negaida signālu \"{signal}\").");
+        ResumeAsync(instanceId, i => i.WaitSignal == signal, null, ct, $"Darbplūsma negaida signālu \"{signal}\".");
 
     public Task<List<WorkflowTask>> OpenTasksAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -125,19 +125,19 @@ public sealed class WorkflowEngine(
     /// <summary>The assignee (by e-mail or role) completes a task with one of its step's outcomes; the workflow moves on.</summary>
     public async Task<WorkflowInstance> CompleteTaskAsync(Guid taskId, string? outcome, ClaimsPrincipal user, bool manages, CancellationToken ct)
     {
-        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new KeyNotFoundException("Nav tāda uzdevuma (no such task).");
+        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new KeyNotFoundException("Nav tāda uzdevuma.");
         var email = user.FindFirstValue(ClaimTypes.Email)?.ToLowerInvariant();
         // A machine client has no e-mail and a role task no assignee e-mail: both must be present to match.
         var assignedToCaller = (task.AssigneeEmail is { } assignee && assignee == email) || (task.AssigneeRole is { } role && user.IsInRole(role));
         if (!manages && !assignedToCaller)
-            throw new UnauthorizedAccessException("Šis uzdevums nav jums (the task is not assigned to you).");
-        if (task.CompletedUtc is not null) throw new WorkflowConflictException("Uzdevums jau ir izpildīts (the task is already completed).");
+            throw new UnauthorizedAccessException("Šis uzdevums nav jums.");
+        if (task.CompletedUtc is not null) throw new WorkflowConflictException("Uzdevums jau ir izpildīts.");
         var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, ct);
         var step = Definition(instance.DefinitionJson).Activity(task.ActivityId);
         var chosen = outcome ?? instance.ResumeOutcome ?? "done";
         var outcomes = Activity(step.Type!).Outcomes;
-        if (!outcomes.Contains(chosen)) throw new ArgumentException($"Uzdevums beidzas ar {string.Join(" vai ", outcomes)} (the task ends with one of these, not \"{chosen}\").");
-        return await ResumeAsync(task.InstanceId, i => i.WaitTaskId == taskId, null, ct, "Darbplūsma šo uzdevumu vairs negaida (the workflow no longer waits for this task).", chosen, () =>
+        if (!outcomes.Contains(chosen)) throw new ArgumentException($"Uzdevums beidzas ar {string.Join(" vai ", outcomes)}, ne \"{chosen}\".");
+        return await ResumeAsync(task.InstanceId, i => i.WaitTaskId == taskId, null, ct, "Darbplūsma šo uzdevumu vairs negaida.", chosen, () =>
         {
             (task.CompletedUtc, task.CompletedBy, task.Outcome) = (Now, email ?? actor.Name, chosen);
             return Task.CompletedTask;
@@ -170,8 +170,8 @@ public sealed class WorkflowEngine(
     /// <summary>An administrator runs a failed instance again from the step that failed, after correcting its variables if need be.</summary>
     public async Task<WorkflowInstance> RetryAsync(Guid instanceId, JsonObject? corrections, CancellationToken ct)
     {
-        var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, ct) ?? throw new KeyNotFoundException("Nav tādas darbplūsmas instances (no such instance).");
-        if (instance.Status != WorkflowStatus.Failed) throw new WorkflowConflictException("Atkārtot var tikai kļūdainu instanci (only a failed instance is retried).");
+        var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, ct) ?? throw new KeyNotFoundException("Nav tādas darbplūsmas instances.");
+        if (instance.Status != WorkflowStatus.Failed) throw new WorkflowConflictException("Atkārtot var tikai kļūdainu instanci.");
         var variables = Variables(instance);
         foreach (var (key, value) in corrections ?? []) variables[key] = value?.DeepClone();
         (instance.Status, instance.Error, instance.Variables, instance.UpdatedUtc) = (WorkflowStatus.Running, null, variables.ToJsonString(), Now);
@@ -200,9 +200,9 @@ public sealed class WorkflowEngine(
     {
         await transaction.InTransactionAsync(async () =>
         {
-            var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, ct) ?? throw new KeyNotFoundException("Nav tādas darbplūsmas instances (no such instance).");
+            var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, ct) ?? throw new KeyNotFoundException("Nav tādas darbplūsmas instances.");
             if (instance.Status != WorkflowStatus.Waiting || !waitsForThis(instance))
-                throw new WorkflowConflictException(refusal ?? "Darbplūsma to negaida (the instance does not wait for this).");
+                throw new WorkflowConflictException(refusal ?? "Darbplūsma to negaida.");
             if (fields is not null)
             {
                 var variables = Variables(instance);
@@ -230,7 +230,7 @@ public sealed class WorkflowEngine(
             if (instance.Status != WorkflowStatus.Running) return instance;
             if (step >= MaxSteps)
             {
-                await FailAsync(instanceId, instance.CurrentActivity!, $"Vairāk nekā {MaxSteps} soļu bez gaidīšanas — definīcijā ir cilpa (more than {MaxSteps} steps without waiting: a loop).", ct);
+                await FailAsync(instanceId, instance.CurrentActivity!, $"Vairāk nekā {MaxSteps} soļu bez gaidīšanas — definīcijā ir cilpa.", ct);
                 return await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instanceId, ct);
             }
             var definition = Definition(instance.DefinitionJson);
@@ -273,7 +273,7 @@ public sealed class WorkflowEngine(
         if (next is null)
         {
             (instance.Status, instance.FinishedUtc) = (WorkflowStatus.Finished, Now);
-            await SaveAsync(instance, current, outcome, "beigas (finished)", ct);
+            await SaveAsync(instance, current, outcome, "beigas", ct);
         }
         else
         {
@@ -301,7 +301,7 @@ public sealed class WorkflowEngine(
         var instance = await db.Instances.SingleAsync(i => i.Id == instanceId, ct);
         (instance.Status, instance.Error, instance.CurrentActivity) = (WorkflowStatus.Failed, error, activityId);
         var definition = Definition(instance.DefinitionJson);
-        await SaveAsync(instance, definition.Activity(activityId), null, "kļūda (failed): " + error, ct);
+        await SaveAsync(instance, definition.Activity(activityId), null, "kļūda: " + error, ct);
         await audit.AppendAsync("workflow.failed", instanceId.ToString(), new { activityId, error }, ct);
         return true;
     }, ct);

@@ -18,12 +18,12 @@ public sealed class WorkflowExpression
 
     public static (WorkflowExpression? Expression, string? Error) Parse(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return (null, "nosacījums ir tukšs (the condition is empty)");
+        if (string.IsNullOrWhiteSpace(text)) return (null, "nosacījums ir tukšs");
         try
         {
             var parser = new Parser(Tokenize(text));
             var root = parser.Or();
-            if (!parser.AtEnd) throw new FormatException($"lieks \"{parser.Peek}\" (unexpected \"{parser.Peek}\")");
+            if (!parser.AtEnd) throw new FormatException($"lieks \"{parser.Peek}\"");
             return (new WorkflowExpression(root), null);
         }
         catch (FormatException ex) { return (null, $"nosacījums \"{text}\": {ex.Message}"); }
@@ -43,7 +43,7 @@ public sealed class WorkflowExpression
             if (c == '\'')
             {
                 var end = text.IndexOf('\'', i + 1);
-                if (end < 0) throw new FormatException("neaizvērta pēdiņa (unterminated string)");
+                if (end < 0) throw new FormatException("neaizvērta pēdiņa");
                 tokens.Add(text[i..(end + 1)]);
                 i = end + 1;
                 continue;
@@ -58,7 +58,7 @@ public sealed class WorkflowExpression
                 tokens.Add(text[start..i]);
                 continue;
             }
-            throw new FormatException($"neatpazīta zīme '{c}' (unexpected character '{c}')");
+            throw new FormatException($"neatpazīta zīme '{c}'");
         }
         return tokens;
     }
@@ -104,11 +104,11 @@ public sealed class WorkflowExpression
 
         private Func<JsonObject, object?> Operand()
         {
-            if (AtEnd) throw new FormatException("nepabeigts nosacījums (the condition ends too early)");
+            if (AtEnd) throw new FormatException("nepabeigts nosacījums");
             if (Accept("("))
             {
                 var inner = Or();
-                if (!Accept(")")) throw new FormatException("trūkst ')' (missing ')')");
+                if (!Accept(")")) throw new FormatException("trūkst ')'");
                 return inner;
             }
             if (Accept("!")) { var operand = Operand(); return v => !Truthy(operand(v)); }
@@ -117,7 +117,7 @@ public sealed class WorkflowExpression
             if (token is "true" or "false") { var flag = token == "true"; return _ => flag; }
             if (token == "null") return _ => null;
             if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return _ => number;
-            if (token is "==" or "!=" or "<" or ">" or "<=" or ">=" or "&&" or "||" or ")" or "contains") throw new FormatException($"gaidīja vērtību, ne \"{token}\" (expected a value, not \"{token}\")");
+            if (token is "==" or "!=" or "<" or ">" or "<=" or ">=" or "&&" or "||" or ")" or "contains") throw new FormatException($"gaidīja vērtību, ne \"{token}\"");
             return v => Value(v[token]);
         }
 

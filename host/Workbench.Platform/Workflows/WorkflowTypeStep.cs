@@ -37,11 +37,11 @@ public sealed class WorkflowTypeStep : IRecipeStepHandler
     {
         if (context.Step["data"] is not JsonArray data)
         {
-            context.Error("$.data", "Solim vajag masīvu \"data\" ar darbplūsmu tipiem (the step needs a \"data\" array of workflow types).");
+            context.Error("$.data", "Solim vajag masīvu \"data\" ar darbplūsmu tipiem.");
             yield break;
         }
         for (var i = 0; i < data.Count; i++)
             if (data[i] is JsonObject type) yield return (type, i);
-            else context.Error($"$.data[{i}]", "Darbplūsmas tips ir JSON objekts (a workflow type is a JSON object).");
+            else context.Error($"$.data[{i}]", "Darbplūsmas tips ir JSON objekts.");
     }
 }

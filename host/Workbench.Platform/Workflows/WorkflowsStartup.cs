@@ -1,3 +1,5 @@
+using Workbench.Abstractions.Security;
+using Workbench.Abstractions.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Abstractions.Data;
@@ -11,6 +13,16 @@ namespace Workbench.Platform.Workflows;
 /// <summary>The workflow engine as one piece (see README.md beside this file): its services and its endpoints.</summary>
 public static class WorkflowsStartup
 {
+    /// <summary>What the workflow engine adds to the platform's manifest: its permission and its workplace pages.</summary>
+    public static readonly PermissionDefinition[] Permissions =
+        [new(PermissionNames.ManageWorkflows, "Write workflow types, start and signal workflows, retry failed ones")];
+
+    public static readonly NavigationItem[] Navigation =
+    [
+        new("Darbplūsmas", "Workflows", "admin/workflows", PlatformFeatures.Admin, PermissionNames.ManageWorkflows, 955),
+        new("Darbplūsmu uzdevumi", "Workflow tasks", "admin/workflows/tasks", PlatformFeatures.Admin, PermissionNames.AccessAdmin, 8),
+    ];
+
     /// <summary>The engine, its activities, the events modules raise, the <c>WorkflowType</c> recipe step.</summary>
     public static IServiceCollection AddWorkflows(this IServiceCollection services)
     {

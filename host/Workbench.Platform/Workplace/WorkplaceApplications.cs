@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Abstractions.Tenants;
@@ -30,7 +31,7 @@ public sealed class WorkplaceApplications(TenantRegistry registry, TenantScopes 
         try
         {
             if (clock.GetUtcNow() - _loaded < Refresh) return _all;
-            if (registry.Find(TenantNames.CompetenceCentre) is { Info: { } provider } && provider.IsFeatureEnabled(PlatformManifest.OpenIdServer))
+            if (registry.Find(TenantNames.CompetenceCentre) is { Info: { } provider } && provider.IsFeatureEnabled(PlatformFeatures.OpenIdServer))
             {
                 await using var scope = scopes.Create(provider, "system");
                 var clients = await scope.ServiceProvider.GetRequiredService<OpenIdDbContext>().Applications.AsNoTracking()

@@ -129,7 +129,7 @@ public static class CouncilApi
 
     private static async Task<NoContent> AddGuest(Guid id, GuestInput input, MeetingService meetings, InvitationService invitations, ITenantTransaction transaction, CancellationToken ct)
     {
-        var meeting = await meetings.MeetingAsync(id, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).");
+        var meeting = await meetings.MeetingAsync(id, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes.");
         await transaction.InTransactionAsync(async () => { await invitations.AddGuestAsync(meeting, input.PersonId, ct); return true; }, ct);
         return TypedResults.NoContent();
     }

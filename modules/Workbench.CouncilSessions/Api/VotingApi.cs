@@ -62,7 +62,7 @@ internal static class VotingApi
 
     private static async Task<Results<Ok<Tally>, ForbidHttpResult>> Close(Guid id, ClaimsPrincipal user, IPermissionService permissions, VotingService voting, CancellationToken ct)
     {
-        var vote = await voting.FindAsync(id, ct) ?? throw new KeyNotFoundException("Nav tāda balsojuma (no such vote).");
+        var vote = await voting.FindAsync(id, ct) ?? throw new KeyNotFoundException("Nav tāda balsojuma.");
         if (!await voting.MayConductAsync(vote.MeetingId, user, permissions, ct)) return TypedResults.Forbid();
         return TypedResults.Ok(await voting.CloseAsync(id, ct));
     }
@@ -70,7 +70,7 @@ internal static class VotingApi
     private static async Task<Ok<Tally>> Cast(Guid id, BallotInput input, ClaimsPrincipal user, VotingService voting, CancellationToken ct)
     {
         var person = await voting.PersonByEmailAsync(user.FindFirstValue(ClaimTypes.Email), ct)
-            ?? throw new UnauthorizedAccessException("Jūsu konts nav sasaistīts ar institūcijas locekli (your account is not a member of any body).");
+            ?? throw new UnauthorizedAccessException("Jūsu konts nav sasaistīts ar institūcijas locekli.");
         var channel = input.Channel is "room" or "remote" ? input.Channel : "device";
         return TypedResults.Ok(await voting.CastAsync(id, person.Id, input.Choice, channel, ct));
     }

@@ -19,7 +19,7 @@ public sealed class AgendaService(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public static ValidationErrors Validate(AgendaItemInput input) => CouncilValidation.Errors(
-        (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 500, "title", "Jautājuma nosaukums ir obligāts, līdz 500 zīmēm (title is required, up to 500 characters)."));
+        (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 500, "title", "Jautājuma nosaukums ir obligāts, līdz 500 zīmēm."));
 
     public Task<List<AgendaItem>> AgendaAsync(Guid meetingId, bool internalToo, CancellationToken ct) =>
         db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meetingId && (internalToo || i.IsPublic)).OrderBy(i => i.Number).ToListAsync(ct);
@@ -45,19 +45,19 @@ public sealed class AgendaService(
     /// </summary>
     public Task<AgendaItem> ForwardAsync(Guid itemId, Guid? targetMeetingId, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        var source = await db.AgendaItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new KeyNotFoundException("Nav tāda jautājuma (no such agenda item).");
+        var source = await db.AgendaItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new KeyNotFoundException("Nav tāda jautājuma.");
         var from = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == source.MeetingId, ct);
         var fromBody = await db.Bodies.AsNoTracking().SingleAsync(b => b.Id == from.BodyId, ct);
-        if (fromBody.Kind == BodyKind.Council) throw new CouncilConflictException("Domes jautājumu tālāk nenodod (only committee and commission items are forwarded to the council).");
+        if (fromBody.Kind == BodyKind.Council) throw new CouncilConflictException("Domes jautājumu tālāk nenodod.");
         if (from.State is MeetingState.Planned or MeetingState.Convened)
-            throw new CouncilConflictException("Jautājumu nodod pēc tam, kad komiteja to izskatījusi (an item is forwarded once the committee has dealt with it).");
-        if (await db.AgendaItems.AnyAsync(i => i.ForwardedFromId == itemId, ct)) throw new CouncilConflictException("Jautājums jau nodots domei (the item was already forwarded).");
+            throw new CouncilConflictException("Jautājumu nodod pēc tam, kad komiteja to izskatījusi.");
+        if (await db.AgendaItems.AnyAsync(i => i.ForwardedFromId == itemId, ct)) throw new CouncilConflictException("Jautājums jau nodots domei.");
         var councils = db.Bodies.Where(b => b.Kind == BodyKind.Council).Select(b => b.Id);
         var target = targetMeetingId is { } chosen
-            ? await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == chosen, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).")
+            ? await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == chosen, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes.")
             : await db.Meetings.AsNoTracking().Where(m => councils.Contains(m.BodyId) && m.StartsAt > from.StartsAt && (m.State == MeetingState.Planned || m.State == MeetingState.Convened))
-                .OrderBy(m => m.StartsAt).FirstOrDefaultAsync(ct) ?? throw new CouncilConflictException("Domei nav nākamās sēdes, kurā iekļaut jautājumu (the council has no upcoming meeting to take the item).");
-        if (!await councils.ContainsAsync(target.BodyId, ct)) throw new CouncilConflictException("Jautājumu nodod domes sēdei (items are forwarded to a council meeting).");
+                .OrderBy(m => m.StartsAt).FirstOrDefaultAsync(ct) ?? throw new CouncilConflictException("Domei nav nākamās sēdes, kurā iekļaut jautājumu.");
+        if (!await councils.ContainsAsync(target.BodyId, ct)) throw new CouncilConflictException("Jautājumu nodod domes sēdei.");
         var item = await AddAgendaItemAsync(target.Id, new AgendaItemInput(source.Title, source.RapporteurId, source.DraftDecision, source.IsPublic), ct);
         item.ForwardedFromId = itemId;
         await db.SaveChangesAsync(ct);
@@ -89,11 +89,11 @@ public sealed class AgendaService(
     /// <summary>Attaches a file to an agenda item while the agenda can still change; refused when empty, too large or unnamed.</summary>
     public Task<AgendaAttachment> AttachAsync(Guid itemId, string? fileName, string? contentType, byte[] content, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        var item = await db.AgendaItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new KeyNotFoundException("Nav tāda darba kārtības jautājuma (no such agenda item).");
+        var item = await db.AgendaItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new KeyNotFoundException("Nav tāda darba kārtības jautājuma.");
         await OpenMeetingAsync(item.MeetingId, ct);
         var name = Path.GetFileName(fileName ?? "").Trim();
-        if (name.Length is 0 or > 200) throw new ArgumentException("Datnei vajag nosaukumu, līdz 200 zīmēm (the file needs a name, up to 200 characters).");
-        if (content.Length == 0 || content.Length > AgendaAttachment.MaxBytes) throw new ArgumentException("Datne ir tukša vai lielāka par 20 MB (the file is empty or larger than 20 MB).");
+        if (name.Length is 0 or > 200) throw new ArgumentException("Datnei vajag nosaukumu, līdz 200 zīmēm.");
+        if (content.Length == 0 || content.Length > AgendaAttachment.MaxBytes) throw new ArgumentException("Datne ir tukša vai lielāka par 20 MB.");
         if (string.IsNullOrWhiteSpace(contentType)) contentType = "application/octet-stream";
         var stored = await files.PutAsync(content, contentType, ct);
         var attachment = new AgendaAttachment
@@ -127,7 +127,7 @@ public sealed class AgendaService(
         var meeting = await OpenMeetingAsync(meetingId, ct);
         var items = await db.AgendaItems.Where(i => i.MeetingId == meetingId).ToListAsync(ct);
         if (order.Count != items.Count || order.Distinct().Count() != order.Count || order.Any(id => items.All(i => i.Id != id)))
-            throw new ArgumentException("Secībā jābūt katram šīs sēdes jautājumam tieši vienreiz (the order must list every item of this meeting exactly once).");
+            throw new ArgumentException("Secībā jābūt katram šīs sēdes jautājumam tieši vienreiz.");
         for (var i = 0; i < order.Count; i++)
         {
             var item = items.Single(x => x.Id == order[i]);
@@ -142,9 +142,9 @@ public sealed class AgendaService(
 
     private async Task<Meeting> OpenMeetingAsync(Guid meetingId, CancellationToken ct)
     {
-        var meeting = await db.Meetings.FindAsync([meetingId], ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).");
+        var meeting = await db.Meetings.FindAsync([meetingId], ct) ?? throw new KeyNotFoundException("Nav tādas sēdes.");
         if (!MeetingStates.AgendaOpen(meeting.State))
-            throw new CouncilConflictException($"Slēgtas sēdes darba kārtību nemaina (the agenda of a {meeting.State} meeting cannot change).");
+            throw new CouncilConflictException($"Sēdes stāvoklī {meeting.State} darba kārtību nemaina.");
         return meeting;
     }
 }

@@ -10,16 +10,16 @@ public sealed class BodyService(CouncilDbContext db, TimeProvider clock, Council
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public static ValidationErrors Validate(BodyInput input) => CouncilValidation.Errors(
-        (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200, "name", "Nosaukums ir obligāts, līdz 200 zīmēm (name is required, up to 200 characters)."),
-        (input.ShortName is { Length: > 40 }, "shortName", "Īsais nosaukums līdz 40 zīmēm (short name up to 40 characters)."),
-        (input.Template?.Place is { Length: > 300 }, "template.place", "Vieta līdz 300 zīmēm (the place up to 300 characters)."),
-        (input.Template?.RemoteLink is { Length: > 0 } link && !Uri.TryCreate(link, UriKind.Absolute, out _), "template.remoteLink", "Saitei jābūt pilnai adresei (the link must be an absolute address)."),
+        (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200, "name", "Nosaukums ir obligāts, līdz 200 zīmēm."),
+        (input.ShortName is { Length: > 40 }, "shortName", "Īsais nosaukums līdz 40 zīmēm."),
+        (input.Template?.Place is { Length: > 300 }, "template.place", "Vieta līdz 300 zīmēm."),
+        (input.Template?.RemoteLink is { Length: > 0 } link && !Uri.TryCreate(link, UriKind.Absolute, out _), "template.remoteLink", "Saitei jābūt pilnai adresei."),
         ((input.Template?.StandingItems ?? []) is var items && (items.Count > 20 || items.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > 500)),
-            "template.standingItems", "Līdz 20 pastāvīgiem jautājumiem, katrs 1–500 zīmes (up to 20 standing items of 1–500 characters)."));
+            "template.standingItems", "Līdz 20 pastāvīgiem jautājumiem, katrs 1–500 zīmes."));
 
     public static ValidationErrors Validate(PersonInput input) => CouncilValidation.Errors(
-        (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200, "name", "Vārds ir obligāts, līdz 200 zīmēm (name is required, up to 200 characters)."),
-        (input.Email is { Length: > 0 } email && !System.Net.Mail.MailAddress.TryCreate(email, out _), "email", "Nederīga e-pasta adrese (invalid e-mail address)."));
+        (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200, "name", "Vārds ir obligāts, līdz 200 zīmēm."),
+        (input.Email is { Length: > 0 } email && !System.Net.Mail.MailAddress.TryCreate(email, out _), "email", "Nederīga e-pasta adrese."));
 
     public async Task<Body> CreateBodyAsync(BodyInput input, CancellationToken ct)
     {
@@ -35,13 +35,13 @@ public sealed class BodyService(CouncilDbContext db, TimeProvider clock, Council
 
     public async Task<Membership> AddMemberAsync(Guid bodyId, MembershipInput input, CancellationToken ct)
     {
-        _ = await db.Bodies.FindAsync([bodyId], ct) ?? throw new KeyNotFoundException("Nav tādas institūcijas (no such body).");
-        _ = await db.People.FindAsync([input.PersonId], ct) ?? throw new KeyNotFoundException("Nav tādas personas (no such person).");
+        _ = await db.Bodies.FindAsync([bodyId], ct) ?? throw new KeyNotFoundException("Nav tādas institūcijas.");
+        _ = await db.People.FindAsync([input.PersonId], ct) ?? throw new KeyNotFoundException("Nav tādas personas.");
         var start = input.Start ?? DateOnly.FromDateTime(Now);
-        if (input.End is { } end && end <= start) throw new CouncilConflictException("Dalības beigas jābūt pēc sākuma (a membership must end after it starts).");
+        if (input.End is { } end && end <= start) throw new CouncilConflictException("Dalības beigas jābūt pēc sākuma.");
         var overlapping = await db.Memberships.AnyAsync(m => m.BodyId == bodyId && m.PersonId == input.PersonId &&
             (m.End == null || m.End > start) && (input.End == null || m.Start < input.End), ct);
-        if (overlapping) throw new CouncilConflictException("Personai šajā laikā jau ir dalība šajā institūcijā (the person already sits in this body in that period).");
+        if (overlapping) throw new CouncilConflictException("Personai šajā laikā jau ir dalība šajā institūcijā.");
         var membership = new Membership { Id = Guid.NewGuid(), BodyId = bodyId, PersonId = input.PersonId, Role = input.Role, VotingRight = input.VotingRight, Start = start, End = input.End, CreatedUtc = Now, UpdatedUtc = Now };
         return await writer.SaveAsync(membership, db.Memberships, "council.membership.added", $"{bodyId}/{input.PersonId}", ct);
     }

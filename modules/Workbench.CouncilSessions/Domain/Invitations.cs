@@ -60,12 +60,12 @@ public sealed class InvitationService(CouncilDbContext db, IOutbox outbox, INoti
     /// </summary>
     public async Task AddGuestAsync(Meeting meeting, Guid personId, CancellationToken ct)
     {
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct) ?? throw new KeyNotFoundException("Nav tādas personas (no such person).");
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct) ?? throw new KeyNotFoundException("Nav tādas personas.");
         if (string.IsNullOrWhiteSpace(person.Email) || !System.Net.Mail.MailAddress.TryCreate(person.Email, out _))
-            throw new ArgumentException("Viesim vajag derīgu e-pasta adresi uzaicinājumam (a guest needs a valid e-mail address for the invitation).");
-        if (!MeetingStates.AgendaOpen(meeting.State)) throw new CouncilConflictException("Slēgtai sēdei viesus neaicina (guests are not invited to a closed meeting).");
+            throw new ArgumentException("Viesim vajag derīgu e-pasta adresi uzaicinājumam.");
+        if (!MeetingStates.AgendaOpen(meeting.State)) throw new CouncilConflictException("Slēgtai sēdei viesus neaicina.");
         if (await db.Guests.AnyAsync(g => g.MeetingId == meeting.Id && g.PersonId == personId, ct) || await db.Invitations.AnyAsync(i => i.MeetingId == meeting.Id && i.PersonId == personId, ct))
-            throw new CouncilConflictException("Persona jau ir uzaicināta (the person is already invited).");
+            throw new CouncilConflictException("Persona jau ir uzaicināta.");
         db.Guests.Add(new MeetingGuest { MeetingId = meeting.Id, PersonId = personId });
         if (meeting.State != MeetingState.Planned) await InvitePersonAsync(meeting, person, ct);
         await db.SaveChangesAsync(ct);

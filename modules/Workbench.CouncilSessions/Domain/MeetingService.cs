@@ -17,9 +17,9 @@ public sealed class MeetingService(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public static ValidationErrors Validate(MeetingInput input) => CouncilValidation.Errors(
-        (input.StartsAt is null, "startsAt", "Sēdes laiks ir obligāts (the meeting needs a date and time)."),
-        (input.Mode != MeetingMode.InPerson && !Uri.TryCreate(input.RemoteLink, UriKind.Absolute, out _), "remoteLink", "Attālinātai sēdei vajag saiti (a remote or hybrid meeting needs a link)."),
-        (input.Mode != MeetingMode.Remote && string.IsNullOrWhiteSpace(input.Place), "place", "Klātienes sēdei vajag vietu (a meeting in a room needs a place)."));
+        (input.StartsAt is null, "startsAt", "Sēdes laiks ir obligāts."),
+        (input.Mode != MeetingMode.InPerson && !Uri.TryCreate(input.RemoteLink, UriKind.Absolute, out _), "remoteLink", "Attālinātai sēdei vajag saiti."),
+        (input.Mode != MeetingMode.Remote && string.IsNullOrWhiteSpace(input.Place), "place", "Klātienes sēdei vajag vietu."));
 
     /// <summary>Meetings newest first; without <paramref name="internalToo"/> only public meetings that were convened.</summary>
     public Task<List<Meeting>> MeetingsAsync(bool internalToo, CancellationToken ct) =>
@@ -30,7 +30,7 @@ public sealed class MeetingService(
     /// <summary>A new planned meeting, numbered next for its body in its year.</summary>
     public Task<Meeting> CreateMeetingAsync(MeetingInput input, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        var body = await db.Bodies.FindAsync([input.BodyId], ct) ?? throw new KeyNotFoundException("Nav tādas institūcijas (no such body).");
+        var body = await db.Bodies.FindAsync([input.BodyId], ct) ?? throw new KeyNotFoundException("Nav tādas institūcijas.");
         var year = input.StartsAt!.Value.Year;
         var number = (await db.Meetings.Where(m => m.BodyId == input.BodyId && m.Year == year).MaxAsync(m => (int?)m.Number, ct) ?? 0) + 1;
         var meeting = new Meeting
@@ -59,13 +59,13 @@ public sealed class MeetingService(
 
     public Task<Meeting> TransitionAsync(Guid meetingId, string action, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        var meeting = await db.Meetings.FindAsync([meetingId], ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).");
+        var meeting = await db.Meetings.FindAsync([meetingId], ct) ?? throw new KeyNotFoundException("Nav tādas sēdes.");
         var (next, refusal) = MeetingStates.Apply(meeting.State, action);
         if (refusal is not null) throw new CouncilConflictException(refusal);
         if (next == MeetingState.Convened && !await db.AgendaItems.AnyAsync(i => i.MeetingId == meetingId, ct))
-            throw new CouncilConflictException("Sēdi nevar sasaukt bez darba kārtības (a meeting cannot be convened without an agenda).");
+            throw new CouncilConflictException("Sēdi nevar sasaukt bez darba kārtības.");
         if (next == MeetingState.Closed && await db.VoteEvents.AnyAsync(v => v.MeetingId == meetingId && v.State == VoteEventState.Open, ct))
-            throw new CouncilConflictException("Vispirms slēdziet notiekošo balsojumu (close the open vote before closing the meeting).");
+            throw new CouncilConflictException("Vispirms slēdziet notiekošo balsojumu.");
         var from = meeting.State;
         meeting.State = next!.Value;
         meeting.UpdatedUtc = Now;

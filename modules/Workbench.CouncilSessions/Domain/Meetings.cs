@@ -95,9 +95,9 @@ public static class MeetingStates
     /// <summary>The state after <paramref name="action"/>, or an explanation of why it is not allowed now.</summary>
     public static (MeetingState? Next, string? Refusal) Apply(MeetingState current, string action) =>
         !Actions.TryGetValue(action, out var step)
-            ? (null, $"Nezināma darbība \"{action}\" (unknown action; use {string.Join(", ", Actions.Keys)}).")
+            ? (null, $"Nezināma darbība \"{action}\" ; der {string.Join(", ", Actions.Keys)}.")
             : step.From != current
-                ? (null, $"Sēdi stāvoklī {current} nevar {action} (a meeting that is {current} cannot be {action}; it must be {step.From}).")
+                ? (null, $"Sēdi stāvoklī {current} nevar {action}; tai jābūt stāvoklī {step.From}.")
                 : (step.To, null);
 
     /// <summary>The agenda may change until the meeting closes; later items are "additional".</summary>

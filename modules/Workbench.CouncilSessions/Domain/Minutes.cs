@@ -28,9 +28,9 @@ public sealed class MinutesService(CouncilDbContext db)
 {
     public async Task<MinutesModel> BuildAsync(Guid meetingId, bool internalEdition, CancellationToken ct)
     {
-        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).");
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes.");
         if (meeting.State is not (MeetingState.Closed or MeetingState.MinutesSigned))
-            throw new CouncilConflictException("Protokolu veido slēgtai sēdei (minutes are made once the meeting is closed).");
+            throw new CouncilConflictException("Protokolu veido slēgtai sēdei.");
         var body = await db.Bodies.AsNoTracking().SingleAsync(b => b.Id == meeting.BodyId, ct);
         var names = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         string? Name(Guid? id) => id is { } known && names.TryGetValue(known, out var name) ? name : null;

@@ -20,8 +20,8 @@ public sealed class VotingService(CouncilDbContext db, BodyService bodies, IAudi
     {
         var meeting = await MeetingAsync(meetingId, ct);
         if (meeting.State is not (MeetingState.Convened or MeetingState.InProgress))
-            throw new CouncilConflictException($"Klātesošos reģistrē sasauktai vai notiekošai sēdei (attendance is recorded for a convened or running meeting, not a {meeting.State} one).");
-        _ = await db.People.FindAsync([personId], ct) ?? throw new KeyNotFoundException("Nav tādas personas (no such person).");
+            throw new CouncilConflictException($"Klātesošos reģistrē sasauktai vai notiekošai sēdei, ne sēdei stāvoklī {meeting.State}.");
+        _ = await db.People.FindAsync([personId], ct) ?? throw new KeyNotFoundException("Nav tādas personas.");
         var attendance = await db.Attendance.SingleOrDefaultAsync(a => a.MeetingId == meetingId && a.PersonId == personId, ct);
         if (attendance is null)
         {
@@ -41,7 +41,7 @@ public sealed class VotingService(CouncilDbContext db, BodyService bodies, IAudi
     public Task<Attendance> LeaveAsync(Guid meetingId, Guid personId, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
         var attendance = await db.Attendance.SingleOrDefaultAsync(a => a.MeetingId == meetingId && a.PersonId == personId, ct);
-        if (attendance is not { IsPresent: true }) throw new CouncilConflictException("Persona sēdē nav klāt (the person is not present at the meeting).");
+        if (attendance is not { IsPresent: true }) throw new CouncilConflictException("Persona sēdē nav klāt.");
         attendance.LeftUtc = Now;
         attendance.UpdatedUtc = Now;
         await db.SaveChangesAsync(ct);
@@ -68,13 +68,13 @@ public sealed class VotingService(CouncilDbContext db, BodyService bodies, IAudi
     public Task<VoteEvent> OpenAsync(Guid meetingId, Guid agendaItemId, string? motion, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
         var meeting = await MeetingAsync(meetingId, ct);
-        if (meeting.State != MeetingState.InProgress) throw new CouncilConflictException("Balsot var tikai notiekošā sēdē (votes are held in a running meeting).");
-        if (!await db.AgendaItems.AnyAsync(i => i.Id == agendaItemId && i.MeetingId == meetingId, ct)) throw new KeyNotFoundException("Šajā sēdē nav tāda jautājuma (no such agenda item in this meeting).");
-        if (string.IsNullOrWhiteSpace(motion) || motion.Length > 2000) throw new ArgumentException("Balsojuma formulējums ir obligāts, līdz 2000 zīmēm (the motion is required, up to 2000 characters).");
+        if (meeting.State != MeetingState.InProgress) throw new CouncilConflictException("Balsot var tikai notiekošā sēdē.");
+        if (!await db.AgendaItems.AnyAsync(i => i.Id == agendaItemId && i.MeetingId == meetingId, ct)) throw new KeyNotFoundException("Šajā sēdē nav tāda jautājuma.");
+        if (string.IsNullOrWhiteSpace(motion) || motion.Length > 2000) throw new ArgumentException("Balsojuma formulējums ir obligāts, līdz 2000 zīmēm.");
         if (await db.VoteEvents.AnyAsync(v => v.MeetingId == meetingId && v.State == VoteEventState.Open, ct))
-            throw new CouncilConflictException("Sēdē jau notiek balsojums; vispirms to slēdziet (a vote is already open in this meeting).");
+            throw new CouncilConflictException("Sēdē jau notiek balsojums; vispirms to slēdziet.");
         var (members, present, quorum) = await QuorumAsync(meetingId, ct);
-        if (!quorum) throw new CouncilConflictException($"Nav kvoruma: klāt {present} no {members} balsstiesīgajiem (no quorum: {present} of {members} members with voting right present).");
+        if (!quorum) throw new CouncilConflictException($"Nav kvoruma: klāt {present} no {members} balsstiesīgajiem.");
         var vote = new VoteEvent { Id = Guid.NewGuid(), MeetingId = meetingId, AgendaItemId = agendaItemId, Motion = motion.Trim(), State = VoteEventState.Open, OpenedUtc = Now, VotingMembers = members, Present = present };
         db.VoteEvents.Add(vote);
         await db.SaveChangesAsync(ct);
@@ -90,15 +90,15 @@ public sealed class VotingService(CouncilDbContext db, BodyService bodies, IAudi
         {
             return await transaction.InTransactionAsync(async () =>
             {
-                var vote = await db.VoteEvents.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteEventId, ct) ?? throw new KeyNotFoundException("Nav tāda balsojuma (no such vote).");
-                if (vote.State != VoteEventState.Open) throw new CouncilConflictException("Balsojums ir slēgts; balsis vairs nemaina (the vote is closed).");
+                var vote = await db.VoteEvents.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteEventId, ct) ?? throw new KeyNotFoundException("Nav tāda balsojuma.");
+                if (vote.State != VoteEventState.Open) throw new CouncilConflictException("Balsojums ir slēgts; balsis vairs nemaina.");
                 var meeting = await MeetingAsync(vote.MeetingId, ct);
                 var seat = (await bodies.VotingMembersAsync(meeting.BodyId, DateOnly.FromDateTime(meeting.StartsAt), ct)).Any(m => m.PersonId == personId);
-                if (!seat) throw new CouncilConflictException("Jums šajā institūcijā nav balsstiesību (you have no voting right in this body).");
+                if (!seat) throw new CouncilConflictException("Jums šajā institūcijā nav balsstiesību.");
                 var attendance = await db.Attendance.AsNoTracking().SingleOrDefaultAsync(a => a.MeetingId == vote.MeetingId && a.PersonId == personId, ct);
-                if (attendance is not { IsPresent: true }) throw new CouncilConflictException("Balsot var tikai sēdē klātesošs (only members present at the meeting vote).");
+                if (attendance is not { IsPresent: true }) throw new CouncilConflictException("Balsot var tikai sēdē klātesošs.");
                 if (await db.Votes.AnyAsync(v => v.VoteEventId == voteEventId && v.PersonId == personId, ct))
-                    throw new CouncilConflictException("Jūs šajā balsojumā jau nobalsojāt (you have already voted on this motion).");
+                    throw new CouncilConflictException("Jūs šajā balsojumā jau nobalsojāt.");
                 db.Votes.Add(new Vote { Id = Guid.NewGuid(), VoteEventId = voteEventId, PersonId = personId, Choice = choice, CastUtc = Now, Channel = channel });
                 await db.SaveChangesAsync(ct);
                 await audit.AppendAsync("council.vote.cast", $"{voteEventId}/{personId}", new { choice, channel }, ct);
@@ -110,15 +110,15 @@ public sealed class VotingService(CouncilDbContext db, BodyService bodies, IAudi
         catch (DbUpdateException)
         {
             // Two votes of the same person at the same instant: the unique index kept the first.
-            throw new CouncilConflictException("Jūs šajā balsojumā jau nobalsojāt (you have already voted on this motion).");
+            throw new CouncilConflictException("Jūs šajā balsojumā jau nobalsojāt.");
         }
     }
 
     /// <summary>Closes the vote, fixes its counts and computes the result by the body's rule; from now on nothing changes.</summary>
     public Task<Tally> CloseAsync(Guid voteEventId, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        var vote = await db.VoteEvents.SingleOrDefaultAsync(v => v.Id == voteEventId, ct) ?? throw new KeyNotFoundException("Nav tāda balsojuma (no such vote).");
-        if (vote.State != VoteEventState.Open) throw new CouncilConflictException("Balsojums jau ir slēgts (the vote is already closed).");
+        var vote = await db.VoteEvents.SingleOrDefaultAsync(v => v.Id == voteEventId, ct) ?? throw new KeyNotFoundException("Nav tāda balsojuma.");
+        if (vote.State != VoteEventState.Open) throw new CouncilConflictException("Balsojums jau ir slēgts.");
         var meeting = await MeetingAsync(vote.MeetingId, ct);
         var body = await db.Bodies.AsNoTracking().SingleAsync(b => b.Id == meeting.BodyId, ct);
         var counts = await db.Votes.AsNoTracking().Where(v => v.VoteEventId == voteEventId).GroupBy(v => v.Choice).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -136,7 +136,7 @@ public sealed class VotingService(CouncilDbContext db, BodyService bodies, IAudi
 
     public async Task<Tally> TallyAsync(Guid voteEventId, CancellationToken ct)
     {
-        var vote = await db.VoteEvents.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteEventId, ct) ?? throw new KeyNotFoundException("Nav tāda balsojuma (no such vote).");
+        var vote = await db.VoteEvents.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteEventId, ct) ?? throw new KeyNotFoundException("Nav tāda balsojuma.");
         if (vote.State == VoteEventState.Closed) return ToTally(vote, vote.For, vote.Against, vote.Abstain);
         var choices = await db.Votes.AsNoTracking().Where(v => v.VoteEventId == voteEventId).Select(v => v.Choice).ToListAsync(ct);
         return ToTally(vote, choices.Count(c => c == VoteChoice.For), choices.Count(c => c == VoteChoice.Against), choices.Count(c => c == VoteChoice.Abstain));
@@ -182,5 +182,5 @@ public sealed class VotingService(CouncilDbContext db, BodyService bodies, IAudi
         tallies.PublishCurrentAsync(() => TallyAsync(voteEventId, ct), voteEventId, meetingId);
 
     private async Task<Meeting> MeetingAsync(Guid meetingId, CancellationToken ct) =>
-        await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes (no such meeting).");
+        await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes.");
 }

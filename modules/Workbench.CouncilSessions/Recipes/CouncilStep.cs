@@ -23,19 +23,19 @@ public sealed class CouncilStep : IRecipeStepHandler
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (person, i) in (model.People ?? []).Select((p, i) => (p, i)))
         {
-            if (string.IsNullOrWhiteSpace(person.Key) || !keys.Add(person.Key)) context.Error($"$.people[{i}].key", "Atslēga ir obligāta un unikāla (a unique key is required).");
+            if (string.IsNullOrWhiteSpace(person.Key) || !keys.Add(person.Key)) context.Error($"$.people[{i}].key", "Atslēga ir obligāta un unikāla.");
             foreach (var (field, messages) in BodyService.Validate(new PersonInput(person.Name, person.Email, person.Affiliation)))
                 context.Error($"$.people[{i}].{field}", messages[0]);
         }
         foreach (var (meeting, m) in (model.Meetings ?? []).Select((x, i) => (x, i)))
         {
             var body = (model.Bodies ?? []).FirstOrDefault(b => b.Name == meeting.Body);
-            if (body is null) context.Error($"$.meetings[{m}].body", $"Nav institūcijas \"{meeting.Body}\" šajā solī (no body with this name in the step).");
-            if (meeting.StartsAt is null) context.Error($"$.meetings[{m}].startsAt", "Sēdes laiks ir obligāts (the meeting needs a date and time).");
+            if (body is null) context.Error($"$.meetings[{m}].body", $"Nav institūcijas \"{meeting.Body}\" šajā solī.");
+            if (meeting.StartsAt is null) context.Error($"$.meetings[{m}].startsAt", "Sēdes laiks ir obligāts.");
             var seats = (body?.Members ?? []).Where(x => x.VotingRight).Select(x => x.Person).ToHashSet(StringComparer.Ordinal);
             foreach (var (item, i) in (meeting.Agenda ?? []).Select((x, i) => (x, i)))
                 foreach (var voter in item.Vote is { } vote ? (vote.For ?? []).Concat(vote.Against ?? []).Concat(vote.Abstain ?? []) : [])
-                    if (!seats.Contains(voter)) context.Error($"$.meetings[{m}].agenda[{i}].vote", $"\"{voter}\" nav šīs institūcijas balsstiesīgs loceklis (not a voting member of the body).");
+                    if (!seats.Contains(voter)) context.Error($"$.meetings[{m}].agenda[{i}].vote", $"\"{voter}\" nav šīs institūcijas balsstiesīgs loceklis.");
         }
         foreach (var (body, b) in (model.Bodies ?? []).Select((x, i) => (x, i)))
         {
@@ -43,7 +43,7 @@ public sealed class CouncilStep : IRecipeStepHandler
                 context.Error($"$.bodies[{b}].{field}", messages[0]);
             foreach (var (member, m) in (body.Members ?? []).Select((x, i) => (x, i)))
                 if (!keys.Contains(member.Person ?? ""))
-                    context.Error($"$.bodies[{b}].members[{m}].person", $"Nav personas ar atslēgu \"{member.Person}\" (no person with this key in people).");
+                    context.Error($"$.bodies[{b}].members[{m}].person", $"Nav personas ar atslēgu \"{member.Person}\".");
         }
         return Task.CompletedTask;
     }

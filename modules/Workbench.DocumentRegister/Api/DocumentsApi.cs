@@ -149,7 +149,7 @@ public static class DocumentsApi
         if (await documents.FindAsync(id, user, ct) is null) return TypedResults.NotFound();
         DocumentInput input;
         try { input = body.Deserialize<DocumentInput>(RecipeStepContext.JsonOptions) ?? throw new JsonException("empty body"); }
-        catch (JsonException ex) { return TypedResults.Problem($"Nederīgs dokuments (invalid document): {ex.Message}", statusCode: StatusCodes.Status400BadRequest); }
+        catch (JsonException ex) { return TypedResults.Problem($"Nederīgs dokuments: {ex.Message}", statusCode: StatusCodes.Status400BadRequest); }
         if (await registration.ValidateAsync(input, user, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(await documents.ViewAsync(await registration.CorrectAsync(id, input, (string?)body["reason"], ct), ct));
     }
@@ -212,7 +212,7 @@ public static class DocumentsApi
         var expected = configuration[$"Workbench:Integrations:{parsed}:InboundToken"];
         var given = request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : "";
         if (string.IsNullOrEmpty(expected) || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
-            return TypedResults.Problem("Nederīga piegādātāja atslēga (invalid inbound token).", statusCode: StatusCodes.Status401Unauthorized);
+            return TypedResults.Problem("Nederīga piegādātāja atslēga.", statusCode: StatusCodes.Status401Unauthorized);
         var (document, created) = await delivery.ReceiveAsync(parsed, item, ct);
         var body = new ReceivedDocument(document.Id, document.RegistrationNumber);
         return created ? TypedResults.Created($"api/documents/{document.Id}", body) : TypedResults.Ok(body);

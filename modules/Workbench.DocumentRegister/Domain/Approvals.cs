@@ -19,13 +19,13 @@ public sealed class Approvals(DocumentRegisterDbContext db, DocumentSearchSource
 
     public Task<List<ApprovalStep>> StartAsync(Guid documentId, ApprovalInput input, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct) ?? throw new KeyNotFoundException("Nav tāda dokumenta (no such document).");
+        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct) ?? throw new KeyNotFoundException("Nav tāda dokumenta.");
         var approvers = (input.Approvers ?? []).Select(a => a.Trim().ToLowerInvariant()).ToList();
-        if (approvers.Count == 0 || approvers.Any(a => !a.Contains('@'))) throw new ArgumentException("Saskaņotājus norāda ar e-pasta adresēm (approvers are given by e-mail address).");
-        if (approvers.Distinct().Count() != approvers.Count) throw new ArgumentException("Saskaņotājs sarakstā ir divreiz (an approver is listed twice).");
+        if (approvers.Count == 0 || approvers.Any(a => !a.Contains('@'))) throw new ArgumentException("Saskaņotājus norāda ar e-pasta adresēm.");
+        if (approvers.Distinct().Count() != approvers.Count) throw new ArgumentException("Saskaņotājs sarakstā ir divreiz.");
         var steps = await db.Approvals.Where(a => a.DocumentId == documentId).ToListAsync(ct);
         if (steps.Count > 0 && State(steps.Where(s => s.Round == steps.Max(x => x.Round)).ToList()) == ApprovalDecision.Pending)
-            throw new DocumentConflictException("Saskaņošana jau notiek (an approval round is already under way).");
+            throw new DocumentConflictException("Saskaņošana jau notiek.");
         var round = steps.Count == 0 ? 1 : steps.Max(s => s.Round) + 1;
         var route = approvers.Select((a, i) => new ApprovalStep { Id = Guid.NewGuid(), DocumentId = documentId, Round = round, Order = i + 1, Mode = input.Mode, Approver = a, Decision = ApprovalDecision.Pending }).ToList();
         db.Approvals.AddRange(route);
@@ -45,14 +45,14 @@ public sealed class Approvals(DocumentRegisterDbContext db, DocumentSearchSource
     /// <summary>The signed-in approver's decision on their step, when it is their turn.</summary>
     public Task<ApprovalStep> DecideAsync(Guid documentId, ClaimsPrincipal user, bool approve, string? comment, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct) ?? throw new KeyNotFoundException("Nav tāda dokumenta (no such document).");
+        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct) ?? throw new KeyNotFoundException("Nav tāda dokumenta.");
         var steps = await db.Approvals.Where(a => a.DocumentId == documentId).ToListAsync(ct);
         var round = steps.Where(s => s.Round == (steps.Count == 0 ? 0 : steps.Max(x => x.Round))).OrderBy(s => s.Order).ToList();
-        if (round.Count == 0 || State(round) != ApprovalDecision.Pending) throw new DocumentConflictException("Dokuments netiek saskaņots (no approval is under way).");
+        if (round.Count == 0 || State(round) != ApprovalDecision.Pending) throw new DocumentConflictException("Dokuments netiek saskaņots.");
         var email = DocumentAccessRule.EmailOf(user);
         var step = Waiting(round).FirstOrDefault(s => s.Approver == email)
-            ?? throw new DocumentConflictException("Jums šobrīd nav jāsaskaņo šis dokuments (it is not your turn to approve this document).");
-        if (!approve && string.IsNullOrWhiteSpace(comment)) throw new ArgumentException("Noraidot vajag komentāru (a rejection needs a comment).");
+            ?? throw new DocumentConflictException("Jums šobrīd nav jāsaskaņo šis dokuments.");
+        if (!approve && string.IsNullOrWhiteSpace(comment)) throw new ArgumentException("Noraidot vajag komentāru.");
         (step.Decision, step.Comment, step.DecidedUtc) = (approve ? ApprovalDecision.Approved : ApprovalDecision.Rejected, comment?.Trim(), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(approve ? "documents.approval.approved" : "documents.approval.rejected", document.RegistrationNumber, new { step.Round, step.Approver, comment }, ct);

@@ -20,10 +20,10 @@ public sealed class DocumentAttachments(
     /// <summary>Attaches a file (its content stored once per hash); a signed container only once its structure checks out.</summary>
     public Task<Attachment> AttachAsync(Guid id, string fileName, string contentType, byte[] content, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new KeyNotFoundException("Nav tāda dokumenta (no such document).");
-        if (content.Length == 0) throw new ArgumentException("Datne ir tukša (the file is empty).");
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new KeyNotFoundException("Nav tāda dokumenta.");
+        if (content.Length == 0) throw new ArgumentException("Datne ir tukša.");
         var name = Path.GetFileName(fileName.Trim());
-        if (name.Length is 0 or > 255) throw new ArgumentException("Datnes nosaukums ir obligāts, līdz 255 zīmēm (the file name is required, up to 255 characters).");
+        if (name.Length is 0 or > 255) throw new ArgumentException("Datnes nosaukums ir obligāts, līdz 255 zīmēm.");
         var kind = AttachmentKind.File;
         string? signers = null;
         if (SignedContainer.LooksLikeOne(name, contentType))

@@ -30,18 +30,18 @@ public sealed partial class DocumentRegistration(
         var errors = new ValidationErrors();
         void Add(string key, string message) => errors[key] = [.. errors.GetValueOrDefault(key) ?? [], message];
         var register = await db.Registers.AsNoTracking().SingleOrDefaultAsync(r => r.Id == input.RegisterId, ct);
-        if (register is null) Add("registerId", "Nav tāda reģistra (no such register).");
-        if (!await db.CaseFiles.AnyAsync(c => c.Id == input.CaseFileId, ct)) Add("caseFileId", "Nav tādas lietas nomenklatūrā (no such case file in the file plan).");
-        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 500) Add("title", "Virsraksts ir obligāts, līdz 500 zīmēm (the title is required, up to 500 characters).");
+        if (register is null) Add("registerId", "Nav tāda reģistra.");
+        if (!await db.CaseFiles.AnyAsync(c => c.Id == input.CaseFileId, ct)) Add("caseFileId", "Nav tādas lietas nomenklatūrā.");
+        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 500) Add("title", "Virsraksts ir obligāts, līdz 500 zīmēm.");
         foreach (var field in register?.RequiredFields ?? [])
             if (FieldValue(input, field) is null or "")
-                Add(field, $"Šī veida dokumentam ({register!.Kind}) lauks ir obligāts (a {register.Kind} needs this field).");
-        if (input.Executor is { Length: > 0 } executor && !EmailRegex().IsMatch(executor)) Add("executor", "Izpildītāju norāda ar e-pasta adresi (the executor is given by e-mail address).");
+                Add(field, $"Šī veida dokumentam ({register!.Kind}) lauks ir obligāts.");
+        if (input.Executor is { Length: > 0 } executor && !EmailRegex().IsMatch(executor)) Add("executor", "Izpildītāju norāda ar e-pasta adresi.");
         foreach (var (email, i) in (input.AccessList ?? []).Select((e, i) => (e, i)))
-            if (!EmailRegex().IsMatch(email ?? "")) Add($"accessList[{i}]", "Piekļuves sarakstā norāda e-pasta adreses (the access list holds e-mail addresses).");
+            if (!EmailRegex().IsMatch(email ?? "")) Add($"accessList[{i}]", "Piekļuves sarakstā norāda e-pasta adreses.");
         var visible = queries.Visible(user);
         foreach (var (link, i) in (input.Links ?? []).Select((l, i) => (l, i)))
-            if (!await visible.AnyAsync(d => d.Id == link.DocumentId, ct)) Add($"links[{i}].documentId", "Nav tāda dokumenta (no such document).");
+            if (!await visible.AnyAsync(d => d.Id == link.DocumentId, ct)) Add($"links[{i}].documentId", "Nav tāda dokumenta.");
         foreach (var (i, problem) in (await serviceCases.ResolveAsync(input.ServiceCases, ct)).Problems) Add($"serviceCases[{i}]", problem);
         foreach (var (key, message) in (await customFields.ValidateAsync(RecordType, input.CustomFields, ct)).Errors) Add($"customFields.{key}", message);
         return errors;
@@ -77,10 +77,10 @@ public sealed partial class DocumentRegistration(
     /// <summary>A correction: the fields change, the earlier state stays as a version with who, when and why.</summary>
     public Task<Document> CorrectAsync(Guid id, DocumentInput input, string? reason, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new KeyNotFoundException("Nav tāda dokumenta (no such document).");
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000) throw new ArgumentException("Labojumam vajag pamatojumu, līdz 1000 zīmēm (a correction needs a reason, up to 1000 characters).");
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new KeyNotFoundException("Nav tāda dokumenta.");
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000) throw new ArgumentException("Labojumam vajag pamatojumu, līdz 1000 zīmēm.");
         if (input.RegisterId != document.RegisterId || input.CaseFileId != document.CaseFileId)
-            throw new DocumentConflictException("Reģistru un lietu reģistrētam dokumentam nemaina: numurs no tiem atkarīgs (a registered document keeps its register and case file).");
+            throw new DocumentConflictException("Reģistru un lietu reģistrētam dokumentam nemaina: numurs no tiem atkarīgs.");
         var before = await queries.ViewAsync(document, ct);
         db.Versions.Add(new DocumentVersion
         {

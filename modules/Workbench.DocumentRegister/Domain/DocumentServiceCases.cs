@@ -17,15 +17,15 @@ public sealed class DocumentServiceCases(IModuleContract<IServiceCaseDirectory> 
         foreach (var (reference, i) in (given ?? []).Select((r, i) => (r?.Trim(), i)))
         {
             if (reference is not { Length: > 0 and <= 100 })
-                problems[i] = "Pakalpojuma lietas atsauce ir 1–100 zīmes (a service case reference is 1–100 characters).";
+                problems[i] = "Pakalpojuma lietas atsauce ir 1–100 zīmes.";
             else if (directory is null)
                 references.Add(reference);
             else if (await directory.FindAsync(reference, ct) is var found && found.Count == 1)
                 references.Add(found[0].Id.ToString());
             else
                 problems[i] = found.Count == 0
-                    ? $"Nav pakalpojuma lietas \"{reference}\" (no such service case)."
-                    : $"Atsauce \"{reference}\" ir vairākām lietām; norādiet lietas id (several cases have this client reference: give the case id).";
+                    ? $"Nav pakalpojuma lietas \"{reference}\"."
+                    : $"Atsauce \"{reference}\" ir vairākām lietām; norādiet lietas id.";
         }
         return (references.Distinct().ToList(), problems);
     }

@@ -11,7 +11,7 @@ public sealed class DocumentStatusChanges(DocumentRegisterDbContext db, IAuditLo
     /// <summary>Sets the status (the execution control closes a document when its last task is done).</summary>
     public async Task SetStatusAsync(Guid id, DocumentStatus status, CancellationToken ct)
     {
-        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new KeyNotFoundException("Nav tāda dokumenta (no such document).");
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new KeyNotFoundException("Nav tāda dokumenta.");
         if (document.Status == status) return;
         var from = document.Status;
         document.Status = status;

@@ -23,11 +23,11 @@ public sealed class ExecutionControl(
 
     public Task<ExecutionTask> AssignAsync(Guid documentId, TaskInput input, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct) ?? throw new KeyNotFoundException("Nav tāda dokumenta (no such document).");
-        if (document.Status == DocumentStatus.Closed) throw new DocumentConflictException("Dokuments jau ir slēgts (the document is already closed).");
-        if (string.IsNullOrWhiteSpace(input.Executor) || !input.Executor.Contains('@')) throw new ArgumentException("Izpildītāju norāda ar e-pasta adresi (the executor is given by e-mail address).");
-        if (string.IsNullOrWhiteSpace(input.Instruction) || input.Instruction.Length > 2000) throw new ArgumentException("Uzdevums (rezolūcija) ir obligāts, līdz 2000 zīmēm (the instruction is required, up to 2000 characters).");
-        if (input.DueDate is not { } due || due < Today) throw new ArgumentException("Izpildes termiņš ir obligāts un nav pagātnē (the due date is required and not in the past).");
+        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct) ?? throw new KeyNotFoundException("Nav tāda dokumenta.");
+        if (document.Status == DocumentStatus.Closed) throw new DocumentConflictException("Dokuments jau ir slēgts.");
+        if (string.IsNullOrWhiteSpace(input.Executor) || !input.Executor.Contains('@')) throw new ArgumentException("Izpildītāju norāda ar e-pasta adresi.");
+        if (string.IsNullOrWhiteSpace(input.Instruction) || input.Instruction.Length > 2000) throw new ArgumentException("Uzdevums (rezolūcija) ir obligāts, līdz 2000 zīmēm.");
+        if (input.DueDate is not { } due || due < Today) throw new ArgumentException("Izpildes termiņš ir obligāts un nav pagātnē.");
         var executor = input.Executor.Trim().ToLowerInvariant();
         var task = new ExecutionTask
         {
@@ -51,11 +51,11 @@ public sealed class ExecutionControl(
     /// <summary>The executor (or whoever assigns tasks) completes the task; the document closes when none is left open.</summary>
     public Task<ExecutionTask> CompleteAsync(Guid taskId, string? result, ClaimsPrincipal user, IPermissionService permissions, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new KeyNotFoundException("Nav tāda uzdevuma (no such task).");
+        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new KeyNotFoundException("Nav tāda uzdevuma.");
         if (task.Executor != DocumentAccessRule.EmailOf(user) && !permissions.HasPermission(user, DocumentRegisterManifest.AssignTasks))
-            throw new UnauthorizedAccessException("Uzdevumu izpilda tā izpildītājs (only the executor completes the task).");
-        if (task.CompletedOn is not null) throw new DocumentConflictException("Uzdevums jau ir izpildīts (the task is already completed).");
-        if (string.IsNullOrWhiteSpace(result) || result.Length > 2000) throw new ArgumentException("Izpildes rezultāts ir obligāts, līdz 2000 zīmēm (the result is required, up to 2000 characters).");
+            throw new UnauthorizedAccessException("Uzdevumu izpilda tā izpildītājs.");
+        if (task.CompletedOn is not null) throw new DocumentConflictException("Uzdevums jau ir izpildīts.");
+        if (string.IsNullOrWhiteSpace(result) || result.Length > 2000) throw new ArgumentException("Izpildes rezultāts ir obligāts, līdz 2000 zīmēm.");
         (task.CompletedOn, task.Result) = (Today, result.Trim());
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("documents.task.completed", task.Id.ToString(), new { task.DocumentId, late = task.CompletedOn > task.DueDate }, ct);

@@ -29,8 +29,8 @@ public sealed partial class NumberingPattern
     /// <summary>The pattern, or why it cannot number documents.</summary>
     public static (NumberingPattern? Pattern, string? Error) Parse(string? text, bool restartsYearly)
     {
-        if (string.IsNullOrWhiteSpace(text)) return (null, "Numerācijas šablons ir obligāts (the numbering pattern is required).");
-        if (text.Length > 100) return (null, "Numerācijas šablons ir garāks par 100 zīmēm (the pattern is longer than 100 characters).");
+        if (string.IsNullOrWhiteSpace(text)) return (null, "Numerācijas šablons ir obligāts.");
+        if (text.Length > 100) return (null, "Numerācijas šablons ir garāks par 100 zīmēm.");
         var parts = new List<(string?, string?, int)>();
         var position = 0;
         foreach (Match token in TokenRegex().Matches(text))
@@ -39,13 +39,13 @@ public sealed partial class NumberingPattern
             if (token.Index > position) parts.Add((text[position..token.Index], null, 0));
             var name = token.Groups["name"].Value;
             if (!Known.Contains(name))
-                return (null, $"Nezināms šablona elements {{{name}}} (unknown token; use {string.Join(", ", Known.Select(k => "{" + k + "}"))}).");
+                return (null, $"Nezināms šablona elements {{{name}}}; der {string.Join(", ", Known.Select(k => "{" + k + "}"))}.");
             var width = 0;
             if (token.Groups["width"].Success)
             {
-                if (name != "seq") return (null, $"Platumu var norādīt tikai {{seq:N}} (only the sequence takes a width, not {{{name}}}).");
+                if (name != "seq") return (null, $"Platumu var norādīt tikai {{seq:N}}, ne {{{name}}}.");
                 width = int.Parse(token.Groups["width"].Value, CultureInfo.InvariantCulture);
-                if (width is < 1 or > 10) return (null, "Kārtas numura platums ir no 1 līdz 10 cipariem (the sequence width is 1 to 10 digits).");
+                if (width is < 1 or > 10) return (null, "Kārtas numura platums ir no 1 līdz 10 cipariem.");
             }
             parts.Add((null, name, width));
             position = token.Index + token.Length;
@@ -53,11 +53,11 @@ public sealed partial class NumberingPattern
         if (position < text.Length && Literal(text[position..]) is { } tail) return (null, tail);
         if (position < text.Length) parts.Add((text[position..], null, 0));
         var sequences = parts.Count(p => p.Item2 == "seq");
-        if (sequences == 0) return (null, "Šablonā nav kārtas numura {seq}: numuri atkārtotos (the pattern has no {seq} token, so numbers would repeat).");
-        if (sequences > 1) return (null, "Šablonā drīkst būt tikai viens {seq} (only one {seq} token).");
+        if (sequences == 0) return (null, "Šablonā nav kārtas numura {seq}: numuri atkārtotos.");
+        if (sequences > 1) return (null, "Šablonā drīkst būt tikai viens {seq}.");
         var pattern = new NumberingPattern(text, parts);
         if (restartsYearly && !pattern.UsesYear)
-            return (null, "Ja numerācija sākas no jauna katru gadu, šablonā vajag {yyyy} vai {yy} (a yearly restart needs the year in the number, or numbers would repeat).");
+            return (null, "Ja numerācija sākas no jauna katru gadu, šablonā vajag {yyyy} vai {yy}.");
         return (pattern, null);
     }
 
@@ -83,7 +83,7 @@ public sealed partial class NumberingPattern
     }
 
     private static string? Literal(string text) =>
-        text.IndexOfAny(['{', '}']) >= 0 ? $"Nesapārotas figūriekavas šablonā pie \"{text}\" (unbalanced braces in the pattern)." : null;
+        text.IndexOfAny(['{', '}']) >= 0 ? $"Nesapārotas figūriekavas šablonā pie \"{text}\"." : null;
 
     [GeneratedRegex(@"\{(?<name>[A-Za-z_]+)(?::(?<width>\d+))?\}")]
     private static partial Regex TokenRegex();

@@ -19,23 +19,23 @@ public sealed partial class RegisterService(DocumentRegisterDbContext db, IAudit
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(input.Code) || !CodeRegex().IsMatch(input.Code.Trim()))
-            errors["code"] = ["Kods ir obligāts: 1–20 latīņu burti, cipari vai defise (the code is required: 1–20 letters, digits or hyphens)."];
-        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200) errors["name"] = ["Nosaukums ir obligāts, līdz 200 zīmēm (the name is required, up to 200 characters)."];
-        if (string.IsNullOrWhiteSpace(input.Kind) || input.Kind.Length > 100) errors["kind"] = ["Dokumenta veids ir obligāts, līdz 100 zīmēm (the document kind is required, up to 100 characters)."];
+            errors["code"] = ["Kods ir obligāts: 1–20 latīņu burti, cipari vai defise."];
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200) errors["name"] = ["Nosaukums ir obligāts, līdz 200 zīmēm."];
+        if (string.IsNullOrWhiteSpace(input.Kind) || input.Kind.Length > 100) errors["kind"] = ["Dokumenta veids ir obligāts, līdz 100 zīmēm."];
         if (NumberingPattern.Parse(input.Pattern, input.RestartsYearly).Error is { } patternError) errors["pattern"] = [patternError];
-        if ((input.Prefix?.Length ?? 0) > 20) errors["prefix"] = ["Prefikss līdz 20 zīmēm (the prefix is up to 20 characters)."];
+        if ((input.Prefix?.Length ?? 0) > 20) errors["prefix"] = ["Prefikss līdz 20 zīmēm."];
         var unknown = (input.RequiredFields ?? []).Where(f => !DocumentFields.Optional.Contains(f)).ToList();
-        if (unknown.Count > 0) errors["requiredFields"] = [$"Nezināmi lauki: {string.Join(", ", unknown)} (unknown fields; use {string.Join(", ", DocumentFields.Optional)})."];
+        if (unknown.Count > 0) errors["requiredFields"] = [$"Nezināmi lauki: {string.Join(", ", unknown)}; der {string.Join(", ", DocumentFields.Optional)}."];
         return errors;
     }
 
     public static ValidationErrors Validate(CaseFileInput input)
     {
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(input.Index) || input.Index.Length > 30) errors["index"] = ["Lietas indekss ir obligāts, līdz 30 zīmēm (the index is required, up to 30 characters)."];
-        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 300) errors["title"] = ["Lietas nosaukums ir obligāts, līdz 300 zīmēm (the title is required, up to 300 characters)."];
-        if (input.RetentionYears is < 1 or > 200) errors["retentionYears"] = ["Glabāšanas termiņš ir 1–200 gadi vai tukšs — pastāvīgi (retention is 1–200 years, or empty for permanent)."];
-        if (string.IsNullOrWhiteSpace(input.ResponsibleUnit) || input.ResponsibleUnit.Length > 200) errors["responsibleUnit"] = ["Atbildīgā struktūrvienība ir obligāta (the responsible unit is required)."];
+        if (string.IsNullOrWhiteSpace(input.Index) || input.Index.Length > 30) errors["index"] = ["Lietas indekss ir obligāts, līdz 30 zīmēm."];
+        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 300) errors["title"] = ["Lietas nosaukums ir obligāts, līdz 300 zīmēm."];
+        if (input.RetentionYears is < 1 or > 200) errors["retentionYears"] = ["Glabāšanas termiņš ir 1–200 gadi vai tukšs — pastāvīgi."];
+        if (string.IsNullOrWhiteSpace(input.ResponsibleUnit) || input.ResponsibleUnit.Length > 200) errors["responsibleUnit"] = ["Atbildīgā struktūrvienība ir obligāta."];
         return errors;
     }
 
@@ -47,9 +47,9 @@ public sealed partial class RegisterService(DocumentRegisterDbContext db, IAudit
     public Task<Register> SaveRegisterAsync(RegisterInput input, Guid? id, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
         var code = input.Code!.Trim().ToUpperInvariant();
-        var register = id is { } existing ? await db.Registers.FindAsync([existing], ct) ?? throw new KeyNotFoundException("Nav tāda reģistra (no such register).")
+        var register = id is { } existing ? await db.Registers.FindAsync([existing], ct) ?? throw new KeyNotFoundException("Nav tāda reģistra.")
             : await db.Registers.SingleOrDefaultAsync(r => r.Code == code, ct);
-        if (register is not null && register.Code != code) throw new DocumentConflictException("Reģistra kodu mainīt nevar: tas ir reģistrācijas numuros (a register's code never changes).");
+        if (register is not null && register.Code != code) throw new DocumentConflictException("Reģistra kodu mainīt nevar: tas ir reģistrācijas numuros.");
         if (register is null)
         {
             register = new Register { Id = Guid.NewGuid(), Code = code, Name = "", Kind = "", Pattern = "", CreatedUtc = Now };
@@ -57,10 +57,10 @@ public sealed partial class RegisterService(DocumentRegisterDbContext db, IAudit
         }
         else if ((register.Pattern != input.Pattern!.Trim() || register.RestartsYearly != input.RestartsYearly) && await db.Documents.AnyAsync(d => d.RegisterId == register.Id, ct))
             // Another pattern counts in other scopes and would issue numbers already given.
-            throw new DocumentConflictException("Numerāciju nemaina reģistram, kurā jau ir numuri; izveidojiet jaunu reģistru (the numbering of a register that has issued numbers does not change).");
+            throw new DocumentConflictException("Numerāciju nemaina reģistram, kurā jau ir numuri; izveidojiet jaunu reģistru.");
         (register.Name, register.Kind, register.Direction, register.Prefix, register.Pattern, register.RestartsYearly, register.RequiredFields) =
             (input.Name!.Trim(), input.Kind!.Trim(), input.Direction, input.Prefix?.Trim() ?? "", input.Pattern!.Trim(), input.RestartsYearly, (input.RequiredFields ?? []).Distinct().ToList());
-        if (input.InboxCaseFileId is { } inbox && !await db.CaseFiles.AnyAsync(c => c.Id == inbox, ct)) throw new KeyNotFoundException("Nav tādas lietas nomenklatūrā (no such case file for the inbox).");
+        if (input.InboxCaseFileId is { } inbox && !await db.CaseFiles.AnyAsync(c => c.Id == inbox, ct)) throw new KeyNotFoundException("Nav tādas lietas nomenklatūrā.");
         register.InboxCaseFileId = input.InboxCaseFileId;
         register.UpdatedUtc = Now;
         await db.SaveChangesAsync(ct);

@@ -27,17 +27,17 @@ public static class SignedContainer
     {
         ZipArchive zip;
         try { zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read); }
-        catch (InvalidDataException) { return Refused("Datne nav .edoc konteiners: tā nav ZIP arhīvs (the file is not a ZIP archive, so not an .edoc container)."); }
+        catch (InvalidDataException) { return Refused("Datne nav .edoc konteiners: tā nav ZIP arhīvs."); }
         using (zip)
         {
             if (zip.Entries.Count == 0 || zip.Entries[0].FullName != "mimetype")
-                return Refused("Konteinerā pirmā nav datne \"mimetype\" (the container does not start with its mimetype entry).");
+                return Refused("Konteinerā pirmā nav datne \"mimetype\".");
             using (var reader = new StreamReader(zip.Entries[0].Open(), Encoding.ASCII))
-                if (reader.ReadToEnd().Trim() != MimeType) return Refused($"Konteinera mimetype nav {MimeType} (not an ASiC-E container).");
+                if (reader.ReadToEnd().Trim() != MimeType) return Refused($"Konteinera mimetype nav {MimeType}.");
             var signatureFiles = zip.Entries.Where(e => e.FullName.StartsWith("META-INF/", StringComparison.Ordinal) && e.Name.Contains("signature", StringComparison.OrdinalIgnoreCase) && e.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).ToList();
-            if (signatureFiles.Count == 0) return Refused("Konteinerā nav paraksta (META-INF/…signatures….xml) — dokuments nav parakstīts (the container holds no signature).");
+            if (signatureFiles.Count == 0) return Refused("Konteinerā nav paraksta (META-INF/…signatures….xml) — dokuments nav parakstīts.");
             var dataFiles = zip.Entries.Where(e => e.FullName != "mimetype" && !e.FullName.StartsWith("META-INF/", StringComparison.Ordinal) && !e.FullName.EndsWith('/')).ToDictionary(e => e.FullName, StringComparer.Ordinal);
-            if (dataFiles.Count == 0) return Refused("Konteinerā nav parakstīto datņu (the container holds no signed data files).");
+            if (dataFiles.Count == 0) return Refused("Konteinerā nav parakstīto datņu.");
             var signers = new List<string>();
             foreach (var file in signatureFiles)
             {
@@ -47,9 +47,9 @@ public static class SignedContainer
                     using var stream = file.Open();
                     xml = XDocument.Load(XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null }));
                 }
-                catch (XmlException ex) { return Refused($"Paraksta datne {file.FullName} nav korekts XML: {ex.Message} (the signature file is not well-formed XML)."); }
+                catch (XmlException ex) { return Refused($"Paraksta datne {file.FullName} nav korekts XML: {ex.Message}."); }
                 var signatures = xml.Descendants(Ds + "Signature").ToList();
-                if (signatures.Count == 0) return Refused($"Datnē {file.FullName} nav XML paraksta (no ds:Signature in the signature file).");
+                if (signatures.Count == 0) return Refused($"Datnē {file.FullName} nav XML paraksta.");
                 foreach (var signature in signatures)
                 {
                     var referenced = new HashSet<string>(StringComparer.Ordinal);
@@ -58,15 +58,15 @@ public static class SignedContainer
                         var uri = (string?)reference.Attribute("URI");
                         if (string.IsNullOrEmpty(uri) || uri.StartsWith('#')) continue; // the signed properties, inside the signature itself
                         var name = Uri.UnescapeDataString(uri);
-                        if (!dataFiles.TryGetValue(name, out var entry)) return Refused($"Paraksts atsaucas uz datni \"{name}\", kuras konteinerā nav (the signature names a file the container lacks).");
+                        if (!dataFiles.TryGetValue(name, out var entry)) return Refused($"Paraksts atsaucas uz datni \"{name}\", kuras konteinerā nav.");
                         var algorithm = (string?)reference.Element(Ds + "DigestMethod")?.Attribute("Algorithm");
                         var expected = (string?)reference.Element(Ds + "DigestValue");
-                        if (Digest(algorithm, entry) is not { } actual) return Refused($"Neatbalstīts jaucējalgoritms {algorithm} (unsupported digest algorithm).");
-                        if (expected is null || actual != expected.Trim()) return Refused($"Datne \"{name}\" pēc parakstīšanas ir mainīta: jaucējvērtība nesakrīt (the file's digest does not match the signature).");
+                        if (Digest(algorithm, entry) is not { } actual) return Refused($"Neatbalstīts jaucējalgoritms {algorithm}.");
+                        if (expected is null || actual != expected.Trim()) return Refused($"Datne \"{name}\" pēc parakstīšanas ir mainīta: jaucējvērtība nesakrīt.");
                         referenced.Add(name);
                     }
                     var unsigned = dataFiles.Keys.Where(k => !referenced.Contains(k)).ToList();
-                    if (unsigned.Count > 0) return Refused($"Datnes {string.Join(", ", unsigned)} nav parakstītas (files in the container that the signature does not cover).");
+                    if (unsigned.Count > 0) return Refused($"Datnes {string.Join(", ", unsigned)} nav parakstītas.");
                     signers.Add(Signer(signature));
                 }
             }

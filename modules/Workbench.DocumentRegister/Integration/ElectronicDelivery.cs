@@ -51,21 +51,21 @@ public sealed partial class ElectronicDelivery(
 {
     public Task SendAsync(Guid documentId, SendInput input, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct) ?? throw new KeyNotFoundException("Nav tāda dokumenta (no such document).");
-        if (document.Direction != Direction.Outgoing) throw new DocumentConflictException("Sūta tikai izejošos dokumentus (only outgoing documents are sent).");
+        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct) ?? throw new KeyNotFoundException("Nav tāda dokumenta.");
+        if (document.Direction != Direction.Outgoing) throw new DocumentConflictException("Sūta tikai izejošos dokumentus.");
         var recipient = input.Recipient?.Trim() ?? "";
         var valid = input.Channel == DeliveryChannel.Depp ? EAddressRegex().IsMatch(recipient) : RegistrationNumberRegex().IsMatch(recipient);
         if (!valid)
             throw new ArgumentException(input.Channel == DeliveryChannel.Depp
-                ? "E-adrese ir personas kods (000000-00000) vai reģistrācijas numurs (11 cipari) (an e-address is a personal code or an 11-digit registration number)."
-                : "DIV adresāts ir iestādes reģistrācijas numurs, 11 cipari (a DIV recipient is an institution's 11-digit registration number).");
+                ? "E-adrese ir personas kods (000000-00000) vai reģistrācijas numurs (11 cipari)."
+                : "DIV adresāts ir iestādes reģistrācijas numurs, 11 cipari.");
         var files = new List<OutgoingFile>();
         foreach (var attachment in await attachments.AttachmentsAsync(documentId, ct))
         {
             var content = await attachments.ContentAsync(attachment, ct);
             files.Add(new OutgoingFile(attachment.FileName, attachment.ContentType, attachment.Hash, Convert.ToBase64String(content)));
         }
-        if (files.Count == 0) throw new DocumentConflictException("Dokumentam nav pievienotu datņu, ko sūtīt (the document has no files to send).");
+        if (files.Count == 0) throw new DocumentConflictException("Dokumentam nav pievienotu datņu, ko sūtīt.");
         var channel = input.Channel == DeliveryChannel.Depp ? "depp" : "div";
         await outbox.EnqueueAsync(channel, $"{documentId}:{recipient}", new OutgoingDocument(tenant.Required.Name, document.RegistrationNumber, document.RegisteredUtc, document.Title, document.Summary, recipient, files), ct);
         await audit.AppendAsync($"documents.sent.{channel}", document.RegistrationNumber, new { recipient, files = files.Count }, ct);
@@ -76,18 +76,18 @@ public sealed partial class ElectronicDelivery(
     /// <returns>The document, and whether it was registered now (false: the same message came before).</returns>
     public Task<(Document Document, bool Created)> ReceiveAsync(DeliveryChannel channel, IncomingItem item, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        if (string.IsNullOrWhiteSpace(item.MessageId) || item.MessageId.Length > 100) throw new ArgumentException("messageId ir obligāts, līdz 100 zīmēm (messageId is required, up to 100 characters).");
-        if (string.IsNullOrWhiteSpace(item.Sender)) throw new ArgumentException("sender ir obligāts (the sender is required).");
+        if (string.IsNullOrWhiteSpace(item.MessageId) || item.MessageId.Length > 100) throw new ArgumentException("messageId ir obligāts, līdz 100 zīmēm.");
+        if (string.IsNullOrWhiteSpace(item.Sender)) throw new ArgumentException("sender ir obligāts.");
         var externalId = $"{channel.ToString().ToLowerInvariant()}:{item.MessageId.Trim()}";
         if (await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.ExternalId == externalId, ct) is { } known) return (known, false);
         var register = await db.Registers.AsNoTracking().Where(r => r.InboxCaseFileId != null && r.Direction == Direction.Incoming).OrderBy(r => r.Code).FirstOrDefaultAsync(ct)
-            ?? throw new DocumentConflictException("Neviens reģistrs nepieņem elektroniski saņemtos dokumentus (no register takes the inbox: set its inboxCaseFileId).");
+            ?? throw new DocumentConflictException("Neviens reģistrs nepieņem elektroniski saņemtos dokumentus.");
         var files = new List<(string Name, string ContentType, byte[] Content)>();
         foreach (var file in item.Files ?? [])
         {
-            if (string.IsNullOrWhiteSpace(file.Name)) throw new ArgumentException("Katrai datnei vajag nosaukumu (every file needs a name).");
+            if (string.IsNullOrWhiteSpace(file.Name)) throw new ArgumentException("Katrai datnei vajag nosaukumu.");
             try { files.Add((file.Name, file.ContentType ?? "application/octet-stream", Convert.FromBase64String(file.ContentBase64 ?? ""))); }
-            catch (FormatException) { throw new ArgumentException($"Datnes \"{file.Name}\" saturs nav base64 (the file's content is not base64)."); }
+            catch (FormatException) { throw new ArgumentException($"Datnes \"{file.Name}\" saturs nav base64."); }
         }
         // The register's required fields are not checked here: what arrived is registered as it came.
         var document = await registration.RegisterAsync(new DocumentInput(register.Id, register.InboxCaseFileId!.Value,

@@ -18,7 +18,7 @@ public sealed class RecordRegistry(DocumentRegisterDbContext db, DocumentRegistr
         if (existing is null)
         {
             var register = await db.Registers.AsNoTracking().Where(r => r.Kind == record.Kind && r.InboxCaseFileId != null).OrderBy(r => r.Code).FirstOrDefaultAsync(cancellationToken)
-                ?? throw new RecordRegistryException($"Dokumentu reģistrā nav reģistra veidam \"{record.Kind}\" ar lietu, kurā reģistrēt saņemto (no register of kind \"{record.Kind}\" with an inbox case file).");
+                ?? throw new RecordRegistryException($"Dokumentu reģistrā nav reģistra veidam \"{record.Kind}\" ar lietu, kurā reģistrēt saņemto.");
             existing = await registration.RegisterAsync(new DocumentInput(register.Id, register.InboxCaseFileId!.Value, record.Title, record.Summary, record.Author, DocumentDate: record.DocumentDate, Restricted: record.Restricted), externalId, cancellationToken);
             foreach (var file in record.Files) await attachments.AttachAsync(existing.Id, file.Name, file.ContentType, file.Content, cancellationToken);
         }

@@ -35,7 +35,7 @@ public sealed class DocumentRegisterStep : IRecipeStepHandler
         {
             foreach (var (field, messages) in RegisterService.Validate(register.ToInput(null))) context.Error($"$.registers[{i}].{field}", messages[0]);
             if (register.Inbox is { } inbox && !indexes.Contains(inbox.Trim()))
-                context.Error($"$.registers[{i}].inbox", $"Lietas \"{inbox}\" nav šī soļa nomenklatūrā (no case file with this index in the step's file plan).");
+                context.Error($"$.registers[{i}].inbox", $"Lietas \"{inbox}\" nav šī soļa nomenklatūrā.");
         }
         return Task.CompletedTask;
     }

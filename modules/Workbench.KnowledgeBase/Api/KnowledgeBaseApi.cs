@@ -39,7 +39,7 @@ public static class KnowledgeBaseApi
 
     private static async Task<Results<Created<ArticleInput>, ValidationProblem, Conflict<string>>> Create(ArticleInput input, ArticleService articles, CancellationToken ct)
     {
-        if (input.Id is { } id && await articles.FindAsync(id, ct) is not null) return TypedResults.Conflict($"Raksts {id} jau pastāv; lietojiet PUT (exists; use PUT).");
+        if (input.Id is { } id && await articles.FindAsync(id, ct) is not null) return TypedResults.Conflict($"Raksts {id} jau pastāv; lietojiet PUT.");
         var errors = await articles.ValidateAsync(input, input.Id, ct);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var article = await articles.SaveAsync(input.Id, input, ct);
@@ -84,7 +84,7 @@ public static class KnowledgeBaseApi
         if (since is not null)
         {
             if (!DateTimeOffset.TryParse(since, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["since"] = ["Laiks formā ISO 8601, piem. 2026-11-01T00:00:00Z (since must be ISO 8601)."] });
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["since"] = ["Laiks formā ISO 8601, piem. 2026-11-01T00:00:00Z."] });
             from = parsed.UtcDateTime;
         }
         return TypedResults.Ok((await articles.ChangedSinceAsync(from, ct)).Select(a => new ExportedArticle(ArticleService.View(a), SafeMarkdown.ToHtml(a.Body), a.UpdatedUtc, a.Version)).ToList());

@@ -34,15 +34,15 @@ public sealed class ArticleService(
     public async Task<ValidationErrors> ValidateAsync(ArticleInput input, Guid? id, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 200) errors["title"] = ["Virsraksts ir obligāts, līdz 200 zīmēm (title required, up to 200 characters)."];
-        if (input.Body is { Length: > 100_000 }) errors["body"] = ["Teksts līdz 100 000 zīmēm (body up to 100,000 characters)."];
-        if (input.ReviewIntervalDays is < 1 or > 1095) errors["reviewIntervalDays"] = ["Pārskatīšanas intervāls: 1–1095 dienas (review interval 1–1095 days)."];
+        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 200) errors["title"] = ["Virsraksts ir obligāts, līdz 200 zīmēm."];
+        if (input.Body is { Length: > 100_000 }) errors["body"] = ["Teksts līdz 100 000 zīmēm."];
+        if (input.ReviewIntervalDays is < 1 or > 1095) errors["reviewIntervalDays"] = ["Pārskatīšanas intervāls: 1–1095 dienas."];
         foreach (var card in input.ServiceCardIds ?? [])
             if (!recipe.IsAnnounced<IServiceCardDirectory>(card) && !(serviceCards.Current is { } cards && await cards.ExistsAsync(card, ct)))
-                errors["serviceCardIds"] = [$"Pakalpojuma kartīte {card} nav atrasta (unknown service card)."];
+                errors["serviceCardIds"] = [$"Pakalpojuma kartīte {card} nav atrasta."];
         foreach (var related in input.RelatedArticleIds ?? [])
             if (related == id || !await db.Articles.AnyAsync(a => a.Id == related, ct))
-                errors["relatedArticleIds"] = [$"Saistītais raksts {related} nav atrasts (unknown related article)."];
+                errors["relatedArticleIds"] = [$"Saistītais raksts {related} nav atrasts."];
         return errors;
     }
 
@@ -97,10 +97,10 @@ public sealed class ArticleService(
 
     public string? CheckUpload(string fileName, long length)
     {
-        if (length == 0) return "Fails ir tukšs (the file is empty).";
-        if (length > MaxUploadBytes) return $"Fails ir lielāks par {MaxUploadBytes / 1024 / 1024} MB (the file is larger than the limit).";
+        if (length == 0) return "Fails ir tukšs.";
+        if (length > MaxUploadBytes) return $"Fails ir lielāks par {MaxUploadBytes / 1024 / 1024} MB.";
         return AllowedExtensions.Contains(Path.GetExtension(fileName).ToLowerInvariant()) ? null
-            : $"Neatbalstīts faila tips; atļauti: {string.Join(", ", AllowedExtensions)} (unsupported file type).";
+            : $"Neatbalstīts faila tips; atļauti: {string.Join(", ", AllowedExtensions)}.";
     }
 
     private async Task IndexAsync(Article article, CancellationToken ct)

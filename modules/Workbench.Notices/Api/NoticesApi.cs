@@ -38,7 +38,7 @@ public static class NoticesApi
 
     private static async Task<Results<Created<NoticeInput>, ValidationProblem, Conflict<string>>> Create(NoticeInput input, NoticeService notices, CancellationToken ct)
     {
-        if (input.Id is { } id && await notices.FindAsync(id, ct) is not null) return TypedResults.Conflict($"Paziņojums {id} jau pastāv; lietojiet PUT (a notice with this id exists; use PUT).");
+        if (input.Id is { } id && await notices.FindAsync(id, ct) is not null) return TypedResults.Conflict($"Paziņojums {id} jau pastāv; lietojiet PUT.");
         var errors = await notices.ValidateAsync(input, ct);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var (notice, _) = await notices.SaveAsync(input, ct);

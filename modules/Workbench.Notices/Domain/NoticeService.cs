@@ -17,15 +17,15 @@ public sealed class NoticeService(NoticesDbContext db, ICustomFieldService custo
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 200)
-            errors["title"] = ["Virsraksts ir obligāts, līdz 200 zīmēm (title is required, up to 200 characters)."];
+            errors["title"] = ["Virsraksts ir obligāts, līdz 200 zīmēm."];
         if (input.Body is { Length: > 20000 })
-            errors["body"] = ["Teksts līdz 20 000 zīmēm (body up to 20,000 characters)."];
+            errors["body"] = ["Teksts līdz 20 000 zīmēm."];
         if (input.Category is { Length: > 80 })
-            errors["category"] = ["Kategorija līdz 80 zīmēm (category up to 80 characters)."];
+            errors["category"] = ["Kategorija līdz 80 zīmēm."];
         if (input.IsPublic && input.PublishedOn is null)
-            errors["publishedOn"] = ["Publiskam paziņojumam vajag publicēšanas datumu (a public notice needs a publication date)."];
+            errors["publishedOn"] = ["Publiskam paziņojumam vajag publicēšanas datumu."];
         if (input.PublishedOn is { } from && input.ExpiresOn is { } to && to < from)
-            errors["expiresOn"] = ["Beigu datums nevar būt pirms publicēšanas (expiry before publication)."];
+            errors["expiresOn"] = ["Beigu datums nevar būt pirms publicēšanas."];
         var fields = await customFields.ValidateAsync(Notice.RecordType, input.CustomFields, ct);
         foreach (var (key, message) in fields.Errors) errors[$"customFields.{key}"] = [message];
         return errors;

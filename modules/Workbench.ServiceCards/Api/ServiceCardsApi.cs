@@ -59,9 +59,9 @@ public static class ServiceCardsApi
     private static async Task<Results<Created<ServiceCardInput>, ValidationProblem, Conflict<string>, ForbidHttpResult>> Create(
         ServiceCardInput input, ClaimsPrincipal user, IPermissionService permissions, ServiceCardService cards, CancellationToken ct)
     {
-        if (input.Id is { } id && await cards.FindAsync(id, ct) is not null) return TypedResults.Conflict($"Kartīte {id} jau pastāv; lietojiet PUT (exists; use PUT).");
+        if (input.Id is { } id && await cards.FindAsync(id, ct) is not null) return TypedResults.Conflict($"Kartīte {id} jau pastāv; lietojiet PUT.");
         if (input.State is not (null or CardState.Draft or CardState.Published))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = ["Jaunai kartītei stāvoklis ir Draft vai Published (a new card is Draft or Published)."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = ["Jaunai kartītei stāvoklis ir Draft vai Published."] });
         if (input.State == CardState.Published && !permissions.HasPermission(user, ServiceCardsManifest.ReviewServiceCards)) return TypedResults.Forbid();
         var errors = await cards.ValidateAsync(input, null, ct);
         if (input.State == CardState.Published && ServiceCardService.PublishProblems(input.Normalized()) is { Count: > 0 } problems)
@@ -117,7 +117,7 @@ public static class ServiceCardsApi
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var rows = ServiceCardCsv.Read(await reader.ReadToEndAsync(ct));
-        if (rows.Count == 0) return TypedResults.BadRequest(new ServiceCardService.ImportResult(0, 0, ["Fails ir tukšs vai bez galvenes rindas (empty file or no header row)."]));
+        if (rows.Count == 0) return TypedResults.BadRequest(new ServiceCardService.ImportResult(0, 0, ["Fails ir tukšs vai bez galvenes rindas."]));
         var result = await cards.ImportAsync(rows, ct);
         return result.Errors.Count == 0 ? TypedResults.Ok(result) : TypedResults.BadRequest(result);
     }

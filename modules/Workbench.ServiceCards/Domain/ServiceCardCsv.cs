@@ -58,7 +58,7 @@ public static class ServiceCardCsv
         if (records.Count == 0) return [];
         var header = records[0].Fields.Select(h => h.Trim()).ToList();
         var missing = new[] { "identifier", "name" }.Where(c => !header.Contains(c)).ToList();
-        if (missing.Count > 0) return [new Row(1, null, new ServiceCardContent(), [$"Trūkst kolonnu (missing columns): {string.Join(", ", missing)}"])];
+        if (missing.Count > 0) return [new Row(1, null, new ServiceCardContent(), [$"Trūkst kolonnu: {string.Join(", ", missing)}"])];
         var rows = new List<Row>();
         foreach (var (line, values) in records.Skip(1))
         {
@@ -69,17 +69,17 @@ public static class ServiceCardCsv
             if (Field("id") is { } idText)
             {
                 if (Guid.TryParse(idText, out var parsed)) id = parsed;
-                else errors.Add($"id \"{idText}\" nav derīgs (invalid id)");
+                else errors.Add($"id \"{idText}\" nav derīgs");
             }
             var channels = new List<Channel>();
             foreach (var channel in List("channels"))
                 if (Enum.TryParse<Channel>(channel, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) channels.Add(parsed);
-                else errors.Add($"kanāls \"{channel}\" nav zināms (unknown channel; known: {string.Join(", ", Enum.GetNames<Channel>())})");
+                else errors.Add($"kanāls \"{channel}\" nav zināms; der {string.Join(", ", Enum.GetNames<Channel>())}");
             DateOnly? review = null;
             if (Field("nextReviewDate") is { } date)
             {
                 if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) review = parsed;
-                else errors.Add($"datums \"{date}\" nav formā GGGG-MM-DD (date must be yyyy-MM-dd)");
+                else errors.Add($"datums \"{date}\" nav formā GGGG-MM-DD");
             }
             var inPerson = Field("inPersonOnly")?.ToLowerInvariant() is "jā" or "ja" or "true" or "1";
             rows.Add(new Row(line, id, new ServiceCardContent

@@ -35,18 +35,18 @@ public sealed partial class ServiceCardService(
         var errors = new ValidationErrors();
         void Add(string field, string message) => errors[field] = [message];
         if (card.Identifier is null || !IdentifierPattern().IsMatch(card.Identifier))
-            Add("identifier", "Identifikators: 1–40 latīņu burti, cipari, '.', '-', '_' (identifier required: letters, digits, '.', '-', '_').");
+            Add("identifier", "Identifikators: 1–40 latīņu burti, cipari, '.', '-', '_'.");
         else if (await db.Cards.AnyAsync(c => c.Identifier == card.Identifier && c.Id != id, ct))
-            Add("identifier", $"Identifikators \"{card.Identifier}\" jau ir citai kartītei (identifier already used).");
-        if (string.IsNullOrWhiteSpace(card.Name) || card.Name.Length > 200) Add("name", "Nosaukums ir obligāts, līdz 200 zīmēm (name required, up to 200 characters).");
+            Add("identifier", $"Identifikators \"{card.Identifier}\" jau ir citai kartītei.");
+        if (string.IsNullOrWhiteSpace(card.Name) || card.Name.Length > 200) Add("name", "Nosaukums ir obligāts, līdz 200 zīmēm.");
         if (card.ShortDescription is { Length: > 500 }) Add("shortDescription", "Īsais apraksts līdz 500 zīmēm.");
         if (card.Description is { Length: > 20000 }) Add("description", "Apraksts līdz 20 000 zīmēm.");
         if (card.EServiceUrl is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
             Add("eServiceUrl", "E-pakalpojuma saitei jābūt http(s) adresei (e-service link must be an http(s) URL).");
-        if (card.Costs.Any(c => c.AmountEur is < 0)) Add("costs", "Maksa nevar būt negatīva (a cost cannot be negative).");
-        if (card.Costs.Any(c => string.IsNullOrWhiteSpace(c.Description))) Add("costs", "Katrai maksai vajag aprakstu (each cost needs a description).");
-        if (card.Steps.Any(s => string.IsNullOrWhiteSpace(s.Title))) Add("steps", "Katram solim vajag nosaukumu (each step needs a title).");
-        if (card.Faq.Any(f => string.IsNullOrWhiteSpace(f.Question) || string.IsNullOrWhiteSpace(f.Answer))) Add("faq", "BUJ: vajag jautājumu un atbildi (each FAQ entry needs a question and an answer).");
+        if (card.Costs.Any(c => c.AmountEur is < 0)) Add("costs", "Maksa nevar būt negatīva.");
+        if (card.Costs.Any(c => string.IsNullOrWhiteSpace(c.Description))) Add("costs", "Katrai maksai vajag aprakstu.");
+        if (card.Steps.Any(s => string.IsNullOrWhiteSpace(s.Title))) Add("steps", "Katram solim vajag nosaukumu.");
+        if (card.Faq.Any(f => string.IsNullOrWhiteSpace(f.Question) || string.IsNullOrWhiteSpace(f.Answer))) Add("faq", "BUJ: vajag jautājumu un atbildi.");
         var fields = await customFields.ValidateAsync(RecordType, card.CustomFields, ct);
         foreach (var (key, message) in fields.Errors) Add($"customFields.{key}", message);
         return errors;
@@ -60,13 +60,13 @@ public sealed partial class ServiceCardService(
     /// </summary>
     public async Task<ImportResult> ImportAsync(IReadOnlyList<ServiceCardCsv.Row> rows, CancellationToken ct)
     {
-        var errors = rows.SelectMany(r => r.Errors.Select(e => $"rinda {r.Line} (line {r.Line}): {e}")).ToList();
+        var errors = rows.SelectMany(r => r.Errors.Select(e => $"rinda {r.Line}: {e}")).ToList();
         var plan = new List<(Guid? Id, ServiceCardContent Content)>();
         foreach (var row in rows.Where(r => r.Errors.Count == 0))
         {
             var existing = row.Id is { } id ? await db.Cards.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct)
                 : await db.Cards.AsNoTracking().SingleOrDefaultAsync(c => c.Identifier == row.Content.Identifier, ct);
-            if (row.Id is not null && existing is null) { errors.Add($"rinda {row.Line} (line {row.Line}): kartīte {row.Id} nav atrasta (unknown card id)"); continue; }
+            if (row.Id is not null && existing is null) { errors.Add($"rinda {row.Line}: kartīte {row.Id} nav atrasta"); continue; }
             var content = existing is null ? row.Content.Normalized() : Working(existing) with
             {
                 Identifier = row.Content.Identifier, Name = row.Content.Name, Owner = row.Content.Owner ?? Working(existing).Owner,
@@ -74,11 +74,11 @@ public sealed partial class ServiceCardService(
                 Themes = row.Content.Themes, LifeSituations = row.Content.LifeSituations, NextReviewDate = row.Content.NextReviewDate,
             };
             foreach (var (field, messages) in await ValidateAsync(content, existing?.Id, ct))
-                errors.AddRange(messages.Select(m => $"rinda {row.Line} (line {row.Line}), {field}: {m}"));
+                errors.AddRange(messages.Select(m => $"rinda {row.Line}, {field}: {m}"));
             plan.Add((existing?.Id, content));
         }
         foreach (var duplicate in plan.GroupBy(p => p.Content.Identifier).Where(g => g.Count() > 1))
-            errors.Add($"identifikators \"{duplicate.Key}\" failā atkārtojas (identifier repeated in the file)");
+            errors.Add($"identifikators \"{duplicate.Key}\" failā atkārtojas");
         if (errors.Count > 0) return new ImportResult(0, 0, errors);
         await transaction.InTransactionAsync(async () =>
         {
@@ -92,9 +92,9 @@ public sealed partial class ServiceCardService(
     public static IReadOnlyList<string> PublishProblems(ServiceCardContent card)
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(card.Owner)) problems.Add("nav norādīts pakalpojuma turētājs (no service owner)");
-        if (card.Channels.Count == 0) problems.Add("nav neviena saņemšanas kanāla (no channel)");
-        if (string.IsNullOrWhiteSpace(card.EServiceUrl) && !card.InPersonOnly) problems.Add("nav e-pakalpojuma saites vai atzīmes \"tikai klātienē\" (no e-service link or in-person flag)");
+        if (string.IsNullOrWhiteSpace(card.Owner)) problems.Add("nav norādīts pakalpojuma turētājs");
+        if (card.Channels.Count == 0) problems.Add("nav neviena saņemšanas kanāla");
+        if (string.IsNullOrWhiteSpace(card.EServiceUrl) && !card.InPersonOnly) problems.Add("nav e-pakalpojuma saites vai atzīmes \"tikai klātienē\"");
         return problems;
     }
 
@@ -163,7 +163,7 @@ public sealed partial class ServiceCardService(
             var card = await db.Cards.SingleOrDefaultAsync(c => c.Id == id, ct);
             if (card is null) return WorkflowResult.NotFound;
             if (!from.Contains(card.State) || to == CardState.Withdrawn && !card.IsPublished)
-                return WorkflowResult.Conflict($"Kartīti stāvoklī {card.State} nevar {action} (a card in state {card.State} cannot be {action}).");
+                return WorkflowResult.Conflict($"Kartīti stāvoklī {card.State} nevar {action}.");
             if (to == CardState.Published && PublishProblems(Working(card)) is { Count: > 0 } problems)
                 return WorkflowResult.Conflict("Kartīti nevar publicēt: " + string.Join("; ", problems) + ".");
             card.State = to;

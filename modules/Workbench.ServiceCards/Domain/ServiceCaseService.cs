@@ -32,9 +32,9 @@ public sealed class ServiceCaseService(
     public async Task<ValidationErrors> ValidateAsync(Registration registration, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        if (!await db.Cards.AnyAsync(c => c.Id == registration.CardId, ct)) errors["cardId"] = ["Pakalpojuma kartīte nav atrasta (unknown service card)."];
+        if (!await db.Cards.AnyAsync(c => c.Id == registration.CardId, ct)) errors["cardId"] = ["Pakalpojuma kartīte nav atrasta."];
         if (string.IsNullOrWhiteSpace(registration.ClientReference) || registration.ClientReference.Length > 100)
-            errors["clientReference"] = ["Klienta atsauce ir obligāta, līdz 100 zīmēm (client reference required)."];
+            errors["clientReference"] = ["Klienta atsauce ir obligāta, līdz 100 zīmēm."];
         return errors;
     }
 
@@ -57,7 +57,7 @@ public sealed class ServiceCaseService(
             var serviceCase = await db.Cases.SingleOrDefaultAsync(c => c.Id == id, ct);
             if (serviceCase is null) return (null, null);
             if (!Allowed[serviceCase.Status].Contains(status))
-                return (serviceCase, $"Gadījumu statusā {serviceCase.Status} nevar pārvietot uz {status} (a case in {serviceCase.Status} cannot move to {status}).");
+                return (serviceCase, $"Gadījumu statusā {serviceCase.Status} nevar pārvietot uz {status}.");
             serviceCase.Status = status;
             if (status is CaseStatus.Completed or CaseStatus.Refused) serviceCase.CompletedUtc = DateTime.UtcNow;
             var sequence = await db.CaseEvents.Where(e => e.CaseId == id).MaxAsync(e => e.Sequence, ct) + 1;

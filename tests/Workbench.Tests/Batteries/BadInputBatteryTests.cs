@@ -99,7 +99,7 @@ public sealed class BadInputBatteryTests(BatteryHost host) : IClassFixture<Batte
         var plausible = api.Plausible(schema);
         var text = plausible?.ToJsonString() ?? "{}";
         yield return new("plausible", () => Json(text));
-        yield return new("invalid JSON", () => Json("{\"title\": "));
+        yield return new("Nederīgs JSON", () => Json("{\"title\": "));
         yield return new("empty body", () => Json(""));
         yield return new("array instead of object", () => Json("[1, 2]"));
         yield return new("null", () => Json("null"));
@@ -179,7 +179,7 @@ public sealed class BadInputBatteryTests(BatteryHost host) : IClassFixture<Batte
         yield return new("empty", () => Multipart("multipart/form-data; boundary=b1", ""));
         yield return new("JSON instead of a form", () => Json("{}"));
         yield return new("another field name", () => Multipart("multipart/form-data; boundary=b1", part.Replace("name=\"file\"", "name=\"other\"", StringComparison.Ordinal)));
-        yield return new("empty file", () => Multipart("multipart/form-data; boundary=b1", part.Replace("teksts", "", StringComparison.Ordinal)));
+        yield return new("Fails ir tukšs", () => Multipart("multipart/form-data; boundary=b1", part.Replace("teksts", "", StringComparison.Ordinal)));
         foreach (var name in new[] { "../../../etc/passwd", "..\\..\\boot.ini", "/etc/shadow", "a\u0000b.txt", "", new string('x', 5000) + ".txt" })
             yield return new($"file name {name[..Math.Min(name.Length, 20)]}", () => Multipart("multipart/form-data; boundary=b1",
                 part.Replace("filename=\"a.txt\"", $"filename=\"{name}\"", StringComparison.Ordinal).Replace("text/plain", "text/html", StringComparison.Ordinal)));

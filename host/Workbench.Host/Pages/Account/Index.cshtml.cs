@@ -26,14 +26,14 @@ public sealed class IndexModel(UserManager<WorkbenchUser> users, SignInManager<W
     {
         if (await LoadAsync() is not { } user) return Challenge();
         var name = DisplayName?.Trim() ?? "";
-        if (name.Length is 0 or > 200) Errors.Add("Vārdam jābūt 1–200 zīmes garam (the name must be 1–200 characters).");
+        if (name.Length is 0 or > 200) Errors.Add("Vārdam jābūt 1–200 zīmes garam.");
         else
         {
             user.DisplayName = name;
             await users.UpdateAsync(user);
             await signIn.RefreshSignInAsync(user);
             await audit.AppendAsync("account.profile-saved", user.Email ?? user.Id, null, ct);
-            Message = "Saglabāts (saved).";
+            Message = "Saglabāts.";
         }
         return Page();
     }
@@ -45,14 +45,14 @@ public sealed class IndexModel(UserManager<WorkbenchUser> users, SignInManager<W
         var result = await users.ChangePasswordAsync(user, CurrentPassword ?? "", NewPassword ?? "");
         if (!result.Succeeded)
         {
-            Errors.AddRange(result.Errors.Select(e => e.Code == "PasswordMismatch" ? "Pašreizējā parole nav pareiza (the current password is wrong)." : e.Description));
+            Errors.AddRange(result.Errors.Select(e => e.Code == "PasswordMismatch" ? "Pašreizējā parole nav pareiza." : e.Description));
             await audit.AppendAsync("account.password-change-failed", user.Email ?? user.Id, null, ct);
             return Page();
         }
         // A new security stamp: other sessions with the old password end; this one continues.
         await signIn.RefreshSignInAsync(user);
         await audit.AppendAsync("account.password-changed", user.Email ?? user.Id, null, ct);
-        Message = "Parole nomainīta (password changed).";
+        Message = "Parole nomainīta.";
         return Page();
     }
 

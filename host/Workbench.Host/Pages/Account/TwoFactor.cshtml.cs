@@ -27,7 +27,7 @@ public sealed class TwoFactorModel(UserManager<WorkbenchUser> users, TwoFactorAc
     {
         if (await LoadAsync() is not { } user) return Challenge();
         RecoveryCodes = await twoFactor.EnableAsync(user, Code, ct);
-        if (RecoveryCodes is null) Error = "Kods nav pareizs; pārbaudiet laiku ierīcē un mēģiniet vēlreiz (the code is wrong).";
+        if (RecoveryCodes is null) Error = "Kods nav pareizs; pārbaudiet laiku ierīcē un mēģiniet vēlreiz.";
         else Enabled = true;
         return Page();
     }
@@ -38,7 +38,7 @@ public sealed class TwoFactorModel(UserManager<WorkbenchUser> users, TwoFactorAc
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Code?.Replace(" ", "") ?? ""))
         {
             await users.AccessFailedAsync(user);
-            Error = "Kods nav pareizs (the code is wrong).";
+            Error = "Kods nav pareizs.";
             return Page();
         }
         await twoFactor.DisableAsync(user, ct);

@@ -56,7 +56,7 @@ public sealed class WorkflowsModel(WorkflowEngine engine) : AdminPageModel
         catch (JsonException) { given = null; }
         if (given is null)
         {
-            (StatusMessage, StatusIsError) = ("Mainīgos norāda kā JSON objektu, piem. {\"amount\": 120} (give the variables as a JSON object).", true);
+            (StatusMessage, StatusIsError) = ("Mainīgos norāda kā JSON objektu, piem. {\"amount\": 120}.", true);
             return RedirectToPage(new { name });
         }
         try

@@ -28,10 +28,10 @@ public sealed class LogoutModel(OpenIdServer server, OpenIdApplications applicat
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var (hinted, subject) = await server.HintAsync(IdTokenHint, OpenIdServerApi.Issuer(HttpContext), ct);
-        if (IdTokenHint is not null && hinted is null) return Refuse("id_token_hint nav derīgs (the id_token_hint is not valid).");
-        if (hinted is not null && ClientId is not null && hinted != ClientId) return Refuse("client_id neatbilst id_token_hint (client_id does not match the id_token_hint).");
+        if (IdTokenHint is not null && hinted is null) return Refuse("id_token_hint nav derīgs.");
+        if (hinted is not null && ClientId is not null && hinted != ClientId) return Refuse("client_id neatbilst id_token_hint.");
         var target = await TargetAsync(hinted ?? ClientId, ct);
-        if (PostLogoutRedirectUri is not null && target is null) return Refuse("post_logout_redirect_uri nav reģistrēta (the post-logout URI is not registered for this client).");
+        if (PostLogoutRedirectUri is not null && target is null) return Refuse("post_logout_redirect_uri nav reģistrēta.");
         // Straight out only for the person the hint names: someone else's (or an attacker's own) token asks first.
         var current = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         if (hinted is null || (current is not null && current != subject)) return Page();

@@ -12,7 +12,7 @@ public static class SignInSettingsApi
 {
     public static IEndpointRouteBuilder MapSignInSettingsApi(this IEndpointRouteBuilder app)
     {
-        var settings = app.MapGroup("/api/admin/sign-in").WithTags("Administration").WithMetadata(new RequiresFeatureAttribute(PlatformManifest.Admin))
+        var settings = app.MapGroup("/api/admin/sign-in").WithTags("Administration").WithMetadata(new RequiresFeatureAttribute(PlatformFeatures.Admin))
             .RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageSettings));
         settings.MapGet("", Get).WithSummary("How staff sign in here: local accounts, single sign-on, upstream providers (secrets are never returned)");
         settings.MapPut("", Save).WithSummary("Change how staff sign in; a secret (clientSecret, directory bindPassword) left out keeps the stored one");

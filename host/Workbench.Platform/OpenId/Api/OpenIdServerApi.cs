@@ -23,7 +23,7 @@ public static class OpenIdServerApi
 {
     public static IEndpointRouteBuilder MapOpenIdServerApi(this IEndpointRouteBuilder app)
     {
-        var server = app.MapGroup("").WithTags("OpenID Connect").WithMetadata(new RequiresFeatureAttribute(PlatformManifest.OpenIdServer)).ExcludeFromDescription();
+        var server = app.MapGroup("").WithTags("OpenID Connect").WithMetadata(new RequiresFeatureAttribute(PlatformFeatures.OpenIdServer)).ExcludeFromDescription();
         server.MapGet("/.well-known/openid-configuration", Discovery);
         server.MapGet("/.well-known/jwks", Jwks);
         server.MapPost("/connect/token", Token);
@@ -32,7 +32,7 @@ public static class OpenIdServerApi
         server.MapPost("/connect/introspect", Introspect);
 
         var admin = app.MapGroup("/api/admin/openid").WithTags("OpenID Connect")
-            .WithMetadata(new RequiresFeatureAttribute(PlatformManifest.OpenIdServer))
+            .WithMetadata(new RequiresFeatureAttribute(PlatformFeatures.OpenIdServer))
             .RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageOpenIdApplications));
         admin.MapGet("/applications", ListApplications).WithSummary("Registered clients (secrets are never shown)");
         admin.MapPut("/applications/{clientId}", SaveApplication)
@@ -65,13 +65,13 @@ public static class OpenIdServerApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteApplication(string clientId, OpenIdApplications applications, CancellationToken ct) =>
-        await applications.DeleteAsync(clientId, ct) ? TypedResults.NoContent() : TypedResults.Problem($"Nav klienta \"{clientId}\" (no such client).", statusCode: 404);
+        await applications.DeleteAsync(clientId, ct) ? TypedResults.NoContent() : TypedResults.Problem($"Nav klienta \"{clientId}\".", statusCode: 404);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SaveMemberships(string email, Dictionary<string, IReadOnlyList<string>> tenants, UserManager<WorkbenchUser> users, StaffMemberships memberships, IAuditLog audit, CancellationToken ct)
     {
-        if (await users.FindByEmailAsync(email) is not { } user) return TypedResults.Problem($"Nav konta \"{email}\" (no such account).", statusCode: 404);
+        if (await users.FindByEmailAsync(email) is not { } user) return TypedResults.Problem($"Nav konta \"{email}\".", statusCode: 404);
         var invalid = tenants.Where(t => TenantNameRule.Validate(t.Key) is not null || t.Value.Count == 0).Select(t => t.Key).ToList();
-        if (invalid.Count > 0) return TypedResults.ValidationProblem(invalid.ToDictionary(t => t, _ => new[] { "Pašvaldības nosaukums un vismaz viena loma ir obligāti (a tenant name and at least one role are required)." }));
+        if (invalid.Count > 0) return TypedResults.ValidationProblem(invalid.ToDictionary(t => t, _ => new[] { "Pašvaldības nosaukums un vismaz viena loma ir obligāti." }));
         await memberships.SetAsync(user.Id, tenants, ct);
         await audit.AppendAsync("openid.memberships.saved", email, tenants, ct);
         return TypedResults.NoContent();
@@ -158,7 +158,7 @@ public static class OpenIdServerApi
         var form = await Form(http, ct);
         var (client, error) = await server.AuthenticateClientAsync(form, http.Request.Headers.Authorization, ct);
         if (client is null) return Error(error!, http);
-        if (client.Type != OpenIdApplications.Confidential) return Error(new OAuthError("invalid_client", "Introspekcija tikai konfidenciāliem klientiem (confidential clients only).", 401), http);
+        if (client.Type != OpenIdApplications.Confidential) return Error(new OAuthError("invalid_client", "Introspekcija tikai konfidenciāliem klientiem.", 401), http);
         NoStore(http);
         return Results.Json(await server.IntrospectAsync(form.GetValueOrDefault("token"), Issuer(http), ct));
     }

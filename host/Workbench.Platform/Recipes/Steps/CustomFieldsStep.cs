@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Modules;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Abstractions.CustomFields;
 using Workbench.Abstractions.Recipes;
@@ -9,7 +10,7 @@ namespace Workbench.Platform.Recipes.Steps;
 public sealed class CustomFieldsStep : IRecipeStepHandler
 {
     public string StepName => "custom-fields";
-    public string? RequiredFeature => PlatformManifest.CustomFields;
+    public string? RequiredFeature => PlatformFeatures.CustomFields;
 
     public Task ValidateAsync(RecipeStepContext context, CancellationToken ct)
     {

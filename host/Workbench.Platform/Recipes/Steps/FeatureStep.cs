@@ -43,7 +43,7 @@ public sealed class FeatureStep : IRecipeStepHandler
         if (context.Step[property] is null) return [];
         if (context.Step[property] is not JsonArray array)
         {
-            context.Error($"$.{property}", "Jābūt funkciju identifikatoru masīvam (expected an array of feature ids).");
+            context.Error($"$.{property}", "Jābūt funkciju identifikatoru masīvam.");
             return [];
         }
         return array.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").ToList();

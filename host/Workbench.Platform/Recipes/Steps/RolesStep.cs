@@ -18,10 +18,10 @@ public sealed class RolesStep : IRecipeStepHandler
         foreach (var (index, role) in context.ReadItems<RoleItem>("Roles"))
         {
             if (!RoleService.IsValidName(role.Name))
-                context.Error($"$.items[{index}].name", "Lomas nosaukums: 2–64 burti, cipari, atstarpes, '-' vai '_' (role name: 2–64 letters, digits, spaces, '-' or '_').");
+                context.Error($"$.items[{index}].name", "Lomas nosaukums: 2–64 burti, cipari, atstarpes, '-' vai '_'.");
             foreach (var (permission, p) in (role.Permissions ?? []).Select((x, i) => (x, i)))
                 if (!known.Contains(permission))
-                    context.Error($"$.items[{index}].permissions[{p}]", $"Nezināma atļauja \"{permission}\" (unknown permission).");
+                    context.Error($"$.items[{index}].permissions[{p}]", $"Nezināma atļauja \"{permission}\".");
             state.Roles.Add(role.Name);
         }
         return Task.CompletedTask;

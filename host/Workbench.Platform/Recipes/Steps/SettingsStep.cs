@@ -32,17 +32,17 @@ public static class SiteSettingsValidator
     public static IEnumerable<(string Path, string Message)> Validate(SiteSettings settings)
     {
         if (string.IsNullOrWhiteSpace(settings.SiteName) || settings.SiteName.Length > 120)
-            yield return ("$.siteName", "Vietnes nosaukums ir obligāts, līdz 120 zīmēm (site name is required, up to 120 characters).");
+            yield return ("$.siteName", "Vietnes nosaukums ir obligāts, līdz 120 zīmēm.");
         if (!CultureExists(settings.Culture))
-            yield return ("$.culture", $"Nezināma valoda \"{settings.Culture}\" (unknown culture).");
+            yield return ("$.culture", $"Nezināma valoda \"{settings.Culture}\".");
         if (!TimeZoneExists(settings.TimeZone))
-            yield return ("$.timeZone", $"Nezināma laika josla \"{settings.TimeZone}\" (unknown time zone).");
+            yield return ("$.timeZone", $"Nezināma laika josla \"{settings.TimeZone}\".");
         if (!Colors.TryParse(settings.Branding.PrimaryColor, out var primary))
-            yield return ("$.branding.primaryColor", "Krāsai jābūt formā #rrggbb (a colour is #rrggbb).");
+            yield return ("$.branding.primaryColor", "Krāsai jābūt formā #rrggbb.");
         else if (Colors.Contrast(primary, (255, 255, 255)) < 4.5)
-            yield return ("$.branding.primaryColor", $"Baltam tekstam uz {settings.Branding.PrimaryColor} kontrasts ir {Colors.Contrast(primary, (255, 255, 255)):0.0}:1, vajag vismaz 4.5:1 (white text on the primary colour needs contrast 4.5:1, WCAG AA).");
+            yield return ("$.branding.primaryColor", $"Baltam tekstam uz {settings.Branding.PrimaryColor} kontrasts ir {Colors.Contrast(primary, (255, 255, 255)):0.0}:1, vajag vismaz 4.5:1.");
         if (!Colors.TryParse(settings.Branding.AccentColor, out _))
-            yield return ("$.branding.accentColor", "Krāsai jābūt formā #rrggbb (a colour is #rrggbb).");
+            yield return ("$.branding.accentColor", "Krāsai jābūt formā #rrggbb.");
     }
 
     private static bool CultureExists(string name)

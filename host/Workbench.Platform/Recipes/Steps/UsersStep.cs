@@ -24,7 +24,7 @@ public sealed class UsersStep : IRecipeStepHandler
                 context.Error($"$.items[{index}].{field}", message);
             foreach (var (role, r) in (user.Roles ?? []).Select((x, i) => (x, i)))
                 if (!state.Roles.Contains(role))
-                    context.Error($"$.items[{index}].roles[{r}]", $"Nezināma loma \"{role}\" (unknown role; define it in a roles step first).");
+                    context.Error($"$.items[{index}].roles[{r}]", $"Nezināma loma \"{role}\".");
         }
     }
 

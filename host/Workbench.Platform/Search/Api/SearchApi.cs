@@ -18,7 +18,7 @@ public static class SearchApi
     {
         app.MapGet("/api/search", Search).WithTags("Search")
             .WithSummary("Full-text search of everything the caller may open: q, module (feature id), type, page, prefix (type-ahead)");
-        app.MapPost("/api/admin/search/rebuild", Rebuild).WithTags("Administration").WithMetadata(new RequiresFeatureAttribute(PlatformManifest.Admin))
+        app.MapPost("/api/admin/search/rebuild", Rebuild).WithTags("Administration").WithMetadata(new RequiresFeatureAttribute(PlatformFeatures.Admin))
             .RequireAuthorization(PermissionNames.Policy(PermissionNames.ManageFeatures));
         return app;
     }
@@ -26,9 +26,9 @@ public static class SearchApi
     private static async Task<Results<Ok<SearchResults>, ValidationProblem>> Search(HttpContext http, SearchService search, string? q, string? module, string? type, int? page, bool? prefix, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q) || q.Length > 200)
-            return TypedResults.ValidationProblem(new ValidationErrors { { "q", "Ievadiet meklējamo tekstu, līdz 200 zīmēm (enter search text, up to 200 characters)." } });
+            return TypedResults.ValidationProblem(new ValidationErrors { { "q", "Ievadiet meklējamo tekstu, līdz 200 zīmēm." } });
         if (page is < 1 or > 1000)
-            return TypedResults.ValidationProblem(new ValidationErrors { { "page", "Lapai jābūt no 1 līdz 1000 (page must be 1–1000)." } });
+            return TypedResults.ValidationProblem(new ValidationErrors { { "page", "Lapai jābūt no 1 līdz 1000." } });
         var results = await search.SearchAsync(new SearchQuery(q, module, type, page ?? 1, 10, prefix ?? false), http.User, ct);
         var basePath = http.Request.PathBase.Value + "/";
         return TypedResults.Ok(results with { Hits = results.Hits.Select(h => h with { Url = basePath + h.Url }).ToList() });

@@ -19,7 +19,7 @@ public static class WorkflowsApi
     public static IEndpointRouteBuilder MapWorkflowsApi(this IEndpointRouteBuilder app)
     {
         var manage = PermissionNames.Policy(PermissionNames.ManageWorkflows);
-        var admin = app.MapGroup("/api/admin/workflows").WithTags("Workflows").WithMetadata(new RequiresFeatureAttribute(PlatformManifest.Admin)).RequireAuthorization(manage);
+        var admin = app.MapGroup("/api/admin/workflows").WithTags("Workflows").WithMetadata(new RequiresFeatureAttribute(PlatformFeatures.Admin)).RequireAuthorization(manage);
         admin.MapGet("/types", Types);
         admin.MapPost("/types", SaveType).RequiresBody("application/json").WithSummary("A workflow type as JSON; refused with every reason (unknown activity, dangling transition, bad property) or saved as a new version");
         admin.MapPost("/types/{name}/enable", (string name, WorkflowEngine engine, CancellationToken ct) => SetEnabledAsync(name, true, engine, ct));
@@ -33,7 +33,7 @@ public static class WorkflowsApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Runs a failed instance again from the failed step; an optional body corrects its variables first");
 
-        var workflows = app.MapGroup("/api/workflows").WithTags("Workflows").WithMetadata(new RequiresFeatureAttribute(PlatformManifest.Admin));
+        var workflows = app.MapGroup("/api/workflows").WithTags("Workflows").WithMetadata(new RequiresFeatureAttribute(PlatformFeatures.Admin));
         workflows.MapPost("/{type}/start", async (string type, JsonObject? variables, WorkflowEngine engine, CancellationToken ct) =>
             TypedResults.Created("api/admin/workflows/instances", InstanceSummary.Of(await engine.StartAsync(type, null, null, variables ?? [], ct)))).RequireAuthorization(manage)
             .ProducesProblem(StatusCodes.Status409Conflict);

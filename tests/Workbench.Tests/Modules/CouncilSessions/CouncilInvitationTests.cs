@@ -38,7 +38,7 @@ public sealed partial class CouncilInvitationTests
         var guest = await IdAsync($"/{tenant}/api/council/people", new { name = "Sociālā darbiniece", email = "soc@ventspils.lv" });
         Assert.Equal(HttpStatusCode.NoContent, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings/{meeting}/guests", new { personId = guest }, Ct)).StatusCode);
         var noAddress = await IdAsync($"/{tenant}/api/council/people", new { name = "Bez adreses" });
-        Assert.Contains("valid e-mail address", await (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings/{meeting}/guests", new { personId = noAddress }, Ct)).Content.ReadAsStringAsync(Ct));
+        Assert.Contains("derīgu e-pasta adresi", await (await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings/{meeting}/guests", new { personId = noAddress }, Ct)).Content.ReadAsStringAsync(Ct));
         (await secretary.PostAsync($"/{tenant}/api/council/meetings/{meeting}/convene", null, Ct)).EnsureSuccessStatusCode();
 
         var first = await SmtpSink.MailsAsync(sink, 3);

@@ -24,7 +24,7 @@ public sealed class CouncilRulesTests
                 Assert.Equal(legal, next is not null);
                 Assert.Equal(legal, refusal is null);
             }
-        Assert.Contains("unknown action", MeetingStates.Apply(MeetingState.Planned, "reopen").Refusal);
+        Assert.Contains("Nezināma darbība", MeetingStates.Apply(MeetingState.Planned, "reopen").Refusal);
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
 
         var conveneEmpty = await secretary.PostAsync($"/{tenant}/api/council/meetings/{id}/convene", null, Ct);
         Assert.Equal(HttpStatusCode.Conflict, conveneEmpty.StatusCode);
-        Assert.Contains("without an agenda", await conveneEmpty.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("bez darba kārtības", await conveneEmpty.Content.ReadAsStringAsync(Ct));
 
         var budget = await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par pašvaldības 2027. gada budžetu", draftDecision = "Apstiprināt budžetu." });
         var land = await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{id}/agenda", new { title = "Par zemes gabala nomu", isPublic = false });
@@ -195,9 +195,9 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
         var item = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{committeeMeeting}/agenda", new { title = "Par nekustamā īpašuma nodokļa atvieglojumiem", draftDecision = "Noteikt atvieglojumus." })).GetProperty("id").GetGuid();
         var tooEarly = await secretary.PostAsJsonAsync($"/{tenant}/api/council/agenda-items/{item}/forward", new { }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
-        Assert.Contains("once the committee has dealt with it", await tooEarly.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("kad komiteja to izskatījusi", await tooEarly.Content.ReadAsStringAsync(Ct));
         foreach (var step in new[] { "convene", "open" }) (await secretary.PostAsync($"/{tenant}/api/council/meetings/{committeeMeeting}/{step}", null, Ct)).EnsureSuccessStatusCode();
-        Assert.Contains("no upcoming meeting", await (await secretary.PostAsJsonAsync($"/{tenant}/api/council/agenda-items/{item}/forward", new { }, Ct)).Content.ReadAsStringAsync(Ct));
+        Assert.Contains("nav nākamās sēdes", await (await secretary.PostAsJsonAsync($"/{tenant}/api/council/agenda-items/{item}/forward", new { }, Ct)).Content.ReadAsStringAsync(Ct));
 
         var later = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-30T10:00:00Z", place = "Domes zāle" })).GetProperty("id").GetGuid();
         var next = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings", new { bodyId = council, startsAt = "2026-12-17T10:00:00Z", place = "Domes zāle" })).GetProperty("id").GetGuid();
@@ -207,7 +207,7 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
         Assert.Equal("Noteikt atvieglojumus.", forwarded.GetProperty("draftDecision").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/agenda-items/{item}/forward", new { meetingId = later }, Ct)).StatusCode);
         var councilItem = forwarded.GetProperty("id").GetGuid();
-        Assert.Contains("only committee and commission items", await (await secretary.PostAsJsonAsync($"/{tenant}/api/council/agenda-items/{councilItem}/forward", new { }, Ct)).Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Domes jautājumu tālāk nenodod", await (await secretary.PostAsJsonAsync($"/{tenant}/api/council/agenda-items/{councilItem}/forward", new { }, Ct)).Content.ReadAsStringAsync(Ct));
 
         var history = (await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/agenda-items/{councilItem}/history", Ct)).EnumerateArray().ToList();
         Assert.Equal(["Council", "Committee"], history.Select(h => h.GetProperty("body").GetProperty("kind").GetString()));

@@ -35,7 +35,7 @@ public sealed class CouncilVotingTests(HostFixture host) : IClassFixture<HostFix
         await AttendAsync(secretary, tenant, meetingId, people["m1"], "InRoom");
         var noQuorum = await secretary.PostAsJsonAsync($"/{tenant}/api/council/meetings/{meetingId}/votes", new { agendaItemId = item, motion = "Atbalstīt grozījumus" }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, noQuorum.StatusCode);
-        Assert.Contains("no quorum: 1 of 3", await noQuorum.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Nav kvoruma: klāt 1 no 3", await noQuorum.Content.ReadAsStringAsync(Ct));
         await AttendAsync(secretary, tenant, meetingId, people["m2"], "Remote");
         await AttendAsync(secretary, tenant, meetingId, people["sec"], "InRoom");
         var quorum = await secretary.GetFromJsonAsync<JsonElement>($"/{tenant}/api/council/meetings/{meetingId}/quorum", Ct);
@@ -56,10 +56,10 @@ public sealed class CouncilVotingTests(HostFixture host) : IClassFixture<HostFix
         Assert.Equal(1, (await BallotAsync(m1, tenant, voteId, "For")).GetProperty("for").GetInt32());
         var twice = await m1.PostAsJsonAsync($"/{tenant}/api/council/votes/{voteId}/ballot", new { choice = "Against" }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
-        Assert.Contains("already voted", await twice.Content.ReadAsStringAsync(Ct));
-        Assert.Contains("only members present", await (await m3.PostAsJsonAsync($"/{tenant}/api/council/votes/{voteId}/ballot", new { choice = "For" }, Ct)).Content.ReadAsStringAsync(Ct));
+        Assert.Contains("jau nobalsojāt", await twice.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("tikai sēdē klātesošs", await (await m3.PostAsJsonAsync($"/{tenant}/api/council/votes/{voteId}/ballot", new { choice = "For" }, Ct)).Content.ReadAsStringAsync(Ct));
         var sec = await MemberAsync(tenant, "sec");
-        Assert.Contains("no voting right", await (await sec.PostAsJsonAsync($"/{tenant}/api/council/votes/{voteId}/ballot", new { choice = "For" }, Ct)).Content.ReadAsStringAsync(Ct));
+        Assert.Contains("nav balsstiesību", await (await sec.PostAsJsonAsync($"/{tenant}/api/council/votes/{voteId}/ballot", new { choice = "For" }, Ct)).Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync($"/{tenant}/api/council/votes/{voteId}/ballot", new { choice = "For" }, Ct)).StatusCode);
         var m2 = await MemberAsync(tenant, "m2");
         Assert.Equal(1, (await BallotAsync(m2, tenant, voteId, "Against", "remote")).GetProperty("against").GetInt32());
@@ -67,7 +67,7 @@ public sealed class CouncilVotingTests(HostFixture host) : IClassFixture<HostFix
         var closed = await m1.PostAsync($"/{tenant}/api/council/votes/{voteId}/close", null, Ct);
         var result = await closed.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(("Closed", 1, 1, false), (result.GetProperty("state").GetString(), result.GetProperty("for").GetInt32(), result.GetProperty("against").GetInt32(), result.GetProperty("passed").GetBoolean()));
-        Assert.Contains("the vote is closed", await (await m3.PostAsJsonAsync($"/{tenant}/api/council/votes/{voteId}/ballot", new { choice = "For" }, Ct)).Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Balsojums ir slēgts", await (await m3.PostAsJsonAsync($"/{tenant}/api/council/votes/{voteId}/ballot", new { choice = "For" }, Ct)).Content.ReadAsStringAsync(Ct));
 
         // The screen saw each change and the final result, then the stream ended.
         var seen = await events.WaitAsync(TimeSpan.FromSeconds(30), Ct);
@@ -90,12 +90,12 @@ public sealed class CouncilVotingTests(HostFixture host) : IClassFixture<HostFix
         (await secretary.PostAsync($"/{tenant}/api/council/meetings/{meetingId}/attendance/{people["m2"]}/leave", null, Ct)).EnsureSuccessStatusCode();
         await AttendAsync(secretary, tenant, meetingId, people["m3"], "InRoom");
         var revote = (await JsonApi.CreatedAsync(secretary, $"/{tenant}/api/council/meetings/{meetingId}/votes", new { agendaItemId = item, motion = "Atkārtots balsojums" })).GetProperty("id").GetGuid();
-        Assert.Contains("only members present", await (await m2.PostAsJsonAsync($"/{tenant}/api/council/votes/{revote}/ballot", new { choice = "For" }, Ct)).Content.ReadAsStringAsync(Ct));
+        Assert.Contains("tikai sēdē klātesošs", await (await m2.PostAsJsonAsync($"/{tenant}/api/council/votes/{revote}/ballot", new { choice = "For" }, Ct)).Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.NotFound, (await host.AnonymousClient().GetAsync($"/{tenant}/oparl/v1/vote-events/{revote}", Ct)).StatusCode);
 
         // Minutes: only once the meeting is closed, which waits for the open vote; the public edition once signed.
         var early = await secretary.PostAsync($"/{tenant}/api/council/meetings/{meetingId}/close", null, Ct);
-        Assert.Contains("close the open vote", await early.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("slēdziet notiekošo balsojumu", await early.Content.ReadAsStringAsync(Ct));
         (await secretary.PostAsync($"/{tenant}/api/council/votes/{revote}/close", null, Ct)).EnsureSuccessStatusCode();
 
         // A vote on a closed item of this public meeting stays inside: not in the public vote record, its stream or Popolo.
@@ -121,9 +121,10 @@ public sealed class CouncilVotingTests(HostFixture host) : IClassFixture<HostFix
         Assert.Equal(2, audit.EnumerateArray().Count(e => e.GetProperty("action").GetString() == "council.vote.cast" && e.GetProperty("subject").GetString()!.StartsWith(voteId.ToString())));
         // The refusals are in the audit log too, each with who, what and why — and nothing else changed.
         var refusals = audit.EnumerateArray().Where(e => e.GetProperty("action").GetString() == "council.refused").ToList();
-        Assert.Contains(refusals, e => e.GetProperty("subject").GetString() == $"/api/council/votes/{voteId}/ballot" && e.GetProperty("details").GetString()!.Contains("already voted")
+        static string Reason(JsonElement entry) => JsonDocument.Parse(entry.GetProperty("details").GetString()!).RootElement.GetProperty("reason").GetString()!;
+        Assert.Contains(refusals, e => e.GetProperty("subject").GetString() == $"/api/council/votes/{voteId}/ballot" && Reason(e).Contains("jau nobalsojāt")
             && e.GetProperty("actor").GetString() == $"m1-{tenant}@ventspils.lv");
-        Assert.Contains(refusals, e => e.GetProperty("subject").GetString() == $"/api/council/meetings/{meetingId}/votes" && e.GetProperty("details").GetString()!.Contains("no quorum"));
+        Assert.Contains(refusals, e => e.GetProperty("subject").GetString() == $"/api/council/meetings/{meetingId}/votes" && Reason(e).Contains("Nav kvoruma"));
     }
 
     private async Task<HttpClient> MemberAsync(string tenant, string key)

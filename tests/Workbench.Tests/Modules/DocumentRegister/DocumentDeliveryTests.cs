@@ -56,7 +56,7 @@ public sealed class DocumentDeliveryTests
         }
         var badAddress = await admin.PostAsJsonAsync($"/{tenant}/api/documents/{id}/send", new { channel = "Depp", recipient = "jb@example.lv" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, badAddress.StatusCode);
-        Assert.Contains("personal code", await badAddress.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("personas kods", await badAddress.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsJsonAsync($"/{tenant}/api/documents/{id}/send", send, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsJsonAsync($"/{tenant}/api/documents/{id}/send", new { channel = "Div", recipient = "90000068977" }, Ct)).StatusCode);
         await host.DispatchOutboxAsync(tenant);

@@ -19,14 +19,14 @@ public sealed class DocumentRegisterRulesTests
     }
 
     [Theory]
-    [InlineData("{prefix}-{month}/{seq}", "unknown token")]
-    [InlineData("{prefix}-{yyyy}", "no {seq} token")]
-    [InlineData("{seq}-{seq}", "only one {seq}")]
-    [InlineData("{yyyy:4}/{seq}", "only the sequence takes a width")]
-    [InlineData("{seq:12}", "1 to 10 digits")]
-    [InlineData("{prefix-{seq}", "unbalanced braces")]
-    [InlineData("{SEQ}", "unknown token")]
-    [InlineData("", "is required")]
+    [InlineData("{prefix}-{month}/{seq}", "Nezināms šablona elements")]
+    [InlineData("{prefix}-{yyyy}", "nav kārtas numura {seq}")]
+    [InlineData("{seq}-{seq}", "tikai viens {seq}")]
+    [InlineData("{yyyy:4}/{seq}", "Platumu var norādīt tikai {seq:N}")]
+    [InlineData("{seq:12}", "no 1 līdz 10 cipariem")]
+    [InlineData("{prefix-{seq}", "Nesapārotas figūriekavas")]
+    [InlineData("{SEQ}", "Nezināms šablona elements")]
+    [InlineData("", "ir obligāts")]
     public void A_pattern_that_cannot_number_is_refused_with_the_reason(string text, string reason)
     {
         var (pattern, error) = NumberingPattern.Parse(text, restartsYearly: false);
@@ -37,7 +37,7 @@ public sealed class DocumentRegisterRulesTests
     [Fact]
     public void A_yearly_restart_needs_the_year_in_the_number_and_counts_per_year_and_case_file()
     {
-        Assert.Contains("yearly restart needs the year", NumberingPattern.Parse("{prefix}/{seq}", restartsYearly: true).Error);
+        Assert.Contains("šablonā vajag {yyyy} vai {yy}", NumberingPattern.Parse("{prefix}/{seq}", restartsYearly: true).Error);
         var byIndex = NumberingPattern.Parse("{index}/{yyyy}/{seq}", restartsYearly: true).Pattern!;
         Assert.Equal("2026|1-12", byIndex.CounterScope(true, 2026, "1-12"));
         Assert.NotEqual(byIndex.CounterScope(true, 2026, "1-12"), byIndex.CounterScope(true, 2027, "1-12"));
@@ -59,12 +59,12 @@ public sealed class DocumentRegisterRulesTests
     [Fact]
     public void A_container_that_is_not_a_zip_lacks_a_signature_or_was_changed_after_signing_is_refused()
     {
-        Assert.Contains("not a ZIP archive", SignedContainer.Check(Encoding.UTF8.GetBytes("%PDF-1.7 not a container")).Error);
-        Assert.Contains("holds no signature", SignedContainer.Check(EdocSamples.Build(Letter, withSignature: false)).Error);
+        Assert.Contains("nav ZIP arhīvs", SignedContainer.Check(Encoding.UTF8.GetBytes("%PDF-1.7 not a container")).Error);
+        Assert.Contains("Konteinerā nav paraksta", SignedContainer.Check(EdocSamples.Build(Letter, withSignature: false)).Error);
         var changed = new Dictionary<string, byte[]>(Letter) { ["vestule.txt"] = Encoding.UTF8.GetBytes("Cits teksts") };
-        Assert.Contains("digest does not match", SignedContainer.Check(EdocSamples.Build(changed, signed: Letter)).Error);
+        Assert.Contains("jaucējvērtība nesakrīt", SignedContainer.Check(EdocSamples.Build(changed, signed: Letter)).Error);
         var extra = new Dictionary<string, byte[]>(Letter) { ["ielikts.txt"] = [9] };
-        Assert.Contains("does not cover", SignedContainer.Check(EdocSamples.Build(extra, signed: Letter)).Error);
+        Assert.Contains("nav parakstītas", SignedContainer.Check(EdocSamples.Build(extra, signed: Letter)).Error);
     }
 
     [Fact]

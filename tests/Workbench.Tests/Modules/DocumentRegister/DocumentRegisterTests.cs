@@ -72,7 +72,7 @@ public sealed class DocumentRegisterTests(HostFixture host) : IClassFixture<Host
         Assert.Contains($"SC-2026-17 — {card.GetProperty("name").GetString()} (Submitted)", page);
         var unknownCase = await admin.PostAsJsonAsync($"/{tenant}/api/documents", Letter(outgoing, letters, "Atbilde bez lietas", new { serviceCases = new[] { "SC-1999-1" } }), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, unknownCase.StatusCode);
-        Assert.Contains("no such service case", (await unknownCase.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("serviceCases[0]")[0].GetString());
+        Assert.Contains("Nav pakalpojuma lietas", (await unknownCase.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("serviceCases[0]")[0].GetString());
         Assert.Equal(1, read.GetProperty("version").GetInt32());
 
         // A letter without the fields its kind requires is refused, field by field, and takes no number.
@@ -92,10 +92,10 @@ public sealed class DocumentRegisterTests(HostFixture host) : IClassFixture<Host
             prefix = ien.GetProperty("prefix").GetString(), pattern = "{prefix}/{seq}", restartsYearly = false,
         }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, renumbered.StatusCode);
-        Assert.Contains("does not change", await renumbered.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Numerāciju nemaina", await renumbered.Content.ReadAsStringAsync(Ct));
 
         // Patterns that could not number documents are refused when saved, with the reason.
-        foreach (var (pattern, reason) in new[] { ("{prefix}-{month}/{seq}", "unknown token"), ("{prefix}-{yyyy}", "no {seq} token") })
+        foreach (var (pattern, reason) in new[] { ("{prefix}-{month}/{seq}", "Nezināms šablona elements"), ("{prefix}-{yyyy}", "nav kārtas numura {seq}") })
         {
             var refused = await admin.PostAsJsonAsync($"/{tenant}/api/document-registers", new { code = "X1", name = "X", kind = "X", pattern }, Ct);
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -222,7 +222,7 @@ public sealed class DocumentRegisterTests(HostFixture host) : IClassFixture<Host
         var files = new Dictionary<string, byte[]> { ["atbilde.txt"] = Encoding.UTF8.GetBytes("Atbilde") };
         var signed = await UploadAsync(admin, tenant, ids[0], "atbilde.edoc", EdocSamples.Build(files, signer: "Anna Priede"), HttpStatusCode.Created);
         Assert.Equal(("SignedContainer", "Anna Priede"), (signed.GetProperty("kind").GetString(), signed.GetProperty("signers").GetString()));
-        foreach (var (content, reason) in new[] { (Encoding.UTF8.GetBytes("nav zip"), "not a ZIP archive"), (EdocSamples.Build(files, withSignature: false), "holds no signature") })
+        foreach (var (content, reason) in new[] { (Encoding.UTF8.GetBytes("nav zip"), "nav ZIP arhīvs"), (EdocSamples.Build(files, withSignature: false), "Konteinerā nav paraksta") })
         {
             var refused = await UploadAsync(admin, tenant, ids[1], "slikts.edoc", content, HttpStatusCode.BadRequest);
             Assert.Contains(reason, refused.GetProperty("detail").GetString());
@@ -272,7 +272,7 @@ public sealed class DocumentRegisterTests(HostFixture host) : IClassFixture<Host
 
         var early = await second.PostAsJsonAsync($"/{tenant}/api/documents/{id}/approval/decision", new { approve = true }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
-        Assert.Contains("not your turn", await early.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("nav jāsaskaņo", await early.Content.ReadAsStringAsync(Ct));
         (await first.PostAsJsonAsync($"/{tenant}/api/documents/{id}/approval/decision", new { approve = true, comment = "Juridiski korekts" }, Ct)).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.BadRequest, (await second.PostAsJsonAsync($"/{tenant}/api/documents/{id}/approval/decision", new { approve = false }, Ct)).StatusCode);
         (await second.PostAsJsonAsync($"/{tenant}/api/documents/{id}/approval/decision", new { approve = false, comment = "Jāprecizē termiņš" }, Ct)).EnsureSuccessStatusCode();

@@ -188,9 +188,9 @@ public sealed class ServiceCardTests(HostFixture host)
         var refused = await admin.PostAsync($"/{tenant}/api/service-cards/import", new StringContent(edited, Encoding.UTF8, "text/csv"), ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var problems = await refused.Content.ReadAsStringAsync(ct);
-        Assert.Contains("line 3", problems);
+        Assert.Contains("rinda 3", problems);
         Assert.Contains("Pigeon", problems);
-        Assert.Contains("yyyy-MM-dd", problems);
+        Assert.Contains("GGGG-MM-DD", problems);
         Assert.Equal(16, (await admin.GetFromJsonAsync<List<JsonElement>>($"/{tenant}/api/service-cards", ct))!.Count);
 
         var fixedFile = edited.Replace("InPerson, Pigeon", "InPerson").Replace("2027-13-01", "2027-01-13");

@@ -87,7 +87,7 @@ public sealed class CliTests(HostFixture host)
         Assert.Equal(1, duplicate.ExitCode);
         var invalid = await CliAsync("tenants", "create", "--name", "Bad_Name", "--recipe", "smiltene", "--json");
         Assert.Equal(1, invalid.ExitCode);
-        Assert.Contains("[a-z0-9-]", JsonDocument.Parse(invalid.Output).RootElement.GetProperty("errors")[0].GetString());
+        Assert.Contains("mazie burti a–z, cipari un '-'", JsonDocument.Parse(invalid.Output).RootElement.GetProperty("errors")[0].GetString());
     }
 
     [Fact]

@@ -99,13 +99,13 @@ public sealed class ProbeFindingsTests(HostFixture host)
         {
             var recipe = await admin.PostAsync($"/{tenant}/api/admin/recipes/run", Json(duplicated), Ct);
             Assert.Equal(HttpStatusCode.BadRequest, recipe.StatusCode);
-            Assert.Matches("Duplicate property 'name'|a key appears twice", await recipe.Content.ReadAsStringAsync(Ct));
+            Assert.Matches("Duplicate property 'name'|kāda atslēga atkārtojas", await recipe.Content.ReadAsStringAsync(Ct));
         }
 
         // An e-mail address with a control character.
         var user = await admin.PostAsJsonAsync($"/{tenant}/api/admin/users", new { email = "a\u0001b@example.lv", displayName = "X", password = "Staff-Password-2026", roles = Array.Empty<string>() }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, user.StatusCode);
-        Assert.Contains("e-mail", await user.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("e-pasta adrese", await user.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]

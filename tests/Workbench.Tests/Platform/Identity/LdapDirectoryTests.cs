@@ -55,7 +55,7 @@ public sealed class LdapDirectoryTests(HostFixture host) : IClassFixture<HostFix
 
         var wrong = await SignInAsync(tenant, "janis.berzins", "Directory-Password-X");
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        Assert.Contains("wrong user name or password", await wrong.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Nepareizs lietotājvārds vai parole", await wrong.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(tenant, "janis.berzins", "")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(tenant, "*", "Directory-Password-1")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(tenant, "janis.berzins)(uid=*", "Directory-Password-1")).StatusCode);
@@ -92,7 +92,7 @@ public sealed class LdapDirectoryTests(HostFixture host) : IClassFixture<HostFix
             directory = new { host = "ldap.attacker.example", port = 389, security = "none", allowPlainLdap = true, bindDn = Ldap.AdminDn, baseDn = "ou=people,dc=riga,dc=lv" },
         }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
-        Assert.Contains("again when the server or account changes", await elsewhere.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("tā jāievada no jauna", await elsewhere.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class LdapDirectoryTests(HostFixture host) : IClassFixture<HostFix
         Assert.Equal(HttpStatusCode.NoContent, noGroups.StatusCode);
         var refused = await SignInAsync(tenant, "janis.berzins", "Directory-Password-1");
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-        Assert.Contains("no role here", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("nav lomu", await refused.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class LdapDirectoryTests(HostFixture host) : IClassFixture<HostFix
         var admin = await host.AdminClientAsync(tenant);
         var plain = await admin.PutAsJsonAsync($"/{tenant}/api/admin/sign-in", new { localAccounts = true, directory = Directory("none") }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, plain.StatusCode);
-        Assert.Contains("allow it explicitly", await plain.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("allowPlainLdap", await plain.Content.ReadAsStringAsync(Ct));
         var invalid = await admin.PutAsJsonAsync($"/{tenant}/api/admin/sign-in", new { localAccounts = true, directory = new { host = "", port = 0, security = "tls", baseDn = "", userFilter = "uid=x" } }, Ct);
         var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order();
         Assert.Equal(["directory.baseDn", "directory.host", "directory.port", "directory.security", "directory.userFilter"], errors);

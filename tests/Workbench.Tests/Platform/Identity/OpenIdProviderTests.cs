@@ -280,7 +280,7 @@ public sealed class OpenIdProviderTests(HostFixture host)
             type = "confidential", clientSecret = "x-secret-x-secret-x-secret-x-secret-x", allowedFlows = new[] { "client_credentials" }, scopes = new[] { "api" },
         }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, reserved.StatusCode);
-        Assert.Contains("reserved for the municipalities' own sign-in", await reserved.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("ir rezervēts pašvaldību", await reserved.Content.ReadAsStringAsync(Ct));
         var badUrls = await admin.PutAsJsonAsync($"/{OidcScenario.Provider}/api/admin/openid/applications/{clientId}", new
         {
             type = "confidential", allowedFlows = new[] { "client_credentials" }, scopes = new[] { "api" }, workplaceUrl = "not a url", pendingUrl = "ftp://x/y",

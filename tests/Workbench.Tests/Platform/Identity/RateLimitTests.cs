@@ -23,7 +23,7 @@ public sealed class RateLimitTests
         var refused = await client.PostAsJsonAsync("/riga/api/session/", new { email = WorkbenchFactory.AdminEmail, password = WorkbenchFactory.AdminPassword }, ct);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("60", refused.Headers.RetryAfter?.ToString());
-        Assert.Contains("too many attempts", await refused.Content.ReadAsStringAsync(ct));
+        Assert.Contains("Pārāk daudz mēģinājumu", await refused.Content.ReadAsStringAsync(ct));
         // Reading pages is not limited; provider callbacks (each one audited) are.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/riga/signin", ct)).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/riga/signin-oidc/workbench?code=x&state=y", ct)).StatusCode);

@@ -58,7 +58,7 @@ public sealed partial class SingleSignOnTests
 
         var nothingLeft = await admin.PutAsJsonAsync("/riga/api/admin/sign-in", new { localAccounts = false, singleSignOn = false }, ct);
         Assert.Equal(HttpStatusCode.BadRequest, nothingLeft.StatusCode);
-        Assert.Contains("at least one way to sign in", await nothingLeft.Content.ReadAsStringAsync(ct));
+        Assert.Contains("Vismaz vienam pieteikšanās veidam", await nothingLeft.Content.ReadAsStringAsync(ct));
         var badUpstream = await admin.PutAsJsonAsync("/riga/api/admin/sign-in", new
         {
             localAccounts = true, upstream = new[] { new { key = "Bad Key", displayName = "", authority = "http://idp.example.lv", clientId = "", defaultRole = "Viewer" } },
@@ -72,7 +72,7 @@ public sealed partial class SingleSignOnTests
         using var person = Browser(host);
         var refused = await person.PostAsJsonAsync("/riga/api/session", new { email = WorkbenchFactory.AdminEmail, password = WorkbenchFactory.AdminPassword }, ct);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-        Assert.Contains("password sign-in is switched off", await refused.Content.ReadAsStringAsync(ct));
+        Assert.Contains("ar paroli nepieslēdzas", await refused.Content.ReadAsStringAsync(ct));
         var page = await person.GetStringAsync("/riga/signin", ct);
         Assert.DoesNotContain("type=\"password\"", page);
 

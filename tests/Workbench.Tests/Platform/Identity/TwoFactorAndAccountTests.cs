@@ -52,7 +52,7 @@ public sealed partial class TwoFactorAndAccountTests(HostFixture host) : IClassF
         Assert.StartsWith("otpauth://totp/", decoded.Output.Trim());
         Assert.Contains("secret=" + key.ToUpperInvariant(), decoded.Output);
         var wrong = await PostFormAsync(person, $"/{tenant}/account/two-factor?handler=Enable", new() { ["code"] = "000000" == Totp(key) ? "111111" : "000000" });
-        Assert.Contains("the code is wrong", await wrong.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Kods nav pareizs", await wrong.Content.ReadAsStringAsync(Ct));
         var enabled = await PostFormAsync(person, $"/{tenant}/account/two-factor?handler=Enable", new() { ["code"] = Totp(key) });
         var codes = RecoveryCode().Matches(await enabled.Content.ReadAsStringAsync(Ct)).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(8, codes.Count);
@@ -73,12 +73,12 @@ public sealed partial class TwoFactorAndAccountTests(HostFixture host) : IClassF
         Assert.Equal(HttpStatusCode.Unauthorized, withoutCode.StatusCode);
         Assert.Contains("Second factor required", await withoutCode.Content.ReadAsStringAsync(Ct));
         var wrongCode = await ApiSignInAsync(host.AnonymousClient(), tenant, Totp(key, DateTimeOffset.UtcNow.AddMinutes(-10)));
-        Assert.Contains("wrong code", await wrongCode.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Nepareizs kods", await wrongCode.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.NoContent, (await ApiSignInAsync(host.AnonymousClient(), tenant, Totp(key))).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await ApiSignInAsync(host.AnonymousClient(), tenant, recovery[0])).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await ApiSignInAsync(host.AnonymousClient(), tenant, recovery[0])).StatusCode);
         // A wrong password never reaches the second step.
-        Assert.Contains("wrong e-mail or password", await (await ApiSignInAsync(host.AnonymousClient(), tenant, Totp(key), "Wrong-Password-123")).Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Nepareizs e-pasts vai parole", await (await ApiSignInAsync(host.AnonymousClient(), tenant, Totp(key), "Wrong-Password-123")).Content.ReadAsStringAsync(Ct));
 
         // The page flow: password, then the code page.
         var person = host.AnonymousClient();
@@ -106,7 +106,7 @@ public sealed partial class TwoFactorAndAccountTests(HostFixture host) : IClassF
         Assert.Equal($"/{tenant}/account/two-factor?required=true", page.Headers.Location!.OriginalString);
         var api = await admin.GetAsync($"/{tenant}/api/admin/users", Ct);
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
-        Assert.Contains("second factor", await api.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("otro faktoru", await api.Content.ReadAsStringAsync(Ct));
         Assert.Contains("Administratoriem šajā pašvaldībā jāizmanto otrais faktors", WebUtility.HtmlDecode(await admin.GetStringAsync($"/{tenant}/account/two-factor?required=true", Ct)));
 
         var (key, _) = await EnableAsync(admin, tenant);
@@ -123,12 +123,12 @@ public sealed partial class TwoFactorAndAccountTests(HostFixture host) : IClassF
         var admin = await host.AdminClientAsync(tenant);
         Assert.Equal(HttpStatusCode.OK, (await PostFormAsync(admin, $"/{tenant}/account?handler=Profile", new() { ["displayName"] = "Ilze Ozoliņa" })).StatusCode);
         var wrong = await PostFormAsync(admin, $"/{tenant}/account?handler=Password", new() { ["currentPassword"] = "not-the-password-1", ["newPassword"] = "A-New-Password-2026" });
-        Assert.Contains("the current password is wrong", await wrong.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Pašreizējā parole nav pareiza", await wrong.Content.ReadAsStringAsync(Ct));
         var weak = await PostFormAsync(admin, $"/{tenant}/account?handler=Password", new() { ["currentPassword"] = WorkbenchFactory.AdminPassword, ["newPassword"] = "short" });
         Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
-        Assert.DoesNotContain("password changed", await weak.Content.ReadAsStringAsync(Ct));
+        Assert.DoesNotContain("Parole nomainīta", await weak.Content.ReadAsStringAsync(Ct));
         var changed = await PostFormAsync(admin, $"/{tenant}/account?handler=Password", new() { ["currentPassword"] = WorkbenchFactory.AdminPassword, ["newPassword"] = "A-New-Password-2026" });
-        Assert.Contains("password changed", await changed.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Parole nomainīta", await changed.Content.ReadAsStringAsync(Ct));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await ApiSignInAsync(host.AnonymousClient(), tenant)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await ApiSignInAsync(host.AnonymousClient(), tenant, password: "A-New-Password-2026")).StatusCode);

@@ -64,7 +64,7 @@ public sealed class FeatureTests(HostFixture host)
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var message = await refused.Content.ReadAsStringAsync(ct);
         Assert.Contains("Workbench.CustomFields", message);
-        Assert.Contains("depend on it", message);
+        Assert.Contains("atkarīgas ieslēgtās funkcijas", message);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/{tenant}/admin", ct)).StatusCode);
     }
 
@@ -75,10 +75,10 @@ public sealed class FeatureTests(HostFixture host)
         var admin = await host.AdminClientAsync("riga");
         var unknown = await admin.PostAsync("/riga/api/admin/features/No.Such.Feature/enable", null, ct);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.Contains("unknown feature", await unknown.Content.ReadAsStringAsync(ct));
+        Assert.Contains("Nezināma funkcija", await unknown.Content.ReadAsStringAsync(ct));
         var reserved = await admin.PostAsync("/riga/api/admin/features/Workbench.TenantAdministration/enable", null, ct);
         Assert.Equal(HttpStatusCode.BadRequest, reserved.StatusCode);
-        Assert.Contains("competence-centre", await reserved.Content.ReadAsStringAsync(ct));
+        Assert.Contains("tikai kompetences centram", await reserved.Content.ReadAsStringAsync(ct));
     }
 
     [Fact]

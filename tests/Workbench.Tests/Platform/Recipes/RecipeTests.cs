@@ -37,7 +37,7 @@ public sealed class RecipeTests(HostFixture host)
         var admin = await host.AdminClientAsync("riga");
         var (status, body) = await RunAsync(admin, "riga", "{\n \"name\": \"x\",\n \"steps\": [ { \"name\": \"feature\" \n");
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("line", FirstError(body).GetProperty("message").GetString());
+        Assert.Contains("4. rindā", FirstError(body).GetProperty("message").GetString());
     }
 
     [Fact]

@@ -25,11 +25,11 @@ public sealed class WorkflowRulesTests
     }
 
     [Theory]
-    [InlineData("amount >", "ends too early")]
-    [InlineData("(amount > 1", "missing ')'")]
-    [InlineData("title == 'open", "unterminated string")]
-    [InlineData("amount > 1 1", "unexpected")]
-    [InlineData("amount $ 1", "unexpected character")]
+    [InlineData("amount >", "nepabeigts nosacījums")]
+    [InlineData("(amount > 1", "trūkst ')'")]
+    [InlineData("title == 'open", "neaizvērta pēdiņa")]
+    [InlineData("amount > 1 1", "lieks")]
+    [InlineData("amount $ 1", "neatpazīta zīme")]
     public void A_malformed_condition_is_refused_with_the_reason(string condition, string reason) =>
         Assert.Contains(reason, WorkflowExpression.Parse(condition).Error);
 
@@ -45,12 +45,12 @@ public sealed class WorkflowRulesTests
             """;
         var (definition, errors) = WorkflowDefinitions.Parse(json, Activities);
         Assert.Null(definition);
-        Assert.Contains(errors, e => e.Contains("unknown activity type") && e.Contains("teleport"));
-        Assert.Contains(errors, e => e.Contains("dangling transition") && e.Contains("nowhere"));
-        Assert.Contains(errors, e => e.Contains("dangling transition") && e.Contains("ghost"));
+        Assert.Contains(errors, e => e.Contains("nezināma darbība") && e.Contains("teleport"));
+        Assert.Contains(errors, e => e.Contains("karājas gaisā") && e.Contains("nowhere"));
+        Assert.Contains(errors, e => e.Contains("karājas gaisā") && e.Contains("ghost"));
         Assert.Contains(errors, e => e.Contains("\"maybe\""));
-        Assert.Contains(errors, e => e.Contains("ends too early"));
-        Assert.Contains(errors, e => e.Contains("\"signal\" is required"));
+        Assert.Contains(errors, e => e.Contains("nepabeigts nosacījums"));
+        Assert.Contains(errors, e => e.Contains("vajag \"signal\""));
         Assert.Contains("Nederīgs JSON", WorkflowDefinitions.Parse("{ not json", Activities).Errors.Single());
     }
 
@@ -62,7 +62,7 @@ public sealed class WorkflowRulesTests
              "activities": [{"id": "a", "type": "end"}, {"id": "b", "type": "end"}], "transitions": []}
             """;
         var errors = WorkflowDefinitions.Parse(unreachable, Activities).Errors;
-        Assert.Contains(errors, e => e.Contains("not an ISO 8601 duration"));
+        Assert.Contains(errors, e => e.Contains("nav ISO 8601 ilgums"));
         const string good = """
             {"name": "wait-then-end", "title": "Gaida", "startActivity": "wait", "start": {"event": "document.registered", "filter": {"kind": "Vēstule"}},
              "activities": [{"id": "wait", "type": "timer", "properties": {"delay": "PT5M"}}, {"id": "end", "type": "end"}],

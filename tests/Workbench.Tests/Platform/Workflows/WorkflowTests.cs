@@ -120,8 +120,8 @@ public sealed class WorkflowTests(HostFixture host) : IClassFixture<HostFixture>
         var response = await admin.PostAsync($"/{tenant}/api/admin/workflows/types", new StringContent(bad, Encoding.UTF8, "application/json"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("dangling transition", text);
-        Assert.Contains("unknown activity type", text);
+        Assert.Contains("karājas gaisā", text);
+        Assert.Contains("nezināma darbība", text);
         Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/types", Ct)).GetArrayLength());
         // The editor keeps the text and lists the reasons.
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/{tenant}/admin/workflows", Ct));
@@ -139,7 +139,7 @@ public sealed class WorkflowTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/{tenant}/api/admin/workflows/types/grant/disable", null, Ct)).StatusCode);
         var refused = await admin.PostAsJsonAsync($"/{tenant}/api/workflows/grant/start", variables, Ct);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("disabled", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("ir izslēgta", await refused.Content.ReadAsStringAsync(Ct));
         Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/instances", Ct)).GetArrayLength());
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/{tenant}/admin/workflows?name=grant", Ct));
         Assert.Contains("izslēgta", page);
@@ -193,7 +193,7 @@ public sealed class WorkflowTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.DoesNotContain("document-status", offered);
         var refused = await smiltene.PostAsync($"/{withoutRegister}/api/admin/workflows/types", new StringContent(closeDocument, Encoding.UTF8, "application/json"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("unknown activity type", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("nezināma darbība", await refused.Content.ReadAsStringAsync(Ct));
         Assert.Equal(0, (await smiltene.GetFromJsonAsync<JsonElement>($"/{withoutRegister}/api/admin/workflows/types", Ct)).GetArrayLength());
     }
 
@@ -205,10 +205,10 @@ public sealed class WorkflowTests(HostFixture host) : IClassFixture<HostFixture>
         await SaveTypeAsync(admin, tenant, Grant);
         var refused = await StartAsync(admin, tenant, "grant", new { amount = 900, reviewer = "" });
         Assert.Equal("Failed", refused.GetProperty("status").GetString());
-        Assert.Contains("user is empty", refused.GetProperty("error").GetString());
+        Assert.Contains("nav izpildītāja", refused.GetProperty("error").GetString());
         var failedList = await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/instances?status=Failed", Ct);
         Assert.Single(failedList.EnumerateArray());
-        Assert.Contains("user is empty", WebUtility.HtmlDecode(await admin.GetStringAsync($"/{tenant}/admin/workflows/instances?id={refused.GetProperty("id").GetGuid()}", Ct)));
+        Assert.Contains("nav izpildītāja", WebUtility.HtmlDecode(await admin.GetStringAsync($"/{tenant}/admin/workflows/instances?id={refused.GetProperty("id").GetGuid()}", Ct)));
 
         var retried = await admin.PostAsJsonAsync($"/{tenant}/api/admin/workflows/instances/{refused.GetProperty("id").GetGuid()}/retry", new { reviewer = $"admin@{tenant}.lv" }, Ct);
         var instance = await retried.Content.ReadFromJsonAsync<JsonElement>(Ct);

@@ -30,7 +30,7 @@ public abstract class CouncilPageModel : PageModel
     protected Task<IActionResult> CloseVoteAsync(VotingService voting, Guid meetingId, Guid voteId, CancellationToken ct) =>
         ActAsync(async () =>
         {
-            if ((await voting.FindAsync(voteId, ct))?.MeetingId != meetingId) throw new KeyNotFoundException("Šajā sēdē nav tāda balsojuma (no such vote in this meeting).");
+            if ((await voting.FindAsync(voteId, ct))?.MeetingId != meetingId) throw new KeyNotFoundException("Šajā sēdē nav tāda balsojuma.");
             return (await voting.CloseAsync(voteId, ct)).Passed == true ? "Balsojums slēgts: pieņemts." : "Balsojums slēgts: noraidīts.";
         });
 

@@ -70,7 +70,7 @@ public sealed class MeetingModel(MeetingService meetings, BodyService bodies, Ag
         var order = (await agenda.AgendaAsync(id, internalToo: true, ct)).Select(i => i.Id).ToList();
         var from = order.IndexOf(itemId);
         var to = from + Math.Sign(offset);
-        if (from < 0 || to < 0 || to >= order.Count) throw new ArgumentException("Jautājumu tālāk pārvietot nevar (the item cannot move further).");
+        if (from < 0 || to < 0 || to >= order.Count) throw new ArgumentException("Jautājumu tālāk pārvietot nevar.");
         (order[from], order[to]) = (order[to], order[from]);
         await agenda.ReorderAsync(id, order, ct);
         return $"Jautājums tagad ir Nr. {to + 1}.";
@@ -98,7 +98,7 @@ public sealed class MeetingModel(MeetingService meetings, BodyService bodies, Ag
     {
         var (upload, problem) = await Uploads.ReadAsync(file, AgendaAttachment.MaxBytes, ct);
         if (upload is null) throw new ArgumentException(problem);
-        if ((await agenda.AgendaItemAsync(itemId, ct))?.Meeting.Id != id) throw new KeyNotFoundException("Šajā sēdē nav tāda jautājuma (no such agenda item in this meeting).");
+        if ((await agenda.AgendaItemAsync(itemId, ct))?.Meeting.Id != id) throw new KeyNotFoundException("Šajā sēdē nav tāda jautājuma.");
         return $"Pievienota datne \"{(await agenda.AttachAsync(itemId, upload.FileName, upload.ContentType, upload.Content, ct)).FileName}\".";
     });
 

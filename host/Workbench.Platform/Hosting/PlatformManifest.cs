@@ -1,9 +1,17 @@
 using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Security;
+using Workbench.Platform.Jobs;
+using Workbench.Platform.OpenId;
+using Workbench.Platform.Outbox;
+using Workbench.Platform.Search;
+using Workbench.Platform.Workflows;
 
 namespace Workbench.Platform;
 
-/// <summary>The platform's own features, toggled per tenant like any module's.</summary>
+/// <summary>
+/// The platform's own features, toggled per tenant like any module's. The core's permissions and pages are declared
+/// here; each subsystem declares its own beside its services (<c>WorkflowsStartup.Permissions</c>, <c>…Navigation</c>).
+/// </summary>
 public sealed class PlatformManifest : IModuleManifestProvider
 {
     public const string Admin = PlatformFeatures.Admin;
@@ -16,7 +24,7 @@ public sealed class PlatformManifest : IModuleManifestProvider
     {
         Id = "Workbench.Platform",
         Name = "Platforma",
-        Description = "Darbavieta, lomas, lietotāji, receptes un audits (staff workplace, roles, users, recipes, audit).",
+        Description = "Darbavieta, lomas, lietotāji, receptes un audits.",
         Version = "1.0.0",
         HostApiRange = "[1.0,2.0)",
         Features =
@@ -25,7 +33,7 @@ public sealed class PlatformManifest : IModuleManifestProvider
             new(CustomFields, "Pielāgojami lauki", "Administrators add typed fields to record types.", [Admin]),
             new(PublicSite, "Publiskā vietne", "The municipality's public pages."),
             new(TenantAdministration, "Pašvaldību pārvaldība", "Create and list tenants (competence centre only).", [Admin], DefaultTenantOnly: true),
-            new(OpenIdServer, "Vienotā pieteikšanās (OpenID Connect)", "The staff identity provider: clients, tokens, memberships (competence centre only).", [Admin], DefaultTenantOnly: true),
+            OpenIdStartup.Feature,
         ],
         Permissions =
         [
@@ -37,8 +45,8 @@ public sealed class PlatformManifest : IModuleManifestProvider
             new(PermissionNames.ManageCustomFields, "Add and remove custom fields"),
             new(PermissionNames.RunRecipes, "Run recipes"),
             new(PermissionNames.ViewAuditLog, "Read and verify the audit log"),
-            new(PermissionNames.ManageOpenIdApplications, "Register OpenID Connect clients and staff memberships"),
-            new(PermissionNames.ManageWorkflows, "Write workflow types, start and signal workflows, retry failed ones"),
+            .. WorkflowsStartup.Permissions,
+            .. OpenIdStartup.Permissions,
         ],
         Navigation =
         [
@@ -48,14 +56,13 @@ public sealed class PlatformManifest : IModuleManifestProvider
             new("Pielāgojami lauki", "Custom fields", "admin/custom-fields", CustomFields, PermissionNames.ManageCustomFields, 930),
             new("Iestatījumi", "Settings", "admin/settings", Admin, PermissionNames.ManageSettings, 940),
             new("Receptes", "Recipes", "admin/recipes", Admin, PermissionNames.RunRecipes, 950),
-            new("Darbplūsmas", "Workflows", "admin/workflows", Admin, PermissionNames.ManageWorkflows, 955),
-            new("Darbplūsmu uzdevumi", "Workflow tasks", "admin/workflows/tasks", Admin, PermissionNames.AccessAdmin, 8),
             new("Audita žurnāls", "Audit log", "admin/audit", Admin, PermissionNames.ViewAuditLog, 960),
-            new("Meklēšanas indekss", "Search index", "admin/search-index", Admin, PermissionNames.ManageFeatures, 965),
-            new("Nosūtāmie ziņojumi", "Outbox", "admin/outbox", Admin, PermissionNames.ManageFeatures, 967),
             new("Pašvaldības", "Tenants", "admin/tenants", TenantAdministration, PermissionNames.ManageFeatures, 970),
-            new("Fona darbi", "Background jobs", "admin/jobs", TenantAdministration, PermissionNames.ManageFeatures, 972),
-            new("OpenID klienti", "OpenID clients", "admin/openid/applications", OpenIdServer, PermissionNames.ManageOpenIdApplications, 975),
+            .. WorkflowsStartup.Navigation,
+            .. SearchStartup.Navigation,
+            .. OutboxStartup.Navigation,
+            .. JobsStartup.Navigation,
+            .. OpenIdStartup.Navigation,
         ],
     };
 }
