@@ -27,8 +27,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<InvitationService>();
         services.AddScoped<AgendaItemSearchSource>();
         services.AddScoped<ISearchSource>(sp => sp.GetRequiredService<AgendaItemSearchSource>());
-        services.AddSingleton<LiveFeed<Tally>>();
-        services.AddSingleton<LiveFeed<QuorumStatus>>();
         services.AddScoped<IRecipeStepHandler, CouncilStep>();
     }
 

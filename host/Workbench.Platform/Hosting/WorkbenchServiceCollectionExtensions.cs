@@ -1,3 +1,4 @@
+using Workbench.Platform.Signals;
 using Workbench.Abstractions.Files;
 using Workbench.Platform.Files;
 using System.Reflection;
@@ -139,6 +140,7 @@ public static class WorkbenchServiceCollectionExtensions
 
         // In-app notifications and the daily reminders
         services.AddNotifications();
+        services.AddSignals();
 
         // Workflows: the engine, its activities, the events modules raise, the WorkflowType recipe step
         services.AddWorkflows();

@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Data;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Threading.Channels;
@@ -84,57 +85,58 @@ internal static class VotingApi
     }
 
     /// <summary>The tally at once, then after every vote and at the close; the stream ends when the vote is closed.</summary>
-    private static async Task<Results<ServerSentEventsResult<Tally?>, NotFound>> Stream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, AgendaService agenda, VotingService voting, LiveFeed<Tally> tallies, CancellationToken ct)
+    private static async Task<Results<ServerSentEventsResult<Tally?>, NotFound>> Stream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, AgendaService agenda, VotingService voting, IChangeSignals signals, CancellationToken ct)
     {
         var vote = await voting.FindAsync(id, ct);
         if (vote is null || !await VoteVisibleAsync(vote, user, permissions, meetings, agenda, ct)) return TypedResults.NotFound();
-        return Events(http, "tally", tallies, id, async () => await voting.TallyAsync(id, ct), tally => tally?.State == VoteEventState.Closed, null, ct);
+        return Events(http, "tally", signals.Watch(LiveTopics.Tally, id), async () => await voting.TallyAsync(id, ct), tally => tally?.State == VoteEventState.Closed, null, ct);
     }
 
     /// <summary>The meeting's current vote (or null) at once, then every tally of any of its votes, until the watcher leaves.</summary>
-    private static async Task<Results<ServerSentEventsResult<Tally?>, NotFound>> MeetingVotesStream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, AgendaService agenda, VotingService voting, LiveFeed<Tally> tallies, CancellationToken ct)
+    private static async Task<Results<ServerSentEventsResult<Tally?>, NotFound>> MeetingVotesStream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, AgendaService agenda, VotingService voting, IChangeSignals signals, CancellationToken ct)
     {
         if (!await VisibleAsync(id, user, permissions, meetings, ct)) return TypedResults.NotFound();
         // The public follows the votes on public items only; a vote on a closed item does not reach their screens.
         var internalEdition = CouncilApi.SeesInternal(user, permissions);
         async Task<bool> Shown(Tally tally) =>
             internalEdition || await voting.FindAsync(tally.VoteEventId, ct) is { } vote && await VoteVisibleAsync(vote, user, permissions, meetings, agenda, ct);
-        return Events(http, "tally", tallies, id, async () =>
+        return Events(http, "tally", signals.Watch(LiveTopics.MeetingVotes, id), async () =>
             await voting.CurrentVoteAsync(id, ct) is { } vote ? await voting.TallyAsync(vote.Id, ct) : null, _ => false, Shown, ct);
     }
 
     /// <summary>The quorum at once, then after every arrival or departure, until the watcher leaves.</summary>
-    private static async Task<Results<ServerSentEventsResult<QuorumStatus?>, NotFound>> QuorumStream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, VotingService voting, LiveFeed<QuorumStatus> quorums, CancellationToken ct)
+    private static async Task<Results<ServerSentEventsResult<QuorumStatus?>, NotFound>> QuorumStream(Guid id, HttpContext http, ClaimsPrincipal user, IPermissionService permissions, MeetingService meetings, VotingService voting, IChangeSignals signals, CancellationToken ct)
     {
         if (!await VisibleAsync(id, user, permissions, meetings, ct)) return TypedResults.NotFound();
-        return Events(http, "quorum", quorums, id, async () => await voting.QuorumStatusAsync(id, ct), _ => false, null, ct);
+        return Events(http, "quorum", signals.Watch(LiveTopics.Quorum, id), async () => await voting.QuorumStatusAsync(id, ct), _ => false, null, ct);
     }
 
-    /// <summary>Server-sent events named <paramref name="name"/>: the current value, then each newer one, until <paramref name="last"/> says it is final.</summary>
+    /// <summary>Server-sent events named <paramref name="name"/>: the current value, then the new current value after each change, until <paramref name="last"/> says it is final.</summary>
+    /// <param name="watch">The subject's change signals, watched before the first read so that nothing between the two is missed; ended with the stream.</param>
     /// <param name="shown">Which values this watcher may see (others are skipped); all when null.</param>
-    private static ServerSentEventsResult<T?> Events<T>(HttpContext http, string name, LiveFeed<T> feed, Guid subject, Func<Task<T?>> current, Func<T?, bool> last, Func<T, Task<bool>>? shown, CancellationToken ct) where T : class
+    private static ServerSentEventsResult<T?> Events<T>(HttpContext http, string name, ChangeWatch watch, Func<Task<T?>> current, Func<T?, bool> last, Func<T, Task<bool>>? shown, CancellationToken ct) where T : class
     {
         // A reverse proxy passes each event on at once (nginx reads this even where buffering is on).
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(Values(feed, subject, current, last, shown, ct), name);
+        return TypedResults.ServerSentEvents(Values(watch, current, last, shown, ct), name);
     }
 
-    private static async IAsyncEnumerable<T?> Values<T>(LiveFeed<T> feed, Guid subject, Func<Task<T?>> current, Func<T?, bool> last, Func<T, Task<bool>>? shown, [EnumeratorCancellation] CancellationToken ct) where T : class
+    private static async IAsyncEnumerable<T?> Values<T>(ChangeWatch watch, Func<Task<T?>> current, Func<T?, bool> last, Func<T, Task<bool>>? shown, [EnumeratorCancellation] CancellationToken ct) where T : class
     {
-        // Watch before reading the current value, so that nothing between the two is missed.
-        var (reader, subscription) = feed.Watch(subject);
-        using (subscription)
+        using (watch)
         {
             var value = await current();
             if (value is not null && shown is not null && !await shown(value)) value = null;
             yield return value;
-            while (!last(value) && await WaitAsync(reader, ct))
-                while (reader.TryRead(out var next))
-                {
-                    if (shown is not null && !await shown(next)) continue;
-                    value = next;
-                    yield return value;
-                }
+            // Each wake-up (from this node or another) reads the state as it is now; an unchanged or hidden one is not sent.
+            while (!last(value) && await WaitAsync(watch.Changes, ct))
+            {
+                while (watch.Changes.TryRead(out _)) { }
+                var next = await current();
+                if (next is null || Equals(next, value) || shown is not null && !await shown(next)) continue;
+                value = next;
+                yield return value;
+            }
         }
     }
 

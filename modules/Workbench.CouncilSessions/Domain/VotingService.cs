@@ -11,7 +11,7 @@ namespace Workbench.CouncilSessions.Domain;
 /// Attendance, quorum and electronic voting (balsošana). Every refusal says why and changes nothing; every vote is
 /// stored with its time and channel, audited, and announced to the watching screens after it is committed.
 /// </summary>
-public sealed class VotingService(CouncilDbContext db, BodyService bodies, IAuditLog audit, ITenantTransaction transaction, LiveFeed<Tally> tallies, LiveFeed<QuorumStatus> quorums, TimeProvider clock, Search.AgendaItemSearchSource search)
+public sealed class VotingService(CouncilDbContext db, BodyService bodies, IAuditLog audit, ITenantTransaction transaction, IChangeSignals signals, TimeProvider clock, Search.AgendaItemSearchSource search)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -34,7 +34,7 @@ public sealed class VotingService(CouncilDbContext db, BodyService bodies, IAudi
         attendance.UpdatedUtc = Now;
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("council.attendance." + mode.ToString().ToLowerInvariant(), $"{meetingId}/{personId}", null, ct);
-        await AnnounceQuorumAsync(meetingId, ct);
+        await AnnounceQuorumAsync(meetingId);
         return attendance;
     }, ct);
 
@@ -46,7 +46,7 @@ public sealed class VotingService(CouncilDbContext db, BodyService bodies, IAudi
         attendance.UpdatedUtc = Now;
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("council.attendance.left", $"{meetingId}/{personId}", null, ct);
-        await AnnounceQuorumAsync(meetingId, ct);
+        await AnnounceQuorumAsync(meetingId);
         return attendance;
     }, ct);
 
@@ -79,7 +79,7 @@ public sealed class VotingService(CouncilDbContext db, BodyService bodies, IAudi
         db.VoteEvents.Add(vote);
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("council.vote.opened", vote.Id.ToString(), new { meetingId, agendaItemId, members, present }, ct);
-        await transaction.AfterCommitAsync(() => AnnounceTallyAsync(vote.Id, vote.MeetingId, ct));
+        await AnnounceTallyAsync(vote.Id, vote.MeetingId);
         return vote;
     }, ct);
 
@@ -103,7 +103,7 @@ public sealed class VotingService(CouncilDbContext db, BodyService bodies, IAudi
                 await db.SaveChangesAsync(ct);
                 await audit.AppendAsync("council.vote.cast", $"{voteEventId}/{personId}", new { choice, channel }, ct);
                 var tally = await TallyAsync(voteEventId, ct);
-                await transaction.AfterCommitAsync(() => AnnounceTallyAsync(voteEventId, vote.MeetingId, ct));
+                await AnnounceTallyAsync(voteEventId, vote.MeetingId);
                 return tally;
             }, ct);
         }
@@ -130,7 +130,7 @@ public sealed class VotingService(CouncilDbContext db, BodyService bodies, IAudi
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("council.vote.closed", voteEventId.ToString(), new { vote.For, vote.Against, vote.Abstain, vote.Passed }, ct);
         await search.ReindexMeetingAsync(vote.MeetingId, ct);
-        await transaction.AfterCommitAsync(() => AnnounceTallyAsync(vote.Id, vote.MeetingId, ct));
+        await AnnounceTallyAsync(vote.Id, vote.MeetingId);
         return ToTally(vote, vote.For, vote.Against, vote.Abstain);
     }, ct);
 
@@ -171,15 +171,17 @@ public sealed class VotingService(CouncilDbContext db, BodyService bodies, IAudi
     public Task<Person?> PersonByEmailAsync(string? email, CancellationToken ct) =>
         email is null ? Task.FromResult<Person?>(null) : db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email != null && p.Email.ToLower() == email.ToLower(), ct);
 
-    private Task AnnounceQuorumAsync(Guid meetingId, CancellationToken ct) =>
-        transaction.AfterCommitAsync(() => quorums.PublishCurrentAsync(() => QuorumStatusAsync(meetingId, ct), meetingId));
+    private Task AnnounceQuorumAsync(Guid meetingId) => signals.SignalAsync(LiveTopics.Quorum, meetingId);
 
     private static Tally ToTally(VoteEvent vote, int votesFor, int against, int abstain) =>
         new(vote.Id, vote.State, vote.VotingMembers, vote.Present, votesFor, against, abstain, vote.Passed);
 
-    /// <summary>To the screens watching this vote, and to those watching every vote of its meeting (a new vote appears on them).</summary>
-    private Task AnnounceTallyAsync(Guid voteEventId, Guid meetingId, CancellationToken ct) =>
-        tallies.PublishCurrentAsync(() => TallyAsync(voteEventId, ct), voteEventId, meetingId);
+    /// <summary>To the screens watching this vote, and to those watching every vote of its meeting (a new vote appears on them); after commit.</summary>
+    private async Task AnnounceTallyAsync(Guid voteEventId, Guid meetingId)
+    {
+        await signals.SignalAsync(LiveTopics.Tally, voteEventId);
+        await signals.SignalAsync(LiveTopics.MeetingVotes, meetingId);
+    }
 
     private async Task<Meeting> MeetingAsync(Guid meetingId, CancellationToken ct) =>
         await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new KeyNotFoundException("Nav tādas sēdes.");

@@ -139,7 +139,7 @@ public sealed class CouncilSessionsTests(HostFixture host) : IClassFixture<HostF
 
         var skip = await secretary.PostAsync($"/{tenant}/api/council/meetings/{id}/close", null, Ct);
         Assert.Equal(HttpStatusCode.Conflict, skip.StatusCode);
-        Assert.Contains("must be InProgress", await skip.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("tai jābūt stāvoklī InProgress", await skip.Content.ReadAsStringAsync(Ct));
         await StepAsync(secretary, tenant, id, "open", "InProgress");
         await StepAsync(secretary, tenant, id, "close", "Closed");
         Assert.Equal(HttpStatusCode.Conflict, (await secretary.PutAsJsonAsync($"/{tenant}/api/council/meetings/{id}/agenda/order", order, Ct)).StatusCode);
