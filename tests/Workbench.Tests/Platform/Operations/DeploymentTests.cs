@@ -56,7 +56,7 @@ public sealed class DeploymentTests
     }
 
     [Fact]
-    public async Task Two_nodes_on_one_postgres_share_sign_ins_and_feature_changes_and_nginx_rides_over_a_killed_node()
+    public async Task Two_nodes_on_one_postgres_share_sign_ins_feature_changes_and_live_screens_and_nginx_rides_over_a_killed_node()
     {
         // Everything shared lives in PostgreSQL; the nodes share the audit key and the key-ring certificate, as the
         // install section asks. Each node has a data folder of its own (logs, nothing else).
@@ -100,6 +100,30 @@ public sealed class DeploymentTests
             var watch = Stopwatch.StartNew();
             while ((await a.GetAsync("/riga/api/notices", Ct)).StatusCode != HttpStatusCode.NotFound && watch.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(50, Ct);
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"node A still served the feature after {watch.Elapsed.TotalSeconds:0.0} s");
+
+            // A live screen on B follows what is recorded through A within a second (PostgreSQL LISTEN/NOTIFY between nodes).
+            var council = await JsonApi.CreatedAsync(a, "/riga/api/council/bodies", new { name = "Divu mezglu komiteja", kind = "Committee" });
+            var councilId = council.GetProperty("id").GetGuid();
+            var member = (await JsonApi.CreatedAsync(a, "/riga/api/council/people", new { name = "Loceklis divos mezglos" })).GetProperty("id").GetGuid();
+            await JsonApi.CreatedAsync(a, $"/riga/api/council/bodies/{councilId}/members", new { personId = member, role = "Member", votingRight = true, start = "2026-01-01" });
+            var meetingId = (await JsonApi.CreatedAsync(a, "/riga/api/council/meetings", new { bodyId = councilId, startsAt = "2026-12-10T09:00:00Z", place = "Zāle", chairId = member })).GetProperty("id").GetGuid();
+            await JsonApi.CreatedAsync(a, $"/riga/api/council/meetings/{meetingId}/agenda", new { title = "Par divu mezglu darbību" });
+            foreach (var step in new[] { "convene", "open" }) (await a.PostAsync($"/riga/api/council/meetings/{meetingId}/{step}", null, Ct)).EnsureSuccessStatusCode();
+            using var screen = await b.GetAsync($"/riga/api/council/meetings/{meetingId}/quorum/stream", HttpCompletionOption.ResponseHeadersRead, Ct);
+            screen.EnsureSuccessStatusCode();
+            using var events = new StreamReader(await screen.Content.ReadAsStreamAsync(Ct));
+            async Task<JsonElement> NextQuorumAsync()
+            {
+                while (await events.ReadLineAsync(Ct) is { } line)
+                    if (line.StartsWith("data: ", StringComparison.Ordinal)) return JsonDocument.Parse(line[6..]).RootElement;
+                throw new InvalidOperationException("the stream ended");
+            }
+            Assert.Equal(0, (await NextQuorumAsync()).GetProperty("present").GetInt32());
+            var recorded = Stopwatch.StartNew();
+            (await a.PutAsJsonAsync($"/riga/api/council/meetings/{meetingId}/attendance/{member}", new { mode = "InRoom" }, Ct)).EnsureSuccessStatusCode();
+            var arrived = await NextQuorumAsync().WaitAsync(TimeSpan.FromSeconds(5), Ct);
+            Assert.Equal((1, true), (arrived.GetProperty("present").GetInt32(), arrived.GetProperty("quorum").GetBoolean()));
+            Assert.True(recorded.Elapsed < TimeSpan.FromSeconds(1), $"the screen on node B showed the arrival after {recorded.Elapsed.TotalSeconds:0.0} s");
 
             // Behind nginx, a node killed mid-stream costs no request: nginx passes it to the other node.
             await using var nginx = await Nginx.StartAsync(nodeA.BaseAddress.Port, nodeB.BaseAddress.Port);
