@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Workbench.Abstractions.Modules;
+using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
 
 namespace Workbench.Platform.Hosting;
 
 /// <summary>
 /// After routing: an endpoint of a feature that is disabled in this tenant, or a tenant endpoint reached without
-/// a tenant, does not exist (404) — for pages, APIs and everything else alike.
+/// a tenant, does not exist (404) — for pages, APIs and everything else alike. So does an endpoint marked
+/// <see cref="HiddenWithoutPermissionAttribute"/> for whoever lacks its permission: the same answer, so nothing tells
+/// restricted information apart from a module that is not there.
 /// </summary>
 public sealed class FeatureGateMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, ITenantContext tenant)
+    public async Task InvokeAsync(HttpContext context, ITenantContext tenant, IPermissionService permissions)
     {
         if (context.GetEndpoint() is { } endpoint)
         {
@@ -19,7 +22,9 @@ public sealed class FeatureGateMiddleware(RequestDelegate next)
             var hostLevel = endpoint.Metadata.GetMetadata<HostEndpointAttribute>() is not null;
             var missingFeature = endpoint.Metadata.GetOrderedMetadata<RequiresFeatureAttribute>()
                 .Any(f => current is null || !current.IsFeatureEnabled(f.FeatureId));
-            if ((current is null && !hostLevel) || missingFeature)
+            var hidden = current is not null && endpoint.Metadata.GetOrderedMetadata<HiddenWithoutPermissionAttribute>()
+                .Any(h => !permissions.HasPermission(context.User, h.Permission));
+            if ((current is null && !hostLevel) || missingFeature || hidden)
             {
                 context.SetEndpoint(null);
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
