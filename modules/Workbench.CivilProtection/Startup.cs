@@ -30,5 +30,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IRecipeStepHandler, CivilProtectionStep>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapCivilProtectionApi();
+    public override void MapEndpoints(IEndpointRouteBuilder routes)
+    {
+        routes.MapCivilProtectionApi();
+        routes.MapLeafletAssets();
+    }
 }
