@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Workbench.Abstractions.Tenants;
 using Workbench.Tests.Infrastructure;
 
@@ -217,5 +219,61 @@ public sealed class CivilProtectionTests(HostFixture host) : IClassFixture<HostF
         Assert.DoesNotContain("Rīgas Valsts 1. ģimnāzija", names);
         var arena = shelters.EnumerateArray().Single(s => s.GetProperty("name").GetString() == "Arēna Rīga");
         Assert.Equal(new[] { "accessible", "address", "capacity", "id", "kind", "latitude", "longitude", "name", "whatToBring" }, arena.EnumerateObject().Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public async Task The_contact_of_a_resource_whose_check_falls_due_is_reminded_in_the_workplace_once_and_a_check_ends_it()
+    {
+        var tenant = await host.CreateTenantAsync("riga");
+        var admin = await host.AdminClientAsync(tenant);
+        var contact = $"noliktava-{Guid.NewGuid():N}@riga.lv";
+        var checker = await host.UserClientAsync(tenant, contact, "Civilās aizsardzības speciālists");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var body = new Dictionary<string, object?>
+        {
+            ["name"] = "Ģenerators noliktavā", ["type"] = "energy.generator.20", ["quantity"] = 1, ["ownerKind"] = "MunicipalUnit", ["owner"] = "Rīgas namu pārvaldnieks",
+            ["contactName"] = "Noliktavas pārzinis", ["contactEmail"] = contact, ["lastChecked"] = today.AddDays(-200).ToString("yyyy-MM-dd"), ["checkIntervalDays"] = 180,
+        };
+        var generator = (await JsonApi.CreatedAsync(admin, $"/{tenant}/{Api}/resources", body)).GetProperty("id").GetGuid();
+        var dispatcher = host.Services.GetRequiredService<Workbench.Platform.Notifications.ReminderDispatcher>();
+        var info = host.Services.GetRequiredService<Workbench.Platform.Tenants.TenantRegistry>().Find(tenant)!.Info!;
+        await dispatcher.RunAsync(info, Ct);
+        await dispatcher.RunAsync(info, Ct);
+        var mine = await host.InTenantAsync(tenant, sp => sp.GetRequiredService<Workbench.Platform.Data.PlatformDbContext>().Notifications.Where(n => n.Recipient == contact).ToListAsync(Ct));
+        var reminder = Assert.Single(mine);
+        Assert.Equal($"admin/civil-protection/resources/{generator}", reminder.Url);
+        Assert.Contains("Ģenerators noliktavā", reminder.Text);
+        Assert.Contains("nokavēta", reminder.Text);
+        Assert.Contains("Ģenerators noliktavā", System.Net.WebUtility.HtmlDecode(await checker.GetStringAsync($"/{tenant}/admin/notifications", Ct)));
+        // Checked today: the next check is months away, so no new reminder.
+        (await checker.PostAsJsonAsync($"/{tenant}/{Api}/resources/{generator}/checked", new { }, Ct)).EnsureSuccessStatusCode();
+        await dispatcher.RunAsync(info, Ct);
+        Assert.Single(await host.InTenantAsync(tenant, sp => sp.GetRequiredService<Workbench.Platform.Data.PlatformDbContext>().Notifications.Where(n => n.Recipient == contact).ToListAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Leaflet_is_served_from_the_host_and_the_map_always_has_its_plot_and_tables()
+    {
+        var admin = await host.AdminClientAsync("riga");
+        var script = await host.AnonymousClient().GetAsync("/riga/civil-protection/lib/leaflet/leaflet.js", Ct);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Leaflet", await script.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.NotFound, (await host.AnonymousClient().GetAsync("/riga/civil-protection/lib/leaflet/../../appsettings.json", Ct)).StatusCode);
+        var map = await admin.GetStringAsync("/riga/admin/civil-protection/map", Ct);
+        foreach (var part in new[] { "<svg viewBox", "id=\"layer-resources\"", "id=\"layer-shelters\"", "id=\"layer-areas\"", "id=\"layer-routes\"" })
+            Assert.Contains(part, map);
+        // No tile URL configured: no Leaflet on the page, nothing fetched from elsewhere.
+        Assert.DoesNotContain("leaflet.js", map);
+        Assert.DoesNotContain("http", map.Split("<main")[1].Split("</main>")[0].Replace("http://www.w3.org/2000/svg", ""), StringComparison.Ordinal);
+
+        // With a tile URL, the page loads Leaflet from the host and hands it the same layers; the plot stays as the fallback.
+        await using var tiled = new WorkbenchFactory { Settings = { ["Workbench:CivilProtection:TileUrl"] = "/tiles/{z}/{x}/{y}.png" } };
+        await tiled.StartAsync();
+        var leaflet = await (await tiled.AdminClientAsync("riga")).GetStringAsync("/riga/admin/civil-protection/map", Ct);
+        Assert.Contains("src=\"/riga/civil-protection/lib/leaflet/leaflet.js\"", leaflet);
+        Assert.Contains("data-tiles=\"/tiles/{z}/{x}/{y}.png\"", leaflet);
+        Assert.Contains("<script type=\"application/json\" id=\"cp-layers\">{\"resources\":[", leaflet);
+        Assert.Contains("<svg viewBox", leaflet);
     }
 }

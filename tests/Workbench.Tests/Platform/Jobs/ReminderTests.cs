@@ -26,9 +26,12 @@ public sealed class ReminderTests(HostFixture host)
 
         var job = host.Services.GetRequiredService<ReminderDispatcher>();
         var info = host.Services.GetRequiredService<TenantRegistry>().Find(tenant)!.Info!;
-        Assert.Equal(2, await job.RunAsync(info, ct));
-        Assert.Equal(2, await job.RunAsync(info, ct));
-        var notifications = await host.InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().Notifications.OrderBy(n => n.Key).ToListAsync(ct));
+        // The riga demo data also has civil protection resources whose checks are due; they go to the resources' contacts.
+        var due = await job.RunAsync(info, ct);
+        Assert.Equal(due, await job.RunAsync(info, ct));
+        var all = await host.InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().Notifications.OrderBy(n => n.Key).ToListAsync(ct));
+        Assert.Equal(due, all.Count);
+        var notifications = all.Where(n => !n.Key.StartsWith("civil-protection-check:", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, notifications.Count);
         Assert.All(notifications, n => Assert.Equal(WorkbenchFactory.AdminEmail, n.Recipient));
         Assert.StartsWith("card-review:", notifications[0].Key);
