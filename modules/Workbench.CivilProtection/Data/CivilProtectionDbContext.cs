@@ -36,7 +36,7 @@ public sealed class CivilProtectionDbContext(DbContextOptions<CivilProtectionDbC
             e.HasIndex(x => new { x.TypeId, x.Availability });
             e.Property(x => x.OwnerKind).HasConversion<string>();
             e.Property(x => x.Availability).HasConversion<string>();
-            e.Ignore(x => x.NextCheck);
+            e.HasIndex(x => x.NextCheck);
             e.HasOne<ResourceType>().WithMany().HasForeignKey(x => x.TypeId).HasConstraintName("FK_CivPro_Resources_Types").OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<AvailabilityChange>(e =>

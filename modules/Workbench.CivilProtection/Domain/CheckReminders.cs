@@ -17,11 +17,11 @@ public sealed class CheckReminders(CivilProtectionDbContext db) : IReminderSourc
 
     public async Task<IReadOnlyList<Reminder>> DueAsync(DateOnly today, CancellationToken cancellationToken)
     {
-        var resources = await db.Resources.AsNoTracking().Where(r => r.ContactEmail != null)
-            .Select(r => new { r.Id, r.Name, r.ContactEmail, r.LastChecked, r.CheckIntervalDays }).ToListAsync(cancellationToken);
+        var soon = today.AddDays(DaysBefore);
+        var resources = await db.Resources.AsNoTracking().Where(r => r.ContactEmail != null && (r.NextCheck == null || r.NextCheck <= soon))
+            .Select(r => new { r.Id, r.Name, r.ContactEmail, r.NextCheck }).ToListAsync(cancellationToken);
         return resources
-            .Select(r => new { r, Due = r.LastChecked?.AddDays(r.CheckIntervalDays) })
-            .Where(x => x.Due is null || x.Due <= today.AddDays(DaysBefore))
+            .Select(r => new { r, Due = r.NextCheck })
             .Select(x => new Reminder(x.r.ContactEmail!, $"civil-protection-check:{x.r.Id}:{x.Due?.ToString("yyyy-MM-dd") ?? "never"}",
                 x.Due is { } due ? $"Resursa pārbaude {(due < today ? "nokavēta" : "jāveic līdz")} {due:dd.MM.yyyy}: {x.r.Name}" : $"Resurss vēl nav pārbaudīts: {x.r.Name}",
                 $"admin/civil-protection/resources/{x.r.Id}"))

@@ -11,7 +11,7 @@ public sealed record OverdueCheck(Guid ResourceId, string Name, string Type, Dat
 /// <summary>What the civil protection commission looks at for one scenario.</summary>
 public sealed record ReadinessView(
     Guid ScenarioId, string Scenario, ScenarioType Type, IReadOnlyList<ReadinessLine> Resources, int Population, int ShelterCapacity, int ShelterGap,
-    IReadOnlyList<OverdueCheck> OverdueChecks, DateOnly? AlertingListConfirmedOn, bool AlertingListUnconfirmed, int StaleAfterMonths, bool Ready);
+    int OverdueCheckCount, IReadOnlyList<OverdueCheck> OverdueChecks, DateOnly? AlertingListConfirmedOn, bool AlertingListUnconfirmed, int StaleAfterMonths, bool Ready);
 
 /// <summary>
 /// Readiness of a scenario: required against available units by type (committed and out-of-service units do not count),
@@ -21,6 +21,8 @@ public sealed record ReadinessView(
 public sealed class Readiness(CivilProtectionDbContext db, TimeProvider clock)
 {
     public const int DefaultStaleMonths = 6;
+    /// <summary>How many overdue checks a readiness answer lists (all are counted).</summary>
+    public const int OverdueListed = 100;
 
     public async Task<ReadinessView> ForAsync(Guid scenarioId, int? staleAfterMonths, CancellationToken ct)
     {
@@ -40,18 +42,19 @@ public sealed class Readiness(CivilProtectionDbContext db, TimeProvider clock)
             var available = Units(r.Id, Availability.Available);
             return new ReadinessLine(r.Code, r.Name, r.Metric, r.Capability, r.Quantity, available, Units(r.Id, Availability.Committed), Units(r.Id, Availability.OutOfService), Math.Max(0, r.Quantity - available));
         }).ToList();
-        var candidates = await db.Resources.AsNoTracking().Where(r => typeIds.Contains(r.TypeId))
-            .Select(r => new { r.Id, r.Name, r.TypeId, r.LastChecked, r.CheckIntervalDays, r.ContactName }).ToListAsync(ct);
+        // Due checks are found by the stored next-check date (indexed); the list shows the most overdue ones first.
+        var due = db.Resources.AsNoTracking().Where(r => typeIds.Contains(r.TypeId) && (r.NextCheck == null || r.NextCheck < today));
+        var overdueCount = await due.CountAsync(ct);
         var codes = required.ToDictionary(r => r.Id, r => r.Code);
-        var overdue = candidates.Where(r => r.LastChecked is not { } last || last.AddDays(r.CheckIntervalDays) < today)
-            .OrderBy(r => r.LastChecked).ThenBy(r => r.Name)
-            .Select(r => new OverdueCheck(r.Id, r.Name, codes[r.TypeId], r.LastChecked, r.LastChecked?.AddDays(r.CheckIntervalDays), r.ContactName)).ToList();
+        var overdue = (await due.OrderBy(r => r.NextCheck).ThenBy(r => r.Name).Take(OverdueListed)
+                .Select(r => new { r.Id, r.Name, r.TypeId, r.LastChecked, r.NextCheck, r.ContactName }).ToListAsync(ct))
+            .Select(r => new OverdueCheck(r.Id, r.Name, codes[r.TypeId], r.LastChecked, r.NextCheck, r.ContactName)).ToList();
         var population = await db.Areas.AsNoTracking().Where(a => a.ScenarioId == scenarioId).SumAsync(a => a.Population, ct);
         var capacity = await db.Shelters.AsNoTracking().Where(s => s.Kind == ShelterKind.Shelter).SumAsync(s => s.Capacity, ct);
         var unconfirmed = scenario.AlertingListConfirmedOn is not { } confirmed || confirmed.AddMonths(months) < today;
         var shelterGap = Math.Max(0, population - capacity);
-        return new ReadinessView(scenario.Id, scenario.Name, scenario.Type, lines, population, capacity, shelterGap, overdue, scenario.AlertingListConfirmedOn, unconfirmed, months,
-            lines.All(l => l.Gap == 0) && shelterGap == 0 && overdue.Count == 0 && !unconfirmed);
+        return new ReadinessView(scenario.Id, scenario.Name, scenario.Type, lines, population, capacity, shelterGap, overdueCount, overdue, scenario.AlertingListConfirmedOn, unconfirmed, months,
+            lines.All(l => l.Gap == 0) && shelterGap == 0 && overdueCount == 0 && !unconfirmed);
     }
 
     public async Task<List<ReadinessView>> AllAsync(int? staleAfterMonths, CancellationToken ct)

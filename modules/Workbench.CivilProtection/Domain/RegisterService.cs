@@ -73,8 +73,7 @@ public sealed class RegisterService(CivilProtectionDbContext db, IAuditLog audit
         resource.Owner = input.Owner!.Trim();
         (resource.ContactName, resource.ContactPhone, resource.ContactEmail) = (input.ContactName!.Trim(), Blank(input.ContactPhone), Blank(input.ContactEmail)?.ToLowerInvariant());
         (resource.Address, resource.Latitude, resource.Longitude) = (Blank(input.Address), input.Latitude, input.Longitude);
-        resource.LastChecked = input.LastChecked;
-        resource.CheckIntervalDays = input.CheckIntervalDays ?? DefaultCheckIntervalDays;
+        resource.SetCheck(input.LastChecked, input.CheckIntervalDays ?? DefaultCheckIntervalDays);
         resource.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         if (input.Availability is { } availability && availability != resource.Availability)
         {
@@ -116,7 +115,7 @@ public sealed class RegisterService(CivilProtectionDbContext db, IAuditLog audit
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (input.Checked is { } date && date > today) Refuse(new ValidationErrors { { "checked", "Pārbaudes datums nevar būt nākotnē (the check date cannot be in the future)." } });
         var resource = await db.Resources.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new KeyNotFoundException("Nav tāda resursa (no such resource).");
-        resource.LastChecked = input.Checked ?? today;
+        resource.SetCheck(input.Checked ?? today, resource.CheckIntervalDays);
         resource.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("civil-protection.resource.checked", resource.Id.ToString(), new { resource.Name, checkedOn = resource.LastChecked }, ct);

@@ -25,10 +25,14 @@ public sealed class Resource
     public int CheckIntervalDays { get; set; }
     public DateTime UpdatedUtc { get; set; }
 
-    /// <summary>When the next check is due; never checked means due now.</summary>
-    public DateOnly? NextCheck => LastChecked?.AddDays(CheckIntervalDays);
+    /// <summary>When the next check is due (last check + interval; null when never checked, which is due now). Stored, so
+    /// readiness and reminders find due checks with an indexed comparison.</summary>
+    public DateOnly? NextCheck { get; private set; }
 
-    public bool CheckOverdue(DateOnly today) => LastChecked is not { } last || last.AddDays(CheckIntervalDays) < today;
+    public void SetCheck(DateOnly? lastChecked, int intervalDays) =>
+        (LastChecked, CheckIntervalDays, NextCheck) = (lastChecked, intervalDays, lastChecked?.AddDays(intervalDays));
+
+    public bool CheckOverdue(DateOnly today) => NextCheck is not { } next || next < today;
 }
 
 /// <summary>One change of a resource's availability: when, by whom, why (and through which commitment).</summary>

@@ -111,7 +111,8 @@ namespace Workbench.CivilProtection.Data.Migrations
                     Availability = table.Column<string>(nullable: false),
                     LastChecked = table.Column<DateOnly>(nullable: true),
                     CheckIntervalDays = table.Column<int>(nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(nullable: false)
+                    UpdatedUtc = table.Column<DateTime>(nullable: false),
+                    NextCheck = table.Column<DateOnly>(nullable: true)
                 },
                 constraints: table =>
                 {
@@ -302,6 +303,11 @@ namespace Workbench.CivilProtection.Data.Migrations
                 name: "IX_CivPro_Requirements_TypeId",
                 table: "CivPro_Requirements",
                 column: "TypeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CivPro_Resources_NextCheck",
+                table: "CivPro_Resources",
+                column: "NextCheck");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CivPro_Resources_TypeId_Availability",

@@ -219,6 +219,9 @@ namespace Workbench.CivilProtection.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("NextCheck")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -237,6 +240,8 @@ namespace Workbench.CivilProtection.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextCheck");
 
                     b.HasIndex("TypeId", "Availability");
 

@@ -84,8 +84,15 @@ public sealed class CivilProtectionRulesTests
     public void A_check_is_overdue_after_its_interval_and_when_never_done()
     {
         var today = new DateOnly(2026, 12, 7);
-        Assert.True(new Resource { LastChecked = null, CheckIntervalDays = 180 }.CheckOverdue(today));
-        Assert.True(new Resource { LastChecked = new(2026, 6, 1), CheckIntervalDays = 180 }.CheckOverdue(today));
-        Assert.False(new Resource { LastChecked = new(2026, 6, 10), CheckIntervalDays = 180 }.CheckOverdue(today));
+        Resource Checked(DateOnly? last)
+        {
+            var resource = new Resource();
+            resource.SetCheck(last, 180);
+            return resource;
+        }
+        Assert.True(Checked(null).CheckOverdue(today));
+        Assert.True(Checked(new(2026, 6, 1)).CheckOverdue(today));
+        Assert.False(Checked(new(2026, 6, 10)).CheckOverdue(today));
+        Assert.Equal(new DateOnly(2026, 12, 7), Checked(new(2026, 6, 10)).NextCheck);
     }
 }
