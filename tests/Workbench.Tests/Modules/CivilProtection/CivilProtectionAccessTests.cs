@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Workbench.Tests.Infrastructure;
+using Workbench.Tests.Platform.Identity;
 using Workbench.Tests.Platform.Search;
 
 namespace Workbench.Tests.Modules.CivilProtection;
@@ -26,7 +27,7 @@ public sealed class CivilProtectionAccessTests(HostFixture host) : IClassFixture
         [
             "admin/civil-protection", "admin/civil-protection/resources", $"admin/civil-protection/resources/{resource}", "admin/civil-protection/shelters",
             $"admin/civil-protection/shelters/{shelter}", "admin/civil-protection/scenarios", $"admin/civil-protection/scenarios/{scenario}",
-            $"admin/civil-protection/scenarios/{scenario}/alerting-list", "admin/civil-protection/readiness", "admin/civil-protection/map",
+            $"admin/civil-protection/scenarios/{scenario}/alerting-list", "admin/civil-protection/readiness", "admin/civil-protection/map", "admin/civil-protection/commitments",
         ];
     }
 
@@ -126,5 +127,20 @@ public sealed class CivilProtectionAccessTests(HostFixture host) : IClassFixture
         // A public shelter is found by everyone, and links to the public page.
         var arena = await SearchScenarios.SearchAsync(host.AnonymousClient(), tenant, "Arēna Rīga");
         Assert.Contains(arena.Hits, h => h.Type == "civil-protection-shelter" && h.Url.EndsWith("/shelters#s-" + h.Id.Replace("-", ""), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_machine_client_reads_with_a_granted_role_and_finds_nothing_without_one()
+    {
+        var granted = await OidcScenario.MachineClientAsync(host, new() { ["riga"] = ["Civilās aizsardzības komisija"] });
+        var resources = await granted.GetFromJsonAsync<JsonElement>("/riga/api/civil-protection/resources", Ct);
+        Assert.True(resources.GetArrayLength() >= 60);
+        var flood = (await granted.GetFromJsonAsync<JsonElement>("/riga/api/civil-protection/scenarios", Ct)).EnumerateArray().First(s => s.GetProperty("type").GetString() == "Flood").GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await granted.GetAsync($"/riga/api/civil-protection/scenarios/{flood}/readiness", Ct)).StatusCode);
+        // Reading is not changing: the commission's role may not add a resource.
+        Assert.Equal(HttpStatusCode.Forbidden, (await granted.PostAsJsonAsync("/riga/api/civil-protection/resources", new { name = "x" }, Ct)).StatusCode);
+        var other = await OidcScenario.MachineClientAsync(host, new() { ["riga"] = ["Editor"] });
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/riga/api/civil-protection/resources", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/riga/api/civil-protection/scenarios/{flood}/alerting-list", Ct)).StatusCode);
     }
 }

@@ -32,7 +32,7 @@ public sealed class CivilProtectionBrowserTests(BrowserFixture browser)
         await Browsers.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Resursi", Exact = true }).ClickAsync();
         await Browsers.ArriveAsync(page, "**/riga/admin/civil-protection/resources", host);
-        await page.GetByLabel("Tips").SelectOptionAsync("transport.bus.50");
+        await page.GetByLabel("Tips", new() { Exact = true }).SelectOptionAsync("transport.bus.50");
         await page.GetByRole(AriaRole.Button, new() { Name = "Atlasīt" }).ClickAsync();
         await Browsers.ArriveAsync(page, "**/riga/admin/civil-protection/resources?type=transport.bus.50*", host);
         await Browsers.AssertAccessibleAsync(page);

@@ -276,4 +276,41 @@ public sealed class CivilProtectionTests(HostFixture host) : IClassFixture<HostF
         Assert.Contains("<script type=\"application/json\" id=\"cp-layers\">{\"resources\":[", leaflet);
         Assert.Contains("<svg viewBox", leaflet);
     }
+
+    [Fact]
+    public async Task The_specialist_registers_a_resource_and_commits_it_to_an_exercise_from_the_pages()
+    {
+        var tenant = await host.CreateTenantAsync("riga");
+        var specialist = await host.UserClientAsync(tenant, $"speciaiste-{Guid.NewGuid():N}@riga.lv", "Civilās aizsardzības speciālists");
+        // The page's form as a browser posts it: its anti-forgery token, its handler.
+        async Task<HttpResponseMessage> PostAsync(string page, string handler, IEnumerable<KeyValuePair<string, string>> fields, string? query = null)
+        {
+            var token = Forms.AntiforgeryToken(await specialist.GetStringAsync($"/{tenant}/{page}", Ct));
+            return await specialist.PostAsync($"/{tenant}/{page}?handler={handler}{query}",
+                new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))), Ct);
+        }
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Ūdens sūknis Honda WT40 (rezerve)", ["Input.Type"] = "publicworks.pump.1000", ["Input.Quantity"] = "-1", ["Input.OwnerKind"] = "MunicipalUnit",
+            ["Input.Owner"] = "Rīgas namu pārvaldnieks", ["Input.ContactName"] = "Jānis Liepiņš", ["Input.ContactEmail"] = "janis.liepins@riga.lv", ["Input.CheckIntervalDays"] = "180",
+        };
+        var refused = await PostAsync("admin/civil-protection/resources", "Create", fields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("quantity: Daudzums nevar būt negatīvs", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct)));
+        Assert.DoesNotContain((await GetAsync(specialist, $"/{tenant}/{Api}/resources")).EnumerateArray(), r => r.GetProperty("name").GetString() == fields["Input.Name"]);
+        fields["Input.Quantity"] = "2";
+        var created = await PostAsync("admin/civil-protection/resources", "Create", fields);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var pump = (await GetAsync(specialist, $"/{tenant}/{Api}/resources?type=publicworks.pump.1000")).EnumerateArray().Single(r => r.GetProperty("name").GetString() == fields["Input.Name"]);
+        Assert.Equal(2, pump.GetProperty("quantity").GetInt32());
+
+        var commit = await PostAsync("admin/civil-protection/commitments", "Commit",
+            [new("Name", "Mācības \"Pali 2027\""), new("Kind", "Exercise"), new("Resources", pump.GetProperty("id").GetString()!)]);
+        Assert.Equal(HttpStatusCode.Redirect, commit.StatusCode);
+        Assert.Equal("Committed", (await GetAsync(specialist, $"/{tenant}/{Api}/resources/{pump.GetProperty("id").GetGuid()}")).GetProperty("availability").GetString());
+        var exercise = (await GetAsync(specialist, $"/{tenant}/{Api}/commitments")).EnumerateArray().Single();
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync("admin/civil-protection/commitments", "Release", [], $"&commitment={exercise.GetProperty("id").GetGuid()}")).StatusCode);
+        Assert.Equal("Available", (await GetAsync(specialist, $"/{tenant}/{Api}/resources/{pump.GetProperty("id").GetGuid()}")).GetProperty("availability").GetString());
+        Assert.NotNull((await GetAsync(specialist, $"/{tenant}/{Api}/commitments")).EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == exercise.GetProperty("id").GetGuid()).GetProperty("releasedUtc").GetString());
+    }
 }
