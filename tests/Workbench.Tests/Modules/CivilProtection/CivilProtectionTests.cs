@@ -64,6 +64,18 @@ public sealed class CivilProtectionTests(HostFixture host) : IClassFixture<HostF
         var history = await GetAsync(admin, $"/{tenant}/{Api}/resources/{fleet[0]}/history");
         Assert.Equal(new[] { "Available", "OutOfService" }, history.EnumerateArray().Select(h => h.GetProperty("to").GetString()));
         Assert.Equal("Dzinēja bojājums", history[1].GetProperty("reason").GetString());
+        // Overdue checks of the needed types are counted (and listed, most overdue first); an unconfirmed list is flagged until confirmed.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var needed = after.GetProperty("resources").EnumerateArray().Select(l => l.GetProperty("type").GetString()).ToHashSet();
+        var overdue = (await GetAsync(admin, $"/{tenant}/{Api}/resources")).EnumerateArray()
+            .Count(r => needed.Contains(r.GetProperty("type").GetString()) && (r.GetProperty("nextCheck").ValueKind == JsonValueKind.Null || DateOnly.Parse(r.GetProperty("nextCheck").GetString()!) < today));
+        Assert.Equal(overdue, after.GetProperty("overdueCheckCount").GetInt32());
+        Assert.Equal(Math.Min(overdue, 100), after.GetProperty("overdueChecks").GetArrayLength());
+        Assert.False(after.GetProperty("alertingListUnconfirmed").GetBoolean());
+        var storm = await ScenarioAsync(admin, tenant, "Storm");
+        Assert.True((await GetAsync(admin, $"/{tenant}/{Api}/scenarios/{storm}/readiness")).GetProperty("alertingListUnconfirmed").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/{tenant}/{Api}/scenarios/{storm}/alerting-list/confirm", null, Ct)).StatusCode);
+        Assert.False((await GetAsync(admin, $"/{tenant}/{Api}/scenarios/{storm}/readiness")).GetProperty("alertingListUnconfirmed").GetBoolean());
         var map = await GetAsync(admin, $"/{tenant}/{Api}/map");
         Assert.Equal("OutOfService", map.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == fleet[0]).GetProperty("availability").GetString());
     }

@@ -173,7 +173,9 @@ public sealed class SearchTests(HostFixture host)
         var tenant = await host.CreateTenantAsync("riga");
         var admin = await host.AdminClientAsync(tenant);
         var status = await (await admin.PostAsync($"/{tenant}/api/admin/search/rebuild", null, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
-        Assert.Equal(4 + 16 + 3 + 5 + 5, status.GetProperty("items").GetInt32()); // riga: 4 notices, 16 service cards, 3 articles, 5 council agenda items, 2 minutes and 3 decisions registered
+        // riga: 4 notices, 16 service cards, 3 articles, 5 council agenda items, 2 minutes and 3 decisions registered,
+        // 61 civil protection resources, 8 shelters and gathering points, 3 crisis scenarios
+        Assert.Equal(4 + 16 + 3 + 5 + 5 + 61 + 8 + 3, status.GetProperty("items").GetInt32());
         Assert.Equal(1, (await SearchScenarios.SearchAsync(admin, tenant, "ūdensapgāde")).Total);
         Assert.Contains("Workbench.Notices", await admin.GetStringAsync($"/{tenant}/admin/search-index", ct));
     }
