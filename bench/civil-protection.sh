@@ -23,3 +23,5 @@ field() { node -e "for (const l of require('fs').readFileSync(process.argv[1],'u
 printf '\n%s resources in the tenant, %s requests per round, %s rounds (%s cores): medians\n' "$(field resources | head -1)" "$requests" "$rounds" "$(nproc)"
 printf 'readiness of the flood scenario p50 %s ms, p95 %s ms (target < 50 ms); map data p50 %s ms, p95 %s ms (target < 100 ms)\n' \
   "$(field readinessP50 | median)" "$(field readinessP95 | median)" "$(field mapP50 | median)" "$(field mapP95 | median)"
+printf 'beside: the list of resource types (a plain authenticated read) p50 %s ms, p95 %s ms; load average %s\n' \
+  "$(field baselineP50 | median)" "$(field baselineP95 | median)" "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -44,8 +44,10 @@ async function time(path) {
 const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
 for (let round = 0; round < rounds; round++) {
   for (let i = 0; i < 10; i++) { await time(`/api/civil-protection/scenarios/${flood}/readiness`); await time('/api/civil-protection/map'); }
-  const readiness = [], map = [];
+  const readiness = [], map = [], baseline = [];
+  // The same host's cheapest authenticated read of the module (19 types), for scale on a loaded machine.
+  for (let i = 0; i < requests; i++) baseline.push(await time('/api/civil-protection/resource-types'));
   for (let i = 0; i < requests; i++) readiness.push(await time(`/api/civil-protection/scenarios/${flood}/readiness`));
   for (let i = 0; i < requests; i++) map.push(await time('/api/civil-protection/map'));
-  console.log(JSON.stringify({ resources: count, readinessP50: percentile(readiness, 0.5), readinessP95: percentile(readiness, 0.95), mapP50: percentile(map, 0.5), mapP95: percentile(map, 0.95) }));
+  console.log(JSON.stringify({ resources: count, readinessP50: percentile(readiness, 0.5), readinessP95: percentile(readiness, 0.95), mapP50: percentile(map, 0.5), mapP95: percentile(map, 0.95), baselineP50: percentile(baseline, 0.5), baselineP95: percentile(baseline, 0.95) }));
 }
