@@ -14,7 +14,7 @@ public sealed class CivilProtectionManifest : IModuleManifestProvider
     {
         Id = Feature,
         Name = "Civilās aizsardzības resursi",
-        Description = "Resursi, patvertnes, krīzes scenāriji, evakuācijas ceļi, apziņošanas saraksti un gatavība (civil protection resources and readiness).",
+        Description = "Resursi, patvertnes, krīzes scenāriji, evakuācijas ceļi, apziņošanas saraksti un gatavība.",
         Version = "0.1.0",
         HostApiRange = "[1.0,2.0)",
         Features = [new(Feature, "Civilās aizsardzības resursi", "Resource register after NIMS typing, shelters and gathering points, crisis scenarios with areas, routes and alerting lists, readiness, map, CSV/GeoJSON/CAP 1.2; restricted access.")],

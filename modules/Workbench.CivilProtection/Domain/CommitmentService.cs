@@ -28,13 +28,13 @@ public sealed class CommitmentService(CivilProtectionDbContext db, IAuditLog aud
     {
         RegisterService.Refuse(Validation.Check(input));
         if (input.ScenarioId is { } scenario && !await db.Scenarios.AnyAsync(s => s.Id == scenario, ct))
-            RegisterService.Refuse(new() { { "scenarioId", "Nav tāda scenārija (no such scenario)." } });
+            RegisterService.Refuse(new() { { "scenarioId", "Nav tāda scenārija." } });
         var ids = input.Resources!.Distinct().ToList();
         var resources = await db.Resources.Where(r => ids.Contains(r.Id)).ToListAsync(ct);
         if (ids.FirstOrDefault(id => resources.All(r => r.Id != id)) is var missing && missing != Guid.Empty)
-            RegisterService.Refuse(new() { { "resources", $"Nav resursa {missing} (no such resource)." } });
+            RegisterService.Refuse(new() { { "resources", $"Nav resursa {missing}." } });
         if (resources.FirstOrDefault(r => r.Availability != Availability.Available) is { } busy)
-            throw new ConflictException($"Resurss \"{busy.Name}\" nav pieejams ({busy.Availability}) (the resource is not available).");
+            throw new ConflictException($"Resurss \"{busy.Name}\" nav pieejams ({busy.Availability}).");
         var now = clock.GetUtcNow().UtcDateTime;
         var commitment = new Commitment { Id = Guid.NewGuid(), Name = input.Name!.Trim(), Kind = input.Kind!.Value, ScenarioId = input.ScenarioId, StartedUtc = now, StartedBy = actor.Name };
         db.Commitments.Add(commitment);
@@ -52,13 +52,13 @@ public sealed class CommitmentService(CivilProtectionDbContext db, IAuditLog aud
 
     public Task<CommitmentView> ReleaseAsync(Guid id, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new KeyNotFoundException("Nav tādas piesaistes (no such commitment).");
-        if (commitment.ReleasedUtc is not null) throw new ConflictException("Piesaiste jau ir atbrīvota (the commitment was already released).");
+        var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new KeyNotFoundException("Nav tādas piesaistes.");
+        if (commitment.ReleasedUtc is not null) throw new ConflictException("Piesaiste jau ir atbrīvota.");
         var ids = await db.CommitmentItems.Where(i => i.CommitmentId == id).Select(i => i.ResourceId).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var resource in await db.Resources.Where(r => ids.Contains(r.Id) && r.Availability == Availability.Committed).ToListAsync(ct))
         {
-            register.RecordChange(resource.Id, Availability.Committed, Availability.Available, $"Atbrīvots (released): {commitment.Name}", commitment.Id);
+            register.RecordChange(resource.Id, Availability.Committed, Availability.Available, $"Atbrīvots: {commitment.Name}", commitment.Id);
             (resource.Availability, resource.UpdatedUtc) = (Availability.Available, now);
         }
         (commitment.ReleasedUtc, commitment.ReleasedBy) = (now, actor.Name);
@@ -68,7 +68,7 @@ public sealed class CommitmentService(CivilProtectionDbContext db, IAuditLog aud
         return View(commitment, ids);
     }, ct);
 
-    private static string Label(CommitmentKind kind) => kind == CommitmentKind.Exercise ? "Mācības (exercise)" : "Notikums (event)";
+    private static string Label(CommitmentKind kind) => kind == CommitmentKind.Exercise ? "Mācības" : "Notikums (event)";
 
     private static CommitmentView View(Commitment c, IReadOnlyList<Guid> resources) =>
         new(c.Id, c.Name, c.Kind, c.ScenarioId, c.StartedUtc, c.StartedBy, c.ReleasedUtc, c.ReleasedBy, resources);

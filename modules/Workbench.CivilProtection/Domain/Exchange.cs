@@ -25,7 +25,7 @@ public sealed class Exchange(CivilProtectionDbContext db, IAuditLog audit, ITena
     /// <summary>The resources of the types the scenario needs, by type then name.</summary>
     private async Task<(Scenario Scenario, List<Row> Rows)> ResourcesAsync(Guid scenarioId, CancellationToken ct)
     {
-        var scenario = await db.Scenarios.AsNoTracking().SingleOrDefaultAsync(s => s.Id == scenarioId, ct) ?? throw new KeyNotFoundException("Nav tāda scenārija (no such scenario).");
+        var scenario = await db.Scenarios.AsNoTracking().SingleOrDefaultAsync(s => s.Id == scenarioId, ct) ?? throw new KeyNotFoundException("Nav tāda scenārija.");
         var rows = await (from r in db.Resources.AsNoTracking()
                           join t in db.Types.AsNoTracking() on r.TypeId equals t.Id
                           where db.Requirements.Any(q => q.ScenarioId == scenarioId && q.TypeId == t.Id)
@@ -76,7 +76,7 @@ public sealed class Exchange(CivilProtectionDbContext db, IAuditLog audit, ITena
     /// <summary>A CAP 1.2 alert draft for the scenario: scope Restricted, one info block in Latvian, one area per affected area.</summary>
     public async Task<XDocument> CapAsync(Guid scenarioId, CapStatus status, CancellationToken ct)
     {
-        var scenario = await db.Scenarios.AsNoTracking().SingleOrDefaultAsync(s => s.Id == scenarioId, ct) ?? throw new KeyNotFoundException("Nav tāda scenārija (no such scenario).");
+        var scenario = await db.Scenarios.AsNoTracking().SingleOrDefaultAsync(s => s.Id == scenarioId, ct) ?? throw new KeyNotFoundException("Nav tāda scenārija.");
         var areas = await db.Areas.AsNoTracking().Where(a => a.ScenarioId == scenarioId).OrderBy(a => a.Order).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var sent = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero).ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
@@ -106,8 +106,8 @@ public sealed class Exchange(CivilProtectionDbContext db, IAuditLog audit, ITena
             new XElement(Cap + "status", status.ToString()),
             new XElement(Cap + "msgType", "Alert"),
             new XElement(Cap + "scope", "Restricted"),
-            new XElement(Cap + "restriction", "Ierobežotas pieejamības informācija: tikai civilās aizsardzības komisijai un VUGD (restricted-access information)."),
-            new XElement(Cap + "note", "Melnraksts no scenārija (draft generated from the scenario)."),
+            new XElement(Cap + "restriction", "Ierobežotas pieejamības informācija: tikai civilās aizsardzības komisijai un VUGD."),
+            new XElement(Cap + "note", "Melnraksts no scenārija."),
             info);
         await audit.AppendAsync(Exported, scenarioId.ToString(), new { scenario = scenario.Name, format = "cap", status = status.ToString() }, ct);
         return new XDocument(new XDeclaration("1.0", "utf-8", null), alert);

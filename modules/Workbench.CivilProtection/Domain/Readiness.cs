@@ -26,7 +26,7 @@ public sealed class Readiness(CivilProtectionDbContext db, TimeProvider clock)
 
     public async Task<ReadinessView> ForAsync(Guid scenarioId, int? staleAfterMonths, CancellationToken ct)
     {
-        var scenario = await db.Scenarios.AsNoTracking().SingleOrDefaultAsync(s => s.Id == scenarioId, ct) ?? throw new KeyNotFoundException("Nav tāda scenārija (no such scenario).");
+        var scenario = await db.Scenarios.AsNoTracking().SingleOrDefaultAsync(s => s.Id == scenarioId, ct) ?? throw new KeyNotFoundException("Nav tāda scenārija.");
         var months = Math.Clamp(staleAfterMonths ?? DefaultStaleMonths, 1, 120);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var required = await (from r in db.Requirements.AsNoTracking()

@@ -50,7 +50,7 @@ public sealed class RegisterService(CivilProtectionDbContext db, IAuditLog audit
     public Task<Resource?> ResourceAsync(Guid id, CancellationToken ct) => db.Resources.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
 
     public async Task<Resource> RequiredResourceAsync(Guid id, CancellationToken ct) =>
-        await ResourceAsync(id, ct) ?? throw new KeyNotFoundException("Nav tāda resursa (no such resource).");
+        await ResourceAsync(id, ct) ?? throw new KeyNotFoundException("Nav tāda resursa.");
 
     public async Task<ValidationErrors> ValidateAsync(ResourceInput input, CancellationToken ct) => Validation.Check(input, await TypeCodesAsync(ct));
 
@@ -62,7 +62,7 @@ public sealed class RegisterService(CivilProtectionDbContext db, IAuditLog audit
     {
         Refuse(Validation.Check(input, await TypeCodesAsync(ct)));
         var resource = await db.Resources.SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (resource is null && !create) throw new KeyNotFoundException("Nav tāda resursa (no such resource).");
+        if (resource is null && !create) throw new KeyNotFoundException("Nav tāda resursa.");
         var isNew = resource is null;
         if (resource is null) db.Resources.Add(resource = new Resource { Id = id, Availability = input.Availability ?? Availability.Available });
         var before = isNew ? (Availability?)null : resource.Availability;
@@ -78,10 +78,10 @@ public sealed class RegisterService(CivilProtectionDbContext db, IAuditLog audit
         if (input.Availability is { } availability && availability != resource.Availability)
         {
             if (resource.Availability == Availability.Committed || availability == Availability.Committed)
-                throw new ConflictException("Resursu piesaista un atbrīvo ar mācību vai notikuma piesaisti (a resource is committed and released through a commitment).");
+                throw new ConflictException("Resursu piesaista un atbrīvo ar mācību vai notikuma piesaisti.");
             resource.Availability = availability;
         }
-        if (before != resource.Availability) History(resource.Id, before, resource.Availability, isNew ? "Reģistrēts (registered)" : null, null);
+        if (before != resource.Availability) History(resource.Id, before, resource.Availability, isNew ? "Reģistrēts" : null, null);
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(isNew ? "civil-protection.resource.created" : "civil-protection.resource.changed", resource.Id.ToString(), new { resource.Name, type = input.Type, resource.Quantity, availability = resource.Availability.ToString() }, ct);
         await search.IndexResourceAsync(resource.Id, ct);
@@ -92,13 +92,13 @@ public sealed class RegisterService(CivilProtectionDbContext db, IAuditLog audit
     public Task<Resource> SetAvailabilityAsync(Guid id, AvailabilityInput input, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
         var errors = new ValidationErrors()
-            .When(input.Availability is null, "availability", "Pieejamība ir obligāta: Available vai OutOfService (the availability is required).")
-            .When(input.Availability == Availability.Committed, "availability", "Piesaistiet resursu mācībām vai notikumam (commit it to an exercise or event instead).")
-            .When(input.Reason is { Length: > 1000 }, "reason", "Ne garāks par 1000 zīmēm (at most 1000 characters).");
+            .When(input.Availability is null, "availability", "Pieejamība ir obligāta: Available vai OutOfService.")
+            .When(input.Availability == Availability.Committed, "availability", "Piesaistiet resursu mācībām vai notikumam.")
+            .When(input.Reason is { Length: > 1000 }, "reason", "Ne garāks par 1000 zīmēm.");
         Refuse(errors);
-        var resource = await db.Resources.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new KeyNotFoundException("Nav tāda resursa (no such resource).");
+        var resource = await db.Resources.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new KeyNotFoundException("Nav tāda resursa.");
         if (resource.Availability == Availability.Committed)
-            throw new ConflictException("Resurss ir piesaistīts; vispirms atbrīvojiet to (the resource is committed: release it first).");
+            throw new ConflictException("Resurss ir piesaistīts; vispirms atbrīvojiet to.");
         if (resource.Availability == input.Availability) return resource;
         History(resource.Id, resource.Availability, input.Availability!.Value, Blank(input.Reason), null);
         resource.Availability = input.Availability.Value;
@@ -113,8 +113,8 @@ public sealed class RegisterService(CivilProtectionDbContext db, IAuditLog audit
     public Task<Resource> CheckedAsync(Guid id, CheckInput input, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (input.Checked is { } date && date > today) Refuse(new ValidationErrors { { "checked", "Pārbaudes datums nevar būt nākotnē (the check date cannot be in the future)." } });
-        var resource = await db.Resources.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new KeyNotFoundException("Nav tāda resursa (no such resource).");
+        if (input.Checked is { } date && date > today) Refuse(new ValidationErrors { { "checked", "Pārbaudes datums nevar būt nākotnē." } });
+        var resource = await db.Resources.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new KeyNotFoundException("Nav tāda resursa.");
         resource.SetCheck(input.Checked ?? today, resource.CheckIntervalDays);
         resource.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
@@ -134,7 +134,7 @@ public sealed class RegisterService(CivilProtectionDbContext db, IAuditLog audit
     {
         Refuse(Validation.Check(input));
         var shelter = id is { } key ? await db.Shelters.SingleOrDefaultAsync(s => s.Id == key, ct) : null;
-        if (shelter is null && !create) throw new KeyNotFoundException("Nav tādas patvertnes vai pulcēšanās vietas (no such shelter or gathering point).");
+        if (shelter is null && !create) throw new KeyNotFoundException("Nav tādas patvertnes vai pulcēšanās vietas.");
         var isNew = shelter is null;
         if (shelter is null) db.Shelters.Add(shelter = new Shelter { Id = id ?? Guid.NewGuid() });
         (shelter.Name, shelter.Kind, shelter.Address, shelter.Latitude, shelter.Longitude, shelter.Capacity) =

@@ -38,7 +38,7 @@ public sealed class ScenarioService(CivilProtectionDbContext db, IAuditLog audit
     public Task<Scenario?> FindAsync(Guid id, CancellationToken ct) => db.Scenarios.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
 
     public async Task<Scenario> RequiredAsync(Guid id, CancellationToken ct) =>
-        await FindAsync(id, ct) ?? throw new KeyNotFoundException("Nav tāda scenārija (no such scenario).");
+        await FindAsync(id, ct) ?? throw new KeyNotFoundException("Nav tāda scenārija.");
 
     public async Task<ScenarioView> ViewAsync(Guid id, CancellationToken ct)
     {
@@ -69,7 +69,7 @@ public sealed class ScenarioService(CivilProtectionDbContext db, IAuditLog audit
     /// <summary>Someone checked the alerting list and says it is current (today).</summary>
     public Task<Scenario> ConfirmAlertingListAsync(Guid id, CancellationToken ct) => transaction.InTransactionAsync(async () =>
     {
-        var s = await db.Scenarios.SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException("Nav tāda scenārija (no such scenario).");
+        var s = await db.Scenarios.SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException("Nav tāda scenārija.");
         s.AlertingListConfirmedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync("civil-protection.alerting-list.confirmed", id.ToString(), new { scenario = s.Name }, ct);
@@ -84,7 +84,7 @@ public sealed class ScenarioService(CivilProtectionDbContext db, IAuditLog audit
     {
         RegisterService.Refuse(await ValidateAsync(input, ct));
         var scenario = await db.Scenarios.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (scenario is null && !create) throw new KeyNotFoundException("Nav tāda scenārija (no such scenario).");
+        if (scenario is null && !create) throw new KeyNotFoundException("Nav tāda scenārija.");
         var isNew = scenario is null;
         if (scenario is null) db.Scenarios.Add(scenario = new Scenario { Id = id });
         else

@@ -24,28 +24,28 @@ public sealed class CivilProtectionStep : IRecipeStepHandler
         var codes = (await db.Types.AsNoTracking().Select(t => t.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         foreach (var (type, i) in (model.Types ?? []).Select((t, i) => (t, i)))
         {
-            if (type is null) { context.Error($"$.types[{i}]", "Tips nav norādīts (the type is missing)."); continue; }
+            if (type is null) { context.Error($"$.types[{i}]", "Tips nav norādīts."); continue; }
             Report(context, $"$.types[{i}]", Validation.Check(type));
             if (type.Code is { } code) codes.Add(code);
         }
         foreach (var (resource, i) in (model.Resources ?? []).Select((r, i) => (r, i)))
         {
-            if (resource is null) context.Error($"$.resources[{i}]", "Resurss nav norādīts (the resource is missing).");
+            if (resource is null) context.Error($"$.resources[{i}]", "Resurss nav norādīts.");
             else Report(context, $"$.resources[{i}]", Validation.Check(resource, codes));
         }
         var shelters = (await db.Shelters.AsNoTracking().Select(s => s.Name).ToListAsync(ct)).ToDictionary(n => n, _ => Guid.NewGuid(), StringComparer.Ordinal);
         foreach (var (shelter, i) in (model.Shelters ?? []).Select((s, i) => (s, i)))
         {
-            if (shelter is null) { context.Error($"$.shelters[{i}]", "Vieta nav norādīta (the shelter is missing)."); continue; }
+            if (shelter is null) { context.Error($"$.shelters[{i}]", "Vieta nav norādīta."); continue; }
             Report(context, $"$.shelters[{i}]", Validation.Check(shelter));
             if (shelter.Name is { } name) shelters.TryAdd(name.Trim(), Guid.NewGuid());
         }
         foreach (var (scenario, i) in (model.Scenarios ?? []).Select((s, i) => (s, i)))
         {
-            if (scenario is null) { context.Error($"$.scenarios[{i}]", "Scenārijs nav norādīts (the scenario is missing)."); continue; }
+            if (scenario is null) { context.Error($"$.scenarios[{i}]", "Scenārijs nav norādīts."); continue; }
             foreach (var (route, r) in (scenario.Routes ?? []).Select((x, r) => (x, r)))
                 if (route is not null && (route.ToShelter is null || !shelters.ContainsKey(route.ToShelter)))
-                    context.Error($"$.scenarios[{i}].routes[{r}].toShelter", $"Nav patvertnes vai pulcēšanās vietas \"{route.ToShelter}\" (no shelter or gathering point with this name).");
+                    context.Error($"$.scenarios[{i}].routes[{r}].toShelter", $"Nav patvertnes vai pulcēšanās vietas \"{route.ToShelter}\".");
             var errors = Validation.Check(scenario.ToInput(name => shelters.GetValueOrDefault(name ?? "")), codes, shelters.Values.ToHashSet());
             foreach (var (field, message) in errors.Entries.Where(e => !e.Field.EndsWith(".toShelterId", StringComparison.Ordinal)))
                 context.Error($"$.scenarios[{i}].{field}", message);

@@ -31,14 +31,14 @@ public sealed class CivilProtectionRulesTests
     public void A_polygon_that_is_not_closed_or_crosses_itself_is_refused_naming_the_field()
     {
         var open = Validation.Check(Scenario(Ring((56.93, 24.16), (56.93, 24.19), (56.91, 24.19), (56.91, 24.16))), Codes, new HashSet<Guid> { Shelter });
-        Assert.Contains("not closed", Assert.Single(open["areas[0].polygon"]));
+        Assert.Contains("nav noslēgts", Assert.Single(open["areas[0].polygon"]));
         // A bow-tie: the second and fourth edges cross.
         var bowTie = Validation.Check(Scenario(Ring((56.93, 24.16), (56.93, 24.19), (56.91, 24.16), (56.91, 24.19), (56.93, 24.16))), Codes, new HashSet<Guid> { Shelter });
-        Assert.Contains("crosses itself", Assert.Single(bowTie["areas[0].polygon"]));
+        Assert.Contains("malas krustojas", Assert.Single(bowTie["areas[0].polygon"]));
         Assert.True(Geometry.SelfIntersects([new(0, 0), new(0, 2), new(2, 0), new(2, 2), new(0, 0)]));
         Assert.False(Geometry.SelfIntersects([new(0, 0), new(0, 2), new(2, 2), new(2, 0), new(0, 0)]));
         var tooShort = Validation.Check(Scenario(Ring((56.93, 24.16), (56.93, 24.19), (56.93, 24.16))), Codes, new HashSet<Guid> { Shelter });
-        Assert.Contains("at least four points", Assert.Single(tooShort["areas[0].polygon"]));
+        Assert.Contains("vismaz četrus punktus", Assert.Single(tooShort["areas[0].polygon"]));
     }
 
     [Fact]
@@ -56,16 +56,16 @@ public sealed class CivilProtectionRulesTests
     [Fact]
     public void A_negative_quantity_an_unknown_type_and_a_route_with_one_waypoint_are_refused_naming_the_field()
     {
-        Assert.Contains("negative", Assert.Single(Validation.Check(Resource(quantity: -1), Codes)["quantity"]));
-        Assert.Contains("unknown resource type", Assert.Single(Validation.Check(Resource(type: "transport.zeppelin"), Codes)["type"]));
+        Assert.Contains("negatīv", Assert.Single(Validation.Check(Resource(quantity: -1), Codes)["quantity"]));
+        Assert.Contains("Nav resursa tipa", Assert.Single(Validation.Check(Resource(type: "transport.zeppelin"), Codes)["type"]));
         var scenario = Validation.Check(Scenario(requirements: [new RequirementInput("transport.zeppelin", 2), new RequirementInput("energy.generator.20", -3)],
             routes: [new RouteInput("Īss", "Ķengarags", Shelter, 10, Ring((56.92, 24.18)))]), Codes, new HashSet<Guid> { Shelter });
-        Assert.Contains("unknown resource type", Assert.Single(scenario["requirements[0].type"]));
-        Assert.Contains("negative", Assert.Single(scenario["requirements[1].quantity"]));
-        Assert.Contains("at least two waypoints", Assert.Single(scenario["routes[0].waypoints"]));
+        Assert.Contains("Nav resursa tipa", Assert.Single(scenario["requirements[0].type"]));
+        Assert.Contains("negatīv", Assert.Single(scenario["requirements[1].quantity"]));
+        Assert.Contains("vismaz divus punktus", Assert.Single(scenario["routes[0].waypoints"]));
         var elsewhere = Validation.Check(Scenario(routes: [new RouteInput("Nekur", "Mežaparks", Guid.NewGuid(), 10, Ring((56.92, 24.18), (56.93, 24.18)))]), Codes, new HashSet<Guid> { Shelter });
-        Assert.Contains("no such area", Assert.Single(elsewhere["routes[0].fromArea"]));
-        Assert.Contains("no such shelter", Assert.Single(elsewhere["routes[0].toShelterId"]));
+        Assert.Contains("nav teritorijas", Assert.Single(elsewhere["routes[0].fromArea"]));
+        Assert.Contains("Nav tādas patvertnes", Assert.Single(elsewhere["routes[0].toShelterId"]));
     }
 
     [Fact]

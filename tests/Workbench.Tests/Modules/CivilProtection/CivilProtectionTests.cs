@@ -91,8 +91,8 @@ public sealed class CivilProtectionTests(HostFixture host) : IClassFixture<HostF
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
         }
-        Assert.Contains("negative", (await RefusedAsync(await admin.PostAsJsonAsync($"/{tenant}/{Api}/resources", Resource("Minus", quantity: -2), Ct))).GetProperty("quantity")[0].GetString());
-        Assert.Contains("unknown resource type", (await RefusedAsync(await admin.PostAsJsonAsync($"/{tenant}/{Api}/resources", Resource("Cepelīns", type: "transport.zeppelin"), Ct))).GetProperty("type")[0].GetString());
+        Assert.Contains("negatīv", (await RefusedAsync(await admin.PostAsJsonAsync($"/{tenant}/{Api}/resources", Resource("Minus", quantity: -2), Ct))).GetProperty("quantity")[0].GetString());
+        Assert.Contains("Nav resursa tipa", (await RefusedAsync(await admin.PostAsJsonAsync($"/{tenant}/{Api}/resources", Resource("Cepelīns", type: "transport.zeppelin"), Ct))).GetProperty("type")[0].GetString());
         Assert.Contains("confirmOutsideLatvia", (await RefusedAsync(await admin.PostAsJsonAsync($"/{tenant}/{Api}/resources", Resource("Viļņā", lat: 54.68, lon: 25.28), Ct))).GetProperty("latitude")[0].GetString());
         Assert.Equal(resources, await CountAsync(admin, tenant, "resources"));
         // Confirmed, the same coordinates are kept.
@@ -116,14 +116,14 @@ public sealed class CivilProtectionTests(HostFixture host) : IClassFixture<HostF
         var route = new[] { P(56.92, 24.17), P(56.93, 24.18) };
         var scenarios = await CountAsync(admin, tenant, "scenarios");
         var open = await RefusedAsync(await admin.PostAsJsonAsync($"/{tenant}/{Api}/scenarios", Input(square[..4], good, route), Ct));
-        Assert.Contains("not closed", open.GetProperty("areas[0].polygon")[0].GetString());
+        Assert.Contains("nav noslēgts", open.GetProperty("areas[0].polygon")[0].GetString());
         var bowTie = new[] { P(56.93, 24.16), P(56.93, 24.19), P(56.91, 24.16), P(56.91, 24.19), P(56.93, 24.16) };
-        Assert.Contains("crosses itself", (await RefusedAsync(await admin.PostAsJsonAsync($"/{tenant}/{Api}/scenarios", Input(bowTie, good, route), Ct))).GetProperty("areas[0].polygon")[0].GetString());
-        Assert.Contains("unknown resource type", (await RefusedAsync(await admin.PostAsJsonAsync($"/{tenant}/{Api}/scenarios", Input(square, new { type = "x.y", quantity = 1 }, route), Ct))).GetProperty("requirements[0].type")[0].GetString());
-        Assert.Contains("negative", (await RefusedAsync(await admin.PostAsJsonAsync($"/{tenant}/{Api}/scenarios", Input(square, new { type = "transport.bus.50", quantity = -1 }, route), Ct))).GetProperty("requirements[0].quantity")[0].GetString());
-        Assert.Contains("two waypoints", (await RefusedAsync(await admin.PostAsJsonAsync($"/{tenant}/{Api}/scenarios", Input(square, good, route[..1]), Ct))).GetProperty("routes[0].waypoints")[0].GetString());
+        Assert.Contains("malas krustojas", (await RefusedAsync(await admin.PostAsJsonAsync($"/{tenant}/{Api}/scenarios", Input(bowTie, good, route), Ct))).GetProperty("areas[0].polygon")[0].GetString());
+        Assert.Contains("Nav resursa tipa", (await RefusedAsync(await admin.PostAsJsonAsync($"/{tenant}/{Api}/scenarios", Input(square, new { type = "x.y", quantity = 1 }, route), Ct))).GetProperty("requirements[0].type")[0].GetString());
+        Assert.Contains("negatīv", (await RefusedAsync(await admin.PostAsJsonAsync($"/{tenant}/{Api}/scenarios", Input(square, new { type = "transport.bus.50", quantity = -1 }, route), Ct))).GetProperty("requirements[0].quantity")[0].GetString());
+        Assert.Contains("vismaz divus punktus", (await RefusedAsync(await admin.PostAsJsonAsync($"/{tenant}/{Api}/scenarios", Input(square, good, route[..1]), Ct))).GetProperty("routes[0].waypoints")[0].GetString());
         // A changed scenario that fails keeps what it had: areas, routes and alerting list.
-        Assert.Contains("crosses itself", (await RefusedAsync(await admin.PutAsJsonAsync($"/{tenant}/{Api}/scenarios/{flood}", Input(bowTie, good, route), Ct))).GetProperty("areas[0].polygon")[0].GetString());
+        Assert.Contains("malas krustojas", (await RefusedAsync(await admin.PutAsJsonAsync($"/{tenant}/{Api}/scenarios/{flood}", Input(bowTie, good, route), Ct))).GetProperty("areas[0].polygon")[0].GetString());
         Assert.Equal(scenarios, await CountAsync(admin, tenant, "scenarios"));
         Assert.Equal(scenario.GetRawText(), (await GetAsync(admin, $"/{tenant}/{Api}/scenarios/{flood}")).GetRawText());
         var created = await JsonApi.CreatedAsync(admin, $"/{tenant}/{Api}/scenarios", Input(square, good, route));
