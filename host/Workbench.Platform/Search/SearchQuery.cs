@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Search;
 namespace Workbench.Platform.Search;
 
 /// <param name="Prefix">Type-ahead: the last word matches as a prefix.</param>

@@ -74,7 +74,7 @@ public sealed partial class LocalizationTests(HostFixture host)
     [Fact]
     public void Every_latvian_ui_text_has_an_english_translation()
     {
-        var factory = new JsonStringLocalizerFactory([typeof(Workbench.Abstractions.Refusals).Assembly, typeof(Workbench.Platform.PlatformManifest).Assembly, typeof(Program).Assembly, typeof(Workbench.Notices.NoticesManifest).Assembly, typeof(Workbench.ServiceCards.ServiceCardsManifest).Assembly, typeof(Workbench.KnowledgeBase.KnowledgeBaseManifest).Assembly, typeof(Workbench.CouncilSessions.CouncilSessionsManifest).Assembly, typeof(Workbench.DocumentRegister.DocumentRegisterManifest).Assembly, typeof(Workbench.CivilProtection.CivilProtectionManifest).Assembly]);
+        var factory = new JsonStringLocalizerFactory([typeof(Workbench.Abstractions.Refusals).Assembly, typeof(Workbench.Platform.PlatformManifest).Assembly, typeof(Program).Assembly, typeof(Workbench.Notices.NoticesManifest).Assembly, typeof(Workbench.ServiceCards.ServiceCardsManifest).Assembly, typeof(Workbench.KnowledgeBase.KnowledgeBaseManifest).Assembly, typeof(Workbench.CouncilSessions.CouncilSessionsManifest).Assembly, typeof(Workbench.DocumentRegister.DocumentRegisterManifest).Assembly, typeof(Workbench.CivilProtection.CivilProtectionManifest), typeof(Workbench.Cemetery.CemeteryManifest).Assembly]);
         var localizer = factory.Create(typeof(LocalizationTests));
         var texts = Directory.GetFiles(Repository.Root, "*.cshtml", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Template{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))

@@ -1,4 +1,4 @@
-using Workbench.Platform.Search;
+using Workbench.Abstractions.Search;
 
 namespace Workbench.Tests.Platform.Search;
 

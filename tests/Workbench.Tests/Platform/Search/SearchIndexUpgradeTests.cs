@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Data;
+using Workbench.Abstractions.Search;
 using Workbench.Platform.Search;
 using Workbench.Tests.Infrastructure;
 

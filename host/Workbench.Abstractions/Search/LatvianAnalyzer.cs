@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Workbench.Platform.Search;
+namespace Workbench.Abstractions.Search;
 
 /// <summary>
 /// Latvian analysis, the same at index and query time: lower-casing, a light stemmer for noun and adjective

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Workbench.Abstractions.Tenants;
+using Workbench.Cemetery.Data;
+
+namespace Workbench.Cemetery.Domain;
+
+/// <summary>
+/// The residents' grave search (kapu meklēšana): by name and years, tolerant of missing diacritics and of inflection
+/// (<see cref="NameKeys"/>). Never shows a personal code, a burial of the cemetery's last <c>PublishAfterDays</c> days,
+/// a future booking, or a person whose relatives asked not to publish.
+/// </summary>
+public sealed class GraveSearch(CemeteryDbContext db, ITenantContext tenant, TimeProvider clock)
+{
+    public const int MaxResults = 50;
+
+    public async Task<GraveSearchResult> SearchAsync(string? name, int? from, int? to, Guid? cemeteryId, CancellationToken ct)
+    {
+        var keys = NameKeys.Of(name).Where(k => k.Length >= 2).ToList();
+        if (keys.Count == 0) throw new ArgumentException("Ievadiet vārdu vai uzvārdu, vismaz 2 burtus (enter a name of at least 2 letters).");
+        if (keys.Count > 6) throw new ArgumentException("Ne vairāk kā 6 vārdi (at most 6 words).");
+        if (from is < 1000 or > 3000 || to is < 1000 or > 3000) throw new ArgumentException("Gadiem jābūt formā 1990 (years like 1990).");
+        if (from > to) throw new ArgumentException("Gads \"no\" ir pēc gada \"līdz\" (the year \"from\" is after the year \"to\").");
+        var today = tenant.Current?.Settings.Today() ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+        // The family name's key is indexed: look there first; a given name alone falls back to the whole name.
+        var visible = db.Burials.AsNoTracking().Where(b => !b.DoNotPublish && b.BurialDate <= today);
+        if (cemeteryId is { } only) visible = visible.Where(b => b.CemeteryId == only);
+        var found = await visible.Where(b => keys.Contains(b.FamilyKey)).Take(5000).ToListAsync(ct);
+        if (found.Count == 0)
+        {
+            var first = $" {keys[0]} ";
+            found = await visible.Where(b => b.NameKeys.Contains(first)).Take(5000).ToListAsync(ct);
+        }
+        found = found.Where(b => NameKeys.Matches(b.NameKeys, keys)).ToList();
+        if (found.Count == 0) return new GraveSearchResult([], 0);
+
+        var cemeteryIds = found.Select(b => b.CemeteryId).Distinct().ToList();
+        var cemeteries = await db.Cemeteries.AsNoTracking().Where(c => cemeteryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        found = found.Where(b => b.BurialDate.AddDays(cemeteries[b.CemeteryId].PublishAfterDays) <= today)
+            .Where(b => from is null || YearOf(b) >= from).Where(b => to is null || YearOf(b) <= to).ToList();
+        var total = found.Count;
+        var page = found.OrderBy(b => b.FamilyName).ThenBy(b => b.GivenName).ThenBy(b => b.BurialDate).Take(MaxResults).ToList();
+        var siteIds = page.Select(b => b.SiteId).Distinct().ToList();
+        var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var sectionIds = sites.Values.Where(s => s.SectionId != null).Select(s => s.SectionId!.Value).Distinct().ToList();
+        var sections = await db.Sections.AsNoTracking().Where(s => sectionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var rowIds = sites.Values.Where(s => s.RowId != null).Select(s => s.RowId!.Value).Distinct().ToList();
+        var rows = await db.Rows.AsNoTracking().Where(r => rowIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        return new GraveSearchResult(page.Select(b =>
+        {
+            var site = sites[b.SiteId];
+            return new GraveHit(b.DisplayName, b.BirthDate?.Year, b.DeathDate?.Year, b.BurialDate, b.CemeteryId, cemeteries[b.CemeteryId].Name,
+                site.SectionId is { } sid ? sections.GetValueOrDefault(sid) : null, site.RowId is { } rid ? rows.GetValueOrDefault(rid) : null, site.Number, site.Id,
+                site.Polygon is not null, $"api/cemeteries/{b.CemeteryId}/scheme.svg?highlight={site.Id}");
+        }).ToList(), total);
+    }
+
+    private static int YearOf(Burial b) => (b.DeathDate ?? b.BurialDate).Year;
+}
+
+/// <param name="Total">How many graves match (at most <see cref="GraveSearch.MaxResults"/> are listed).</param>
+public sealed record GraveSearchResult(List<GraveHit> Hits, int Total);
+
+/// <summary>What a resident sees of a grave: no personal code, years of birth and death only.</summary>
+public sealed record GraveHit(
+    string Name, int? BirthYear, int? DeathYear, DateOnly BurialDate, Guid CemeteryId, string Cemetery, string? Section, string? Row, string SiteNumber, Guid SiteId,
+    bool OnScheme, string SchemeUrl);
