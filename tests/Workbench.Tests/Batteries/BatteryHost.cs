@@ -21,9 +21,25 @@ public sealed class BatteryHost : WorkbenchFactory, IAsyncLifetime
     {
         await StartAsync();
         Tenant = await CreateTenantAsync("riga");
+        // riga keeps no cemetery register; the batteries' municipality gets a small one, so its operations meet real records.
+        using (var admin = await AdminClientAsync(Tenant))
+        {
+            var recipe = new StringContent(CemeteryRecipe, System.Text.Encoding.UTF8, "application/json");
+            (await admin.PostAsync($"/{Tenant}/api/admin/recipes/run", recipe)).EnsureSuccessStatusCode();
+        }
         // Kept for the fixture's life: the operations' schemas are elements of this document.
         Operations = new OpenApiOperations(JsonDocument.Parse(await AnonymousClient().GetStringAsync("/openapi/v1.json")));
     }
+
+    private const string CemeteryRecipe = """
+        {"name": "battery-cemetery", "steps": [
+          {"name": "feature", "enable": ["Workbench.Cemetery"]},
+          {"name": "cemetery", "items": [{"id": "5d1f6a10-0013-4000-8000-0000000000b1", "name": "Baterijas kapi",
+            "ranges": [{"from": "1A-1", "to": "1B-5", "type": "Family", "capacity": 3, "grid": {}}],
+            "burials": [{"siteNumber": "1A-1", "givenName": "Jānis", "familyName": "Bērziņš", "personalCode": "010101-12345", "deathDate": "2001-01-02", "burialDate": "2001-01-05"}],
+            "useRights": [{"siteNumber": "1A-1", "holderName": "Anna Bērziņa", "start": "2001-01-05", "end": "2031-01-04",
+              "fees": [{"description": "Uzturēšanas maksa", "amount": 20, "dueDate": "2026-03-01"}]}]}]}]}
+        """;
 
     /// <summary>The tenant an operation is tried in: the competence centre for its own operations, else the municipality.</summary>
     public string TenantFor(ApiOperation operation) =>
