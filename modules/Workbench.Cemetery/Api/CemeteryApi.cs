@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Workbench.Abstractions.Exports;
+using Workbench.Abstractions.Http;
 using Workbench.Abstractions.Security;
 using Workbench.Cemetery.Domain;
 
@@ -34,6 +35,10 @@ public static class CemeteryApi
             .WithSummary("Every site from \"from\" to \"to\" (1A-1 … 3C-6: sections 1–3, rows A–C, places 1–6), optionally laid out on the scheme (\"grid\"); all or nothing");
         cemeteries.MapGet("/{id:guid}/scheme.svg", Scheme).Produces<string>(StatusCodes.Status200OK, "image/svg+xml")
             .WithSummary("The scheme with sites coloured by state and a legend; ?highlight={siteId} marks one site (public: no names)");
+        cemeteries.MapPost("/{id:guid}/plan", UploadPlan).RequireAuthorization(Manage).DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The plan image under the scheme (multipart/form-data field \"file\": PNG, JPEG, GIF or WebP, up to 10 MB)");
+        cemeteries.MapGet("/{id:guid}/plan", Plan).Produces<Stream>(StatusCodes.Status200OK, "image/png").WithSummary("The plan image (public, as the scheme)");
         cemeteries.MapGet("/{id:guid}/geojson", GeoJson).RequireAuthorization(View).Produces<string>(StatusCodes.Status200OK, "application/geo+json")
             .WithSummary("Sites as GeoJSON polygons in scheme coordinates; the cemetery's latitude/longitude name the origin");
         cemeteries.MapGet("/{id:guid}/sites.csv", SitesCsv).RequireAuthorization(View).Produces<string>(StatusCodes.Status200OK, "text/csv");
@@ -52,6 +57,11 @@ public static class CemeteryApi
         register.MapPut("/sites/{id:guid}/polygon", PlaceSite).RequireAuthorization(Manage).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         register.MapPut("/sites/{id:guid}/state", SetSiteState).RequireAuthorization(Manage)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        register.MapPost("/sites/{id:guid}/photos", UploadPhoto).RequireAuthorization(Manage).DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A photo of the site (multipart/form-data field \"file\": an image up to 10 MB; optional field \"caption\")");
+        register.MapGet("/sites/{id:guid}/photos", Photos).RequireAuthorization(View);
+        register.MapGet("/photos/{id:guid}", Photo).RequireAuthorization(View).Produces<Stream>(StatusCodes.Status200OK, "image/jpeg");
         register.MapGet("/use-rights", ListUseRights).RequireAuthorization(View).ProducesProblem(StatusCodes.Status400BadRequest).WithSummary("Use rights (?siteId=, or ?expiringWithinDays= for current ones ending soon)");
         register.MapPost("/use-rights", GrantUseRight).RequireAuthorization(Manage).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         register.MapGet("/use-rights/{id:guid}", GetUseRight).RequireAuthorization(View);
@@ -119,6 +129,37 @@ public static class CemeteryApi
         if (await service.FindAsync(id, ct) is not { } cemetery) return TypedResults.NotFound();
         return TypedResults.Content(SchemeRenderer.Svg(cemetery, await SchemeSitesAsync(id, service, ct), highlight, request.PathBase, null), "image/svg+xml; charset=utf-8");
     }
+
+    public sealed record PhotoView(Guid Id, Guid SiteId, string ContentType, string? Caption, DateTime TakenUtc, string Url);
+
+    private static async Task<Results<Ok<Domain.Cemetery>, ProblemHttpResult>> UploadPlan(Guid id, HttpRequest request, CemeteryService service, CancellationToken ct)
+    {
+        _ = await service.RequireAsync(id, ct);
+        var (file, problem) = await Uploads.ReadSingleFileAsync(request, Images.MaxBytes, ct);
+        if (file is null) return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+        return TypedResults.Ok(await service.SetPlanAsync(id, file.Content, ct));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> Plan(Guid id, CemeteryService service, CancellationToken ct) =>
+        await service.PlanAsync(id, ct) is { } plan ? TypedResults.File(plan.Content, plan.ContentType) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<PhotoView>, ProblemHttpResult>> UploadPhoto(Guid id, HttpRequest request, CemeteryService service, CancellationToken ct)
+    {
+        _ = await service.SiteAsync(id, ct) ?? throw new KeyNotFoundException("Nav tādas kapavietas (no such grave site).");
+        var (file, problem) = await Uploads.ReadSingleFileAsync(request, Images.MaxBytes, ct);
+        if (file is null) return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+        var caption = request.HasFormContentType ? request.Form["caption"].ToString() : null;
+        var photo = await service.AddPhotoAsync(id, file.Content, string.IsNullOrWhiteSpace(caption) ? null : caption, ct);
+        return TypedResults.Created($"api/cemetery/photos/{photo.Id}", PhotoViewOf(photo));
+    }
+
+    private static PhotoView PhotoViewOf(SitePhoto p) => new(p.Id, p.SiteId, p.ContentType, p.Caption, p.TakenUtc, $"api/cemetery/photos/{p.Id}");
+
+    private static async Task<Results<Ok<List<PhotoView>>, NotFound>> Photos(Guid id, CemeteryService service, CancellationToken ct) =>
+        await service.SiteAsync(id, ct) is null ? TypedResults.NotFound() : TypedResults.Ok((await service.PhotosAsync(id, ct)).Select(PhotoViewOf).ToList());
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> Photo(Guid id, CemeteryService service, CancellationToken ct) =>
+        await service.PhotoAsync(id, ct) is { } photo ? TypedResults.File(photo.Content, photo.ContentType) : TypedResults.NotFound();
 
     private static async Task<Results<ContentHttpResult, NotFound>> GeoJson(Guid id, CemeteryService service, CancellationToken ct)
     {

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions;
+using Workbench.Abstractions.Files;
 using Workbench.Cemetery.Data;
 using Workbench.Cemetery.Search;
 
 namespace Workbench.Cemetery.Domain;
 
 /// <summary>Cemeteries, their sections and rows, and grave sites: created one by one or by range, placed on the scheme.</summary>
-public sealed class CemeteryService(CemeteryDbContext db, CemeteryWriter writer, CemeterySearchSource search, TimeProvider clock)
+public sealed class CemeteryService(CemeteryDbContext db, CemeteryWriter writer, CemeterySearchSource search, IFileStore files, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -56,13 +57,35 @@ public sealed class CemeteryService(CemeteryDbContext db, CemeteryWriter writer,
         c.UpdatedUtc = Now;
     }
 
-    public Task SetPlanAsync(Guid id, string sha256, string contentType, CancellationToken ct) => writer.InTransactionAsync(async () =>
+    /// <summary>The plan image drawn under the scheme (kept in the file store; only its address here).</summary>
+    public Task<Cemetery> SetPlanAsync(Guid id, byte[] content, CancellationToken ct) => writer.InTransactionAsync(async () =>
     {
         var cemetery = await db.Cemeteries.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new KeyNotFoundException("Nav tādas kapsētas (no such cemetery).");
-        (cemetery.PlanSha256, cemetery.PlanContentType, cemetery.UpdatedUtc) = (sha256, contentType, Now);
-        await writer.SaveAsync("cemetery.plan.uploaded", id.ToString(), new { sha256 }, ct);
-        return true;
+        var stored = await files.PutAsync(content, Images.Require(content), ct);
+        (cemetery.PlanSha256, cemetery.PlanContentType, cemetery.UpdatedUtc) = (stored.Sha256, stored.ContentType, Now);
+        await writer.SaveAsync("cemetery.plan.uploaded", id.ToString(), new { stored.Sha256, stored.Size }, ct);
+        return cemetery;
     }, ct);
+
+    public async Task<(byte[] Content, string ContentType)?> PlanAsync(Guid id, CancellationToken ct) =>
+        await FindAsync(id, ct) is { PlanSha256: { } sha } cemetery && await files.ReadAsync(sha, ct) is { } bytes ? (bytes, cemetery.PlanContentType ?? "application/octet-stream") : null;
+
+    public Task<SitePhoto> AddPhotoAsync(Guid siteId, byte[] content, string? caption, CancellationToken ct) => writer.InTransactionAsync(async () =>
+    {
+        if (caption is { Length: > 300 }) throw new ArgumentException("Paraksts līdz 300 zīmēm (caption up to 300 characters).");
+        _ = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, ct) ?? throw new KeyNotFoundException("Nav tādas kapavietas (no such grave site).");
+        var stored = await files.PutAsync(content, Images.Require(content), ct);
+        var photo = new SitePhoto { Id = Guid.NewGuid(), SiteId = siteId, Sha256 = stored.Sha256, ContentType = stored.ContentType, Caption = caption?.Trim(), TakenUtc = Now };
+        db.SitePhotos.Add(photo);
+        await writer.SaveAsync("cemetery.site.photo", siteId.ToString(), new { stored.Sha256 }, ct);
+        return photo;
+    }, ct);
+
+    public Task<List<SitePhoto>> PhotosAsync(Guid siteId, CancellationToken ct) => db.SitePhotos.AsNoTracking().Where(p => p.SiteId == siteId).OrderBy(p => p.TakenUtc).ToListAsync(ct);
+
+    public async Task<(byte[] Content, string ContentType)?> PhotoAsync(Guid photoId, CancellationToken ct) =>
+        await db.SitePhotos.AsNoTracking().SingleOrDefaultAsync(p => p.Id == photoId, ct) is { } photo && await files.ReadAsync(photo.Sha256, ct) is { } bytes
+            ? (bytes, photo.ContentType) : null;
 
     public static int DefaultCapacity(SiteType type) => type switch { SiteType.Family => 4, SiteType.Urn => 4, SiteType.Columbarium => 2, _ => 1 };
 

@@ -192,4 +192,45 @@ public sealed class CemeteryTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(["Renewed", "Transferred", "Active"], history.OrderBy(h => h.GetProperty("start").GetString()).Select(h => h.GetProperty("state").GetString()));
         Assert.Equal("2035-05-31", history.Single(h => h.GetProperty("state").GetString() == "Transferred").GetProperty("end").GetString());
     }
+
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    private static MultipartFormDataContent Form(byte[] content, string name)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } };
+        form.Add(new StringContent("Pēc apsekošanas"), "caption");
+        return form;
+    }
+
+    [Fact]
+    public async Task A_plan_and_site_photos_must_be_images_and_are_kept_in_the_file_store_and_drawn_under_the_scheme()
+    {
+        var tenant = await TenantAsync(DatabaseProvider.Sqlite);
+        var admin = await host.AdminClientAsync(tenant);
+        var cemetery = await CemeteryAsync(admin, tenant);
+        var site = (await RangeAsync(admin, tenant, cemetery, "1A-1", "1A-2"))["1A-1"];
+        // A text file named like a picture is not a picture: refused, and the cemetery keeps no plan.
+        var fake = await admin.PostAsync($"/{tenant}/api/cemeteries/{cemetery}/plan", Form("nav attēls"u8.ToArray(), "plans.png"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, fake.StatusCode);
+        Assert.Contains("not an image", await fake.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(JsonValueKind.Null, (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/cemeteries/{cemetery}", Ct)).GetProperty("planSha256").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.AnonymousClient().GetAsync($"/{tenant}/api/cemeteries/{cemetery}/plan", Ct)).StatusCode);
+
+        var uploaded = await admin.PostAsync($"/{tenant}/api/cemeteries/{cemetery}/plan", Form(Png, "plans.bin"), Ct);
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+        var sha = (await uploaded.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("planSha256").GetString();
+        Assert.Equal(Workbench.Abstractions.Files.FileAddress.Of(Png), sha);
+        var plan = await host.AnonymousClient().GetAsync($"/{tenant}/api/cemeteries/{cemetery}/plan", Ct);
+        Assert.Equal("image/png", plan.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Png, await plan.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Contains($"/{tenant}/api/cemeteries/{cemetery}/plan", await admin.GetStringAsync($"/{tenant}/api/cemeteries/{cemetery}/scheme.svg", Ct));
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync($"/{tenant}/api/cemetery/sites/{site}/photos", Form([1, 2, 3], "foto.jpg"), Ct)).StatusCode);
+        var photo = await admin.PostAsync($"/{tenant}/api/cemetery/sites/{site}/photos", Form(Png, "foto.png"), Ct);
+        Assert.Equal(HttpStatusCode.Created, photo.StatusCode);
+        var photos = await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/cemetery/sites/{site}/photos", Ct);
+        Assert.Equal(("Pēc apsekošanas", 1), (photos[0].GetProperty("caption").GetString(), photos.GetArrayLength()));
+        Assert.Equal(Png, await admin.GetByteArrayAsync($"/{tenant}/{photos[0].GetProperty("url").GetString()}", Ct));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.AnonymousClient().GetAsync($"/{tenant}/{photos[0].GetProperty("url").GetString()}", Ct)).StatusCode);
+    }
 }
