@@ -116,7 +116,7 @@ public static class CemeteryApi
         return TypedResults.Created($"api/cemeteries/{id}/sites", new SiteRangeResult(sites.Count, sites.Select(s => SiteView.Of(s, sections, rows)).ToList()));
     }
 
-    private static async Task<List<SchemeRenderer.SchemeSite>> SchemeSitesAsync(Guid id, CemeteryService service, CancellationToken ct)
+    internal static async Task<List<SchemeRenderer.SchemeSite>> SchemeSitesAsync(Guid id, CemeteryService service, CancellationToken ct)
     {
         var (sections, rows) = (await service.SectionNamesAsync(id, ct), await service.RowNamesAsync(id, ct));
         return (await service.SitesAsync(id, ct)).OrderBy(s => s.Number, SiteNumberOrder.Instance)
@@ -127,7 +127,7 @@ public static class CemeteryApi
     private static async Task<Results<ContentHttpResult, NotFound>> Scheme(Guid id, Guid? highlight, HttpRequest request, CemeteryService service, CancellationToken ct)
     {
         if (await service.FindAsync(id, ct) is not { } cemetery) return TypedResults.NotFound();
-        return TypedResults.Content(SchemeRenderer.Svg(cemetery, await SchemeSitesAsync(id, service, ct), highlight, request.PathBase, null), "image/svg+xml; charset=utf-8");
+        return TypedResults.Content(SchemeRenderer.Svg(cemetery, await SchemeSitesAsync(id, service, ct), highlight is { } lit ? new HashSet<Guid> { lit } : [], request.PathBase, null), "image/svg+xml; charset=utf-8");
     }
 
     public sealed record PhotoView(Guid Id, Guid SiteId, string ContentType, string? Caption, DateTime TakenUtc, string Url);

@@ -121,6 +121,20 @@ public sealed class BurialService(
         return query.OrderByDescending(b => b.BurialDate).ThenBy(b => b.FamilyName).Take(take).ToListAsync(ct);
     }
 
+    /// <summary>Staff's name search within a cemetery (unpublished and recent burials too): the scheme lights their sites up.</summary>
+    public async Task<List<Burial>> FindByNameAsync(Guid cemeteryId, string? name, CancellationToken ct)
+    {
+        var keys = NameKeys.Of(name).Where(k => k.Length >= 2).ToList();
+        if (keys.Count == 0) return [];
+        var found = await db.Burials.AsNoTracking().Where(b => b.CemeteryId == cemeteryId && keys.Contains(b.FamilyKey)).Take(2000).ToListAsync(ct);
+        if (found.Count == 0)
+        {
+            var first = $" {keys[0]} ";
+            found = await db.Burials.AsNoTracking().Where(b => b.CemeteryId == cemeteryId && b.NameKeys.Contains(first)).Take(2000).ToListAsync(ct);
+        }
+        return found.Where(b => NameKeys.Matches(b.NameKeys, keys)).OrderBy(b => b.FamilyName).ThenBy(b => b.GivenName).Take(200).ToList();
+    }
+
     /// <summary>The caretaker's day: each slot of the cemetery with the burial booked into it (who, where), plus burials of the day without a slot.</summary>
     public async Task<DaySchedule> DayAsync(Guid cemeteryId, DateOnly day, CancellationToken ct)
     {

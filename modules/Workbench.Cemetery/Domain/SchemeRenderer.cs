@@ -25,7 +25,7 @@ public static class SchemeRenderer
 
     /// <param name="basePath">The tenant's path base (links and the plan image are absolute, so the SVG works inline and on its own).</param>
     /// <param name="siteLink">Where a click on a site goes (staff pages), or null (public).</param>
-    public static string Svg(Cemetery cemetery, IReadOnlyList<SchemeSite> sites, Guid? highlight, string basePath, Func<Guid, string>? siteLink)
+    public static string Svg(Cemetery cemetery, IReadOnlyList<SchemeSite> sites, IReadOnlySet<Guid> highlight, string basePath, Func<Guid, string>? siteLink)
     {
         var (w, h) = (cemetery.SchemeWidth, cemetery.SchemeHeight);
         const int legendHeight = 40;
@@ -36,16 +36,15 @@ public static class SchemeRenderer
         if (cemetery.PlanSha256 is not null)
             svg.Append(CultureInfo.InvariantCulture, $"<image href=\"{WebUtility.HtmlEncode(basePath)}/api/cemeteries/{cemetery.Id}/plan\" x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" preserveAspectRatio=\"none\" opacity=\"0.6\"/>");
         var fills = Legend.ToDictionary(l => l.State, l => l.Fill);
-        SchemeSite? lit = null;
+        var lit = new List<SchemeSite>();
         foreach (var site in sites)
         {
             if (site.Polygon is null) continue;
-            var points = Polygons.FromJson(site.Polygon);
-            if (site.Id == highlight) { lit = site; continue; }
-            AppendSite(svg, site, points, fills[site.State], false, basePath, siteLink);
+            if (highlight.Contains(site.Id)) { lit.Add(site); continue; }
+            AppendSite(svg, site, Polygons.FromJson(site.Polygon), fills[site.State], false, basePath, siteLink);
         }
-        // The highlighted site last, so nothing covers it.
-        if (lit is not null) AppendSite(svg, lit, Polygons.FromJson(lit.Polygon), fills[lit.State], true, basePath, siteLink);
+        // The highlighted sites last, so nothing covers them.
+        foreach (var site in lit) AppendSite(svg, site, Polygons.FromJson(site.Polygon), fills[site.State], true, basePath, siteLink);
         svg.Append(CultureInfo.InvariantCulture, $"<g class=\"legend\" transform=\"translate(0,{h + 8})\" font-size=\"14\" font-family=\"sans-serif\">");
         var x = 4;
         foreach (var (_, fill, label) in Legend)
