@@ -24,6 +24,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<BurialService>();
         services.AddScoped<UseRightService>();
         services.AddScoped<GraveSearch>();
+        services.AddScoped<DataQuality>();
+        services.AddScoped<RegisterImport>();
         services.AddScoped<CemeterySearchSource>();
         services.AddScoped<ISearchSource>(sp => sp.GetRequiredService<CemeterySearchSource>());
         services.AddScoped<IOutboxAdapter, FprisAdapter>();

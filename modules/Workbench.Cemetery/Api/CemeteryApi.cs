@@ -62,6 +62,11 @@ public static class CemeteryApi
             .WithSummary("A photo of the site (multipart/form-data field \"file\": an image up to 10 MB; optional field \"caption\")");
         register.MapGet("/sites/{id:guid}/photos", Photos).RequireAuthorization(View);
         register.MapGet("/photos/{id:guid}", Photo).RequireAuthorization(View).Produces<Stream>(StatusCodes.Status200OK, "image/jpeg");
+        register.MapPost("/import", Import).RequireAuthorization(Manage).RequiresBody("text/csv").ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Imports a register from CSV (UTF-8; columns cemetery, site, siteType, capacity, givenName, familyName, personalCode, birthDate, deathDate, burialDate, burialType, unidentified, holderName, holderCode, holderEmail, holderPhone, rightStart, rightEnd). ?commit=true saves; without it a preview. All or nothing: any row error → 400 with every error by row and column, nothing saved");
+        register.MapGet("/quality", Quality).RequireAuthorization(View).WithSummary("The data-quality report (?cemeteryId=): impossible, future or missing dates, probable duplicates, sites off the scheme, burials beyond capacity, expired use rights");
+        register.MapGet("/quality.csv", QualityCsv).RequireAuthorization(View).Produces<string>(StatusCodes.Status200OK, "text/csv");
+        register.MapPost("/quality/end-expired-use-rights", EndExpired).RequireAuthorization(Manage).WithSummary("The one safe fix: marks use rights whose period is over as ended");
         register.MapGet("/use-rights", ListUseRights).RequireAuthorization(View).ProducesProblem(StatusCodes.Status400BadRequest).WithSummary("Use rights (?siteId=, or ?expiringWithinDays= for current ones ending soon)");
         register.MapPost("/use-rights", GrantUseRight).RequireAuthorization(Manage).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         register.MapGet("/use-rights/{id:guid}", GetUseRight).RequireAuthorization(View);
@@ -129,6 +134,30 @@ public static class CemeteryApi
         if (await service.FindAsync(id, ct) is not { } cemetery) return TypedResults.NotFound();
         return TypedResults.Content(SchemeRenderer.Svg(cemetery, await SchemeSitesAsync(id, service, ct), highlight is { } lit ? new HashSet<Guid> { lit } : [], request.PathBase, null), "image/svg+xml; charset=utf-8");
     }
+
+    private static async Task<Results<Ok<ImportReport>, BadRequest<ImportReport>>> Import(bool? commit, HttpRequest request, RegisterImport import, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        if (buffer.Length > 50 * 1024 * 1024) throw new ArgumentException("Datne lielāka par 50 MB (the file is larger than 50 MB).");
+        var report = await import.RunAsync(buffer.ToArray(), commit == true, ct);
+        return report.Errors.Count == 0 ? TypedResults.Ok(report) : TypedResults.BadRequest(report);
+    }
+
+    public sealed record QualityReport(int Count, List<QualityIssue> Issues);
+    public sealed record FixResult(int Changed);
+
+    private static async Task<Ok<QualityReport>> Quality(Guid? cemeteryId, DataQuality quality, CancellationToken ct)
+    {
+        var issues = await quality.ReportAsync(cemeteryId, ct);
+        return TypedResults.Ok(new QualityReport(issues.Count, issues));
+    }
+
+    private static async Task<FileContentHttpResult> QualityCsv(Guid? cemeteryId, DataQuality quality, CancellationToken ct) =>
+        TypedResults.File(Csv.Write(await quality.ReportAsync(cemeteryId, ct), ';', ("kind", i => i.Kind), ("site", i => i.SiteNumber), ("message", i => i.Message),
+            ("siteId", i => i.SiteId), ("burialId", i => i.BurialId), ("useRightId", i => i.UseRightId)), Csv.ContentType, "datu-kvalitate.csv");
+
+    private static async Task<Ok<FixResult>> EndExpired(DataQuality quality, CancellationToken ct) => TypedResults.Ok(new FixResult(await quality.EndExpiredUseRightsAsync(ct)));
 
     public sealed record PhotoView(Guid Id, Guid SiteId, string ContentType, string? Caption, DateTime TakenUtc, string Url);
 

@@ -101,6 +101,18 @@ public sealed class CemeteryService(CemeteryDbContext db, CemeteryWriter writer,
         return site;
     }, ct);
 
+    /// <summary>Many sites at once (an import): one save and one audit entry; the caller has checked the numbers are new.</summary>
+    public Task<List<GraveSite>> CreateSitesAsync(Guid cemeteryId, IReadOnlyList<SiteInput> inputs, CancellationToken ct) => writer.InTransactionAsync(async () =>
+    {
+        var cemetery = await RequireAsync(cemeteryId, ct);
+        var (sections, rows) = (new Dictionary<string, Guid>(), new Dictionary<(Guid, string), Guid>());
+        var sites = new List<GraveSite>();
+        foreach (var input in inputs) sites.Add(await NewSiteAsync(cemetery, input, sections, rows, ct));
+        db.Sites.AddRange(sites);
+        await writer.SaveAsync("cemetery.sites.created", cemeteryId.ToString(), new { count = sites.Count }, ct, "Kāds kapavietas numurs šajā kapsētā jau ir (a site number is already used in this cemetery).");
+        return sites;
+    }, ct);
+
     /// <summary>Every site of the range, in one transaction; a number already used refuses the whole range (naming the first).</summary>
     public Task<List<GraveSite>> CreateRangeAsync(Guid cemeteryId, SiteRangeInput input, CancellationToken ct) => writer.InTransactionAsync(async () =>
     {

@@ -11,5 +11,11 @@ public static class Labels
     {
         UseRightState.Active => "spēkā", UseRightState.Renewed => "pagarinātas", UseRightState.Transferred => "nodotas citam", UseRightState.Ended => "beigušās", _ => "atņemtas",
     };
+    public static string Of(QualityIssueKind k) => k switch
+    {
+        QualityIssueKind.ImpossibleDates => "neiespējami datumi", QualityIssueKind.FutureDate => "datums nākotnē", QualityIssueKind.MissingDates => "trūkst datumu",
+        QualityIssueKind.ProbableDuplicate => "iespējami dublikāti", QualityIssueKind.NotOnScheme => "nav shēmā", QualityIssueKind.BeyondCapacity => "pārsniegta ietilpība",
+        _ => "beigušās tiesības bez rīcības",
+    };
     public static string Of(FeeStatus s) => s switch { FeeStatus.Paid => "samaksāts", FeeStatus.Overdue => "nokavēts", _ => "jāmaksā" };
 }

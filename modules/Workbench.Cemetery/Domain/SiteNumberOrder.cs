@@ -1,7 +1,7 @@
 namespace Workbench.Cemetery.Domain;
 
 /// <summary>Site numbers in the order people read them: <c>1A-2</c> before <c>1A-10</c>, <c>2A-1</c> before <c>10A-1</c>.</summary>
-public sealed class SiteNumberOrder : IComparer<string>
+public sealed class SiteNumberOrder : IComparer<string?>
 {
     public static readonly SiteNumberOrder Instance = new();
 
