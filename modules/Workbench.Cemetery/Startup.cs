@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workbench.Abstractions.Data;
 using Workbench.Abstractions.Integration;
 using Workbench.Abstractions.Modules;
+using Workbench.Abstractions.Notifications;
 using Workbench.Abstractions.Recipes;
 using Workbench.Abstractions.Search;
 using Workbench.Cemetery.Api;
@@ -26,6 +27,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<GraveSearch>();
         services.AddScoped<DataQuality>();
         services.AddScoped<RegisterImport>();
+        services.AddScoped<NeglectProcedure>();
+        services.AddScoped<IReminderSource, UseRightReminders>();
         services.AddScoped<CemeterySearchSource>();
         services.AddScoped<ISearchSource>(sp => sp.GetRequiredService<CemeterySearchSource>());
         services.AddScoped<IOutboxAdapter, FprisAdapter>();

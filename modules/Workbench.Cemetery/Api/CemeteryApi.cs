@@ -67,6 +67,10 @@ public static class CemeteryApi
         register.MapGet("/quality", Quality).RequireAuthorization(View).WithSummary("The data-quality report (?cemeteryId=): impossible, future or missing dates, probable duplicates, sites off the scheme, burials beyond capacity, expired use rights");
         register.MapGet("/quality.csv", QualityCsv).RequireAuthorization(View).Produces<string>(StatusCodes.Status200OK, "text/csv");
         register.MapPost("/quality/end-expired-use-rights", EndExpired).RequireAuthorization(Manage).WithSummary("The one safe fix: marks use rights whose period is over as ended");
+        register.MapGet("/sites/{id:guid}/neglect", NeglectSteps).RequireAuthorization(View).WithSummary("The steps of the neglect procedure taken for the site");
+        register.MapPost("/sites/{id:guid}/neglect", TakeNeglectStep).RequireAuthorization(Manage)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("The next step of the neglect procedure (Inspection, Warning, Act after the waiting period, Withdrawal); warning letters and acts are registered where the document register is enabled");
         register.MapGet("/use-rights", ListUseRights).RequireAuthorization(View).ProducesProblem(StatusCodes.Status400BadRequest).WithSummary("Use rights (?siteId=, or ?expiringWithinDays= for current ones ending soon)");
         register.MapPost("/use-rights", GrantUseRight).RequireAuthorization(Manage).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         register.MapGet("/use-rights/{id:guid}", GetUseRight).RequireAuthorization(View);
@@ -143,6 +147,12 @@ public static class CemeteryApi
         var report = await import.RunAsync(buffer.ToArray(), commit == true, ct);
         return report.Errors.Count == 0 ? TypedResults.Ok(report) : TypedResults.BadRequest(report);
     }
+
+    private static async Task<Results<Ok<List<NeglectStep>>, NotFound>> NeglectSteps(Guid id, CemeteryService service, NeglectProcedure neglect, CancellationToken ct) =>
+        await service.SiteAsync(id, ct) is null ? TypedResults.NotFound() : TypedResults.Ok(await neglect.StepsAsync(id, ct));
+
+    private static async Task<Created<NeglectStep>> TakeNeglectStep(Guid id, NeglectStepInput input, NeglectProcedure neglect, CancellationToken ct) =>
+        TypedResults.Created($"api/cemetery/sites/{id}/neglect", await neglect.TakeAsync(id, input, ct));
 
     public sealed record QualityReport(int Count, List<QualityIssue> Issues);
     public sealed record FixResult(int Changed);

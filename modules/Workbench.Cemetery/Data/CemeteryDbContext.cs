@@ -13,6 +13,7 @@ public sealed class CemeteryDbContext(DbContextOptions<CemeteryDbContext> option
     public DbSet<Burial> Burials => Set<Burial>();
     public DbSet<UseRight> UseRights => Set<UseRight>();
     public DbSet<UseRightFee> Fees => Set<UseRightFee>();
+    public DbSet<NeglectStep> NeglectSteps => Set<NeglectStep>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -81,6 +82,14 @@ public sealed class CemeteryDbContext(DbContextOptions<CemeteryDbContext> option
             e.HasIndex(x => x.SiteId);
             e.HasIndex(x => x.End);
             e.HasOne<GraveSite>().WithMany().HasForeignKey(x => x.SiteId).HasConstraintName("FK_Cemetery_UseRights_Sites").OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<NeglectStep>(e =>
+        {
+            e.ToTable("Cemetery_NeglectSteps");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasConversion<string>();
+            e.HasIndex(x => x.SiteId);
+            e.HasOne<GraveSite>().WithMany().HasForeignKey(x => x.SiteId).HasConstraintName("FK_Cemetery_NeglectSteps_Sites").OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<UseRightFee>(e =>
         {

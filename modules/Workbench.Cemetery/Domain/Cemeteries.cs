@@ -33,6 +33,12 @@ public sealed class Cemetery
     public TimeOnly DayEnd { get; set; } = new(16, 0);
     public int SlotMinutes { get; set; } = 120;
 
+    /// <summary>Days after a warning letter before the neglect act may be drawn up.</summary>
+    public int NeglectWaitDays { get; set; } = 90;
+
+    /// <summary>Who is reminded of use rights ending soon (the cemetery's administrator), or nobody.</summary>
+    public string? ReminderEmail { get; set; }
+
     public int SchemeWidth { get; set; } = 1000;
     public int SchemeHeight { get; set; } = 1000;
 

@@ -5,7 +5,7 @@ public sealed record CemeteryInput(
     string? Name, CemeteryStatus Status = CemeteryStatus.Open, string? Address = null, double? Latitude = null, double? Longitude = null,
     string? OpeningHours = null, string? Caretaker = null, int ReuseYears = 20, bool AllowsCoffins = true, bool AllowsUrns = true,
     bool UrnsIntoOccupied = true, int PublishAfterDays = 30, TimeOnly? DayStart = null, TimeOnly? DayEnd = null, int SlotMinutes = 120, int SchemeWidth = 1000, int SchemeHeight = 1000,
-    Guid? Id = null);
+    Guid? Id = null, int NeglectWaitDays = 90, string? ReminderEmail = null);
 
 /// <param name="Section">Taken from the number (<c>1A-1</c> → section 1, row A) when not given.</param>
 public sealed record SiteInput(

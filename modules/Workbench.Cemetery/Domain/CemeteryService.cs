@@ -54,6 +54,7 @@ public sealed class CemeteryService(CemeteryDbContext db, CemeteryWriter writer,
         (c.ReuseYears, c.AllowsCoffins, c.AllowsUrns, c.UrnsIntoOccupied, c.PublishAfterDays) = (input.ReuseYears, input.AllowsCoffins, input.AllowsUrns, input.UrnsIntoOccupied, input.PublishAfterDays);
         (c.DayStart, c.DayEnd, c.SlotMinutes, c.SchemeWidth, c.SchemeHeight) =
             (input.DayStart ?? new(10, 0), input.DayEnd ?? new(16, 0), input.SlotMinutes, input.SchemeWidth, input.SchemeHeight);
+        (c.NeglectWaitDays, c.ReminderEmail) = (input.NeglectWaitDays, string.IsNullOrWhiteSpace(input.ReminderEmail) ? null : input.ReminderEmail.Trim());
         c.UpdatedUtc = Now;
     }
 

@@ -32,6 +32,8 @@ public static partial class CemeteryValidation
         (input.PublishAfterDays is < 0 or > 3650, "publishAfterDays", "Publiskošanas aizture 0–3650 dienas (publication delay 0 to 3650 days)."),
         (input.SlotMinutes is < 15 or > 480, "slotMinutes", "Apbedīšanas laika ilgums 15–480 minūtes (a burial slot lasts 15 to 480 minutes)."),
         ((input.DayStart ?? new(10, 0)) >= (input.DayEnd ?? new(16, 0)), "dayEnd", "Dienas beigām jābūt pēc sākuma (the day must end after it starts)."),
+        (input.NeglectWaitDays is < 0 or > 3650, "neglectWaitDays", "Gaidīšana pēc brīdinājuma 0–3650 dienas (waiting after a warning 0 to 3650 days)."),
+        (input.ReminderEmail is { Length: > 0 } reminder && !MailAddress.TryCreate(reminder, out _), "reminderEmail", "Nederīga e-pasta adrese (invalid e-mail address)."),
         (input.SchemeWidth is < 10 or > 100_000, "schemeWidth", "Shēmas platums 10–100000 (scheme width 10 to 100000)."),
         (input.SchemeHeight is < 10 or > 100_000, "schemeHeight", "Shēmas augstums 10–100000 (scheme height 10 to 100000)."));
 

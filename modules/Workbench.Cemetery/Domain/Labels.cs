@@ -17,5 +17,9 @@ public static class Labels
         QualityIssueKind.ProbableDuplicate => "iespējami dublikāti", QualityIssueKind.NotOnScheme => "nav shēmā", QualityIssueKind.BeyondCapacity => "pārsniegta ietilpība",
         _ => "beigušās tiesības bez rīcības",
     };
+    public static string Of(NeglectStepKind k) => k switch
+    {
+        NeglectStepKind.Inspection => "apsekošana", NeglectStepKind.Warning => "brīdinājuma vēstule", NeglectStepKind.Act => "akts", _ => "tiesību atņemšana",
+    };
     public static string Of(FeeStatus s) => s switch { FeeStatus.Paid => "samaksāts", FeeStatus.Overdue => "nokavēts", _ => "jāmaksā" };
 }

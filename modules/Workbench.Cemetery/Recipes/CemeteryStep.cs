@@ -96,11 +96,11 @@ public sealed class CemeteryStep : IRecipeStepHandler
     private sealed record Item(
         Guid? Id, string? Name, CemeteryStatus Status = CemeteryStatus.Open, string? Address = null, double? Latitude = null, double? Longitude = null,
         string? OpeningHours = null, string? Caretaker = null, int ReuseYears = 20, bool AllowsCoffins = true, bool AllowsUrns = true, bool UrnsIntoOccupied = true,
-        int PublishAfterDays = 30, TimeOnly? DayStart = null, TimeOnly? DayEnd = null, int SlotMinutes = 120, int SchemeWidth = 1000, int SchemeHeight = 1000,
+        int PublishAfterDays = 30, TimeOnly? DayStart = null, TimeOnly? DayEnd = null, int SlotMinutes = 120, int SchemeWidth = 1000, int SchemeHeight = 1000, int NeglectWaitDays = 90, string? ReminderEmail = null,
         List<SiteRangeInput>? Ranges = null, List<SiteInput>? Sites = null, List<BurialItem>? Burials = null, List<UseRightItem>? UseRights = null, DemoItem? Demo = null)
     {
         public CemeteryInput Cemetery => new(Name, Status, Address, Latitude, Longitude, OpeningHours, Caretaker, ReuseYears, AllowsCoffins, AllowsUrns, UrnsIntoOccupied,
-            PublishAfterDays, DayStart, DayEnd, SlotMinutes, SchemeWidth, SchemeHeight, Id);
+            PublishAfterDays, DayStart, DayEnd, SlotMinutes, SchemeWidth, SchemeHeight, Id, NeglectWaitDays, ReminderEmail);
     }
 
     private sealed record BurialItem(

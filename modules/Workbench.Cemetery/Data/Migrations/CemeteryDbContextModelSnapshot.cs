@@ -123,6 +123,9 @@ namespace Workbench.Cemetery.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("NeglectWaitDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OpeningHours")
                         .HasColumnType("TEXT");
 
@@ -134,6 +137,9 @@ namespace Workbench.Cemetery.Data.Migrations
 
                     b.Property<int>("PublishAfterDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReminderEmail")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ReuseYears")
                         .HasColumnType("INTEGER");
@@ -220,6 +226,48 @@ namespace Workbench.Cemetery.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Cemetery_Sites", (string)null);
+                });
+
+            modelBuilder.Entity("Workbench.Cemetery.Domain.NeglectStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoSha256")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("Cemetery_NeglectSteps", (string)null);
                 });
 
             modelBuilder.Entity("Workbench.Cemetery.Domain.Row", b =>
@@ -421,6 +469,16 @@ namespace Workbench.Cemetery.Data.Migrations
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("FK_Cemetery_Sites_Sections");
+                });
+
+            modelBuilder.Entity("Workbench.Cemetery.Domain.NeglectStep", b =>
+                {
+                    b.HasOne("Workbench.Cemetery.Domain.GraveSite", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("FK_Cemetery_NeglectSteps_Sites");
                 });
 
             modelBuilder.Entity("Workbench.Cemetery.Domain.Row", b =>

@@ -52,7 +52,7 @@ public sealed class CemeteryModel(CemeteryService cemeteries, BurialService buri
     {
         var c = await cemeteries.RequireAsync(id, ct);
         var input = new CemeteryInput(c.Name, status, c.Address, c.Latitude, c.Longitude, c.OpeningHours, c.Caretaker, reuseYears, allowsCoffins, allowsUrns, urnsIntoOccupied,
-            publishAfterDays, c.DayStart, c.DayEnd, c.SlotMinutes, c.SchemeWidth, c.SchemeHeight);
+            publishAfterDays, c.DayStart, c.DayEnd, c.SlotMinutes, c.SchemeWidth, c.SchemeHeight, null, c.NeglectWaitDays, c.ReminderEmail);
         Require(CemeteryValidation.Validate(input));
         await cemeteries.UpdateAsync(id, input, ct);
         return "Noteikumi saglabāti.";

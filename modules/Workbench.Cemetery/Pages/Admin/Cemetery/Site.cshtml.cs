@@ -13,7 +13,7 @@ namespace Workbench.Cemetery.Pages.Staff;
 /// the use right, record a payment, and place the site on the scheme by typing its corner points (the keyboard way to draw).
 /// </summary>
 [Authorize(Policy = "permission:" + CemeteryManifest.ViewCemetery)]
-public sealed class SiteModel(CemeteryService cemeteries, BurialService burials, UseRightService rights, IPermissionService permissions) : CemeteryPageModel(permissions)
+public sealed class SiteModel(CemeteryService cemeteries, BurialService burials, UseRightService rights, NeglectProcedure neglect, IPermissionService permissions) : CemeteryPageModel(permissions)
 {
     public GraveSite Site { get; private set; } = null!;
     public Domain.Cemetery Cemetery { get; private set; } = null!;
@@ -21,6 +21,7 @@ public sealed class SiteModel(CemeteryService cemeteries, BurialService burials,
     public List<UseRight> UseRights { get; private set; } = [];
     public List<UseRightFee> Fees { get; private set; } = [];
     public List<SitePhoto> Photos { get; private set; } = [];
+    public List<NeglectStep> Neglect { get; private set; } = [];
     public string Svg { get; private set; } = "";
     public DateOnly Today => rights.Today;
 
@@ -34,6 +35,7 @@ public sealed class SiteModel(CemeteryService cemeteries, BurialService burials,
         UseRights = await rights.ListAsync(id, null, ct);
         Fees = await rights.FeesAsync(UseRights.Select(u => u.Id).ToList(), ct);
         Photos = await cemeteries.PhotosAsync(id, ct);
+        Neglect = await neglect.StepsAsync(id, ct);
         Svg = SchemeRenderer.Svg(Cemetery, await Api.CemeteryApi.SchemeSitesAsync(Cemetery.Id, cemeteries, ct), new HashSet<Guid> { id }, Request.PathBase, s => $"admin/cemetery/sites/{s}");
         return Page();
     }
@@ -93,6 +95,12 @@ public sealed class SiteModel(CemeteryService cemeteries, BurialService burials,
     {
         var fee = await rights.PayAsync(feeId, new PaymentInput(paidOn), ct);
         return $"Maksājums atzīmēts kā samaksāts {fee.PaidOn:dd.MM.yyyy}.";
+    });
+
+    public Task<IActionResult> OnPostNeglectAsync(Guid id, NeglectStepKind kind, DateOnly? date, string? note, CancellationToken ct) => ActAsync(async () =>
+    {
+        var step = await neglect.TakeAsync(id, new NeglectStepInput(kind, date, note), ct);
+        return step.RegistrationNumber is { } number ? $"Solis reģistrēts: {number}." : "Solis saglabāts.";
     });
 
     public Task<IActionResult> OnPostPhotoAsync(Guid id, IFormFile? photo, string? caption, CancellationToken ct) => ActAsync(async () =>
