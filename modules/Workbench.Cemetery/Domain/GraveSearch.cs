@@ -21,25 +21,34 @@ public sealed class GraveSearch(CemeteryDbContext db, ITenantContext tenant, Tim
         if (from is < 1000 or > 3000 || to is < 1000 or > 3000) throw new ArgumentException("Gadiem jābūt formā 1990 (years like 1990).");
         if (from > to) throw new ArgumentException("Gads \"no\" ir pēc gada \"līdz\" (the year \"from\" is after the year \"to\").");
         var today = tenant.Current?.Settings.Today() ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var cemeteries = await db.Cemeteries.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
+        if (cemeteries.Count == 0) return new GraveSearchResult([], 0);
 
-        // The family name's key is indexed: look there first; a given name alone falls back to the whole name.
-        var visible = db.Burials.AsNoTracking().Where(b => !b.DoNotPublish && b.BurialDate <= today);
-        if (cemeteryId is { } only) visible = visible.Where(b => b.CemeteryId == only);
-        var found = await visible.Where(b => keys.Contains(b.FamilyKey)).Take(5000).ToListAsync(ct);
-        if (found.Count == 0)
+        // Everything is decided in the database: the family name's indexed key first, every word in the name keys, the
+        // publication delay (the shortest for all, the longer ones per cemetery), the years; then a count and one page.
+        var shortest = cemeteries.Values.Min(c => c.PublishAfterDays);
+        var published = today.AddDays(-shortest);
+        var visible = db.Burials.AsNoTracking().Where(b => !b.DoNotPublish && b.BurialDate <= published);
+        foreach (var longer in cemeteries.Values.Where(c => c.PublishAfterDays > shortest))
         {
-            var first = $" {keys[0]} ";
-            found = await visible.Where(b => b.NameKeys.Contains(first)).Take(5000).ToListAsync(ct);
+            var (id, cutoff) = (longer.Id, today.AddDays(-longer.PublishAfterDays));
+            visible = visible.Where(b => b.CemeteryId != id || b.BurialDate <= cutoff);
         }
-        found = found.Where(b => NameKeys.Matches(b.NameKeys, keys)).ToList();
-        if (found.Count == 0) return new GraveSearchResult([], 0);
-
-        var cemeteryIds = found.Select(b => b.CemeteryId).Distinct().ToList();
-        var cemeteries = await db.Cemeteries.AsNoTracking().Where(c => cemeteryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        found = found.Where(b => b.BurialDate.AddDays(cemeteries[b.CemeteryId].PublishAfterDays) <= today)
-            .Where(b => from is null || YearOf(b) >= from).Where(b => to is null || YearOf(b) <= to).ToList();
-        var total = found.Count;
-        var page = found.OrderBy(b => b.FamilyName).ThenBy(b => b.GivenName).ThenBy(b => b.BurialDate).Take(MaxResults).ToList();
+        if (cemeteryId is { } only) visible = visible.Where(b => b.CemeteryId == only);
+        if (from is { } f) { var start = new DateOnly(f, 1, 1); visible = visible.Where(b => (b.DeathDate ?? b.BurialDate) >= start); }
+        if (to is { } t) { var end = new DateOnly(t, 12, 31); visible = visible.Where(b => (b.DeathDate ?? b.BurialDate) <= end); }
+        foreach (var key in keys) { var padded = $" {key} "; visible = visible.Where(b => b.NameKeys.Contains(padded)); }
+        var byFamily = visible.Where(b => keys.Contains(b.FamilyKey));
+        var total = await byFamily.CountAsync(ct);
+        var matches = total > 0 ? byFamily : visible;
+        if (total == 0) total = await visible.CountAsync(ct);
+        if (total == 0) return new GraveSearchResult([], 0);
+        var page = await matches.OrderBy(b => b.FamilyName).ThenBy(b => b.GivenName).ThenBy(b => b.BurialDate).Take(MaxResults)
+            .Select(b => new Burial
+            {
+                Id = b.Id, CemeteryId = b.CemeteryId, SiteId = b.SiteId, GivenName = b.GivenName, FamilyName = b.FamilyName, Unidentified = b.Unidentified,
+                BirthDate = b.BirthDate, DeathDate = b.DeathDate, BurialDate = b.BurialDate,
+            }).ToListAsync(ct);
         var siteIds = page.Select(b => b.SiteId).Distinct().ToList();
         var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var sectionIds = sites.Values.Where(s => s.SectionId != null).Select(s => s.SectionId!.Value).Distinct().ToList();
@@ -55,7 +64,6 @@ public sealed class GraveSearch(CemeteryDbContext db, ITenantContext tenant, Tim
         }).ToList(), total);
     }
 
-    private static int YearOf(Burial b) => (b.DeathDate ?? b.BurialDate).Year;
 }
 
 /// <param name="Total">How many graves match (at most <see cref="GraveSearch.MaxResults"/> are listed).</param>

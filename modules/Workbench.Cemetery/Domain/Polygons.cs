@@ -36,7 +36,16 @@ public static class Polygons
 
     public static string ToJson(IReadOnlyList<double[]> points) => JsonSerializer.Serialize(points.Select(p => new[] { Math.Round(p[0], 2), Math.Round(p[1], 2) }));
 
-    public static double[][] FromJson(string? json) => json is null ? [] : JsonSerializer.Deserialize<double[][]>(json) ?? [];
+    /// <summary>Reads what <see cref="ToJson"/> wrote (numbers and brackets only) without a JSON parser: the scheme of thousands of sites reads each one.</summary>
+    public static double[][] FromJson(string? json)
+    {
+        if (json is null) return [];
+        var numbers = json.Split(['[', ']', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var points = new double[numbers.Length / 2][];
+        for (var i = 0; i < points.Length; i++)
+            points[i] = [double.Parse(numbers[2 * i], CultureInfo.InvariantCulture), double.Parse(numbers[2 * i + 1], CultureInfo.InvariantCulture)];
+        return points;
+    }
 
     public static (double X, double Y) Centre(IReadOnlyList<double[]> points) => (points.Average(p => p[0]), points.Average(p => p[1]));
 

@@ -115,6 +115,10 @@ public sealed class CemeteryTests(HostFixture host) : IClassFixture<HostFixture>
         await JsonApi.CreatedAsync(admin, $"/{tenant}/api/burials", Burial(site, "Ozols", "2020-03-01"));
         Assert.Equal(3, (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/burials?siteId={site}", Ct)).GetArrayLength());
         Assert.Equal("Occupied", (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/cemetery/sites/{site}", Ct)).GetProperty("site").GetProperty("state").GetString());
+        // The public search runs in the database on both engines: name keys, years, cemetery.
+        var found = await host.AnonymousClient().GetFromJsonAsync<JsonElement>($"/{tenant}/api/cemetery/search?name=janis%20berzina&from=1999&to=1999&cemeteryId={cemetery}", Ct);
+        Assert.Equal((1, "1A-1"), (found.GetProperty("total").GetInt32(), found.GetProperty("hits")[0].GetProperty("siteNumber").GetString()));
+        Assert.Equal(0, (await host.AnonymousClient().GetFromJsonAsync<JsonElement>($"/{tenant}/api/cemetery/search?name=berzins&from=2000&cemeteryId={cemetery}", Ct)).GetProperty("total").GetInt32());
 
         var wrongDates = await admin.PostAsJsonAsync($"/{tenant}/api/burials", new { siteId = sites["1A-2"], familyName = "Liepa", burialDate = "2001-01-01", deathDate = "2001-02-01", birthDate = "2002-01-01" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, wrongDates.StatusCode);
