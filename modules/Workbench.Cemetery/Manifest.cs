@@ -16,7 +16,7 @@ public sealed class CemeteryManifest : IModuleManifestProvider
     {
         Id = Feature,
         Name = "Kapsētu reģistrs",
-        Description = "Kapsētas, kapavietas, apbedījumi un uzturēšanas tiesības (cemeteries, grave sites, burials and use rights).",
+        Description = "Kapsētas, kapavietas, apbedījumi un uzturēšanas tiesības.",
         Version = "0.1.0",
         HostApiRange = "[1.0,2.0)",
         Features = [new(Feature, "Kapsētu reģistrs", "Cemeteries with their schemes, grave sites, burials, use rights and fees, burial scheduling, public grave search, FPRIS notifications.")],

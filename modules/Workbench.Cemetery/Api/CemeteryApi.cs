@@ -37,7 +37,7 @@ public static class CemeteryApi
             .WithSummary("The scheme with sites coloured by state and a legend; ?highlight={siteId} marks one site (public: no names)");
         cemeteries.MapPost("/{id:guid}/plan", UploadPlan).RequireAuthorization(Manage).DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("The plan image under the scheme (multipart/form-data field \"file\": PNG, JPEG, GIF or WebP, up to 10 MB)");
+            .WithSummary("The plan image under the scheme");
         cemeteries.MapGet("/{id:guid}/plan", Plan).Produces<Stream>(StatusCodes.Status200OK, "image/png").WithSummary("The plan image (public, as the scheme)");
         cemeteries.MapGet("/{id:guid}/geojson", GeoJson).RequireAuthorization(View).Produces<string>(StatusCodes.Status200OK, "application/geo+json")
             .WithSummary("Sites as GeoJSON polygons in scheme coordinates; the cemetery's latitude/longitude name the origin");
@@ -47,7 +47,7 @@ public static class CemeteryApi
         var burials = routes.MapGroup("/api/burials").WithTags("Cemetery");
         burials.MapGet("", ListBurials).RequireAuthorization(View).WithSummary("Burials, newest first (?cemeteryId=&siteId=&date=), at most 500");
         burials.MapPost("", RecordBurial).RequireAuthorization(Manage).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Records a burial under the cemetery's rules (status, allowed types, capacity, reuse period, slot) and reports it to FPRIS through the outbox");
+            .WithSummary("Records a burial under the cemetery's rules and reports it to FPRIS through the outbox");
         burials.MapGet("/{id:guid}", GetBurial).RequireAuthorization(View);
 
         var register = routes.MapGroup("/api/cemetery").WithTags("Cemetery");
@@ -119,7 +119,7 @@ public static class CemeteryApi
 
     private static async Task<Created<SiteRangeResult>> CreateRange(Guid id, SiteRangeInput input, CemeteryService service, CancellationToken ct)
     {
-        if (input.Capacity is < 0 or > 50) throw new ArgumentException("Ietilpība 1–50 (capacity 1 to 50).");
+        if (input.Capacity is < 0 or > 50) throw new ArgumentException("Ietilpība 1–50.");
         var sites = await service.CreateRangeAsync(id, input, ct);
         var (sections, rows) = (await service.SectionNamesAsync(id, ct), await service.RowNamesAsync(id, ct));
         return TypedResults.Created($"api/cemeteries/{id}/sites", new SiteRangeResult(sites.Count, sites.Select(s => SiteView.Of(s, sections, rows)).ToList()));
@@ -143,7 +143,7 @@ public static class CemeteryApi
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
-        if (buffer.Length > 50 * 1024 * 1024) throw new ArgumentException("Datne lielāka par 50 MB (the file is larger than 50 MB).");
+        if (buffer.Length > 50 * 1024 * 1024) throw new ArgumentException("Datne lielāka par 50 MB.");
         var report = await import.RunAsync(buffer.ToArray(), commit == true, ct);
         return report.Errors.Count == 0 ? TypedResults.Ok(report) : TypedResults.BadRequest(report);
     }
@@ -184,7 +184,7 @@ public static class CemeteryApi
 
     private static async Task<Results<Created<PhotoView>, ProblemHttpResult>> UploadPhoto(Guid id, HttpRequest request, CemeteryService service, CancellationToken ct)
     {
-        _ = await service.SiteAsync(id, ct) ?? throw new KeyNotFoundException("Nav tādas kapavietas (no such grave site).");
+        _ = await service.SiteAsync(id, ct) ?? throw new KeyNotFoundException("Nav tādas kapavietas.");
         var (file, problem) = await Uploads.ReadSingleFileAsync(request, Images.MaxBytes, ct);
         if (file is null) return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
         var caption = request.HasFormContentType ? request.Form["caption"].ToString() : null;

@@ -11,21 +11,21 @@ public static class BurialRules
     public static string? Refusal(Cemetery cemetery, GraveSite site, IReadOnlyList<Burial> existing, BurialType type, DateOnly burialDate)
     {
         if (cemetery.Status == CemeteryStatus.Closed)
-            return $"Kapsēta \"{cemetery.Name}\" ir slēgta apbedīšanai (the cemetery is closed for burials).";
+            return $"Kapsēta \"{cemetery.Name}\" ir slēgta apbedīšanai.";
         if (cemetery.Status == CemeteryStatus.PartlyClosed && existing.Count == 0)
-            return $"Kapsēta \"{cemetery.Name}\" ir daļēji slēgta: apbedī tikai esošās ģimenes kapavietās, kurās jau kāds apbedīts (the cemetery is partly closed: burials only into existing family sites).";
+            return $"Kapsēta \"{cemetery.Name}\" ir daļēji slēgta: apbedī tikai esošās ģimenes kapavietās, kurās jau kāds apbedīts.";
         if (!cemetery.Allows(type))
             return type == BurialType.Urn
-                ? $"Kapsētā \"{cemetery.Name}\" urnas neapbedī (this cemetery takes no urns)."
-                : $"Kapsētā \"{cemetery.Name}\" apbedī tikai urnas (this cemetery takes urns only).";
+                ? $"Kapsētā \"{cemetery.Name}\" urnas neapbedī."
+                : $"Kapsētā \"{cemetery.Name}\" apbedī tikai urnas.";
         if (site.State == SiteState.Neglected)
-            return $"Kapavieta {site.Number} ir atzīta par nekoptu; vispirms jānokārto uzturēšanas tiesības (the site is declared neglected; settle its use right first).";
+            return $"Kapavieta {site.Number} ir atzīta par nekoptu; vispirms jānokārto uzturēšanas tiesības.";
         if (site.HoldsUrnsOnly)
         {
             if (type == BurialType.Coffin)
-                return $"Kapavietā {site.Number} ({(site.Type == SiteType.Urn ? "urnu kapavieta" : "kolumbārija niša")}) apbedī tikai urnas (only urns go into this site).";
+                return $"Kapavietā {site.Number} ({(site.Type == SiteType.Urn ? "urnu kapavieta" : "kolumbārija niša")}) apbedī tikai urnas.";
             return existing.Count >= site.Capacity
-                ? $"Kapavieta {site.Number} ir pilna: {existing.Count} no {site.Capacity} urnu vietām aizņemtas (the site is full: {existing.Count} of {site.Capacity} urn places taken)."
+                ? $"Kapavieta {site.Number} ir pilna: {existing.Count} no {site.Capacity} urnu vietām aizņemtas."
                 : null;
         }
         var taken = OccupiedPlaces(existing, burialDate, cemetery.ReuseYears);
@@ -33,9 +33,8 @@ public static class BurialRules
         if (type == BurialType.Urn && cemetery.UrnsIntoOccupied) return null;
         var freeFrom = taken.Min(b => b.BurialDate).AddYears(cemetery.ReuseYears);
         return type == BurialType.Urn
-            ? $"Kapavieta {site.Number} ir pilna, un šajā kapsētā urnas aizņemtās kapavietās nepievieno (the site is full and this cemetery does not add urns to occupied sites)."
-            : $"Kapavieta {site.Number} ir pilna: {taken.Count} no {site.Capacity} vietām aizņemtas; atkārtoti apbedīt drīkst {cemetery.ReuseYears} gadus pēc iepriekšējā apbedījuma, agrākais {freeFrom:dd.MM.yyyy} " +
-              $"(the site is full: {taken.Count} of {site.Capacity} places taken; a place may be reused {cemetery.ReuseYears} years after the previous burial, at the earliest on {freeFrom:yyyy-MM-dd}).";
+            ? $"Kapavieta {site.Number} ir pilna, un šajā kapsētā urnas aizņemtās kapavietās nepievieno."
+            : $"Kapavieta {site.Number} ir pilna: {taken.Count} no {site.Capacity} vietām aizņemtas; atkārtoti apbedīt drīkst {cemetery.ReuseYears} gadus pēc iepriekšējā apbedījuma, agrākais {freeFrom:dd.MM.yyyy}.";
     }
 
     /// <summary>Coffin burials still within the reuse period on <paramref name="day"/>: the places they take.</summary>

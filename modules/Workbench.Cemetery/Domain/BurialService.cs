@@ -22,7 +22,7 @@ public sealed class BurialService(
         // Touching the site first serialises burials into one site (PostgreSQL locks the row until commit), so two at once
         // cannot both see a free place.
         var touched = await db.Sites.Where(s => s.Id == input.SiteId).ExecuteUpdateAsync(s => s.SetProperty(x => x.UpdatedUtc, clock.GetUtcNow().UtcDateTime), ct);
-        if (touched == 0) throw new KeyNotFoundException("Nav tādas kapavietas (no such grave site).");
+        if (touched == 0) throw new KeyNotFoundException("Nav tādas kapavietas.");
         var site = await db.Sites.SingleAsync(s => s.Id == input.SiteId, ct);
         var cemetery = await db.Cemeteries.AsNoTracking().SingleAsync(c => c.Id == site.CemeteryId, ct);
         var existing = await db.Burials.AsNoTracking().Where(b => b.SiteId == site.Id).ToListAsync(ct);
@@ -61,7 +61,7 @@ public sealed class BurialService(
     /// </summary>
     public Task<(int Saved, List<(int Index, string Message)> Errors)> RecordManyAsync(Guid cemeteryId, IReadOnlyList<BurialInput> inputs, bool dryRun, CancellationToken ct) => writer.InTransactionAsync(async () =>
     {
-        var cemetery = await db.Cemeteries.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cemeteryId, ct) ?? throw new KeyNotFoundException("Nav tādas kapsētas (no such cemetery).");
+        var cemetery = await db.Cemeteries.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cemeteryId, ct) ?? throw new KeyNotFoundException("Nav tādas kapsētas.");
         var sites = await db.Sites.Where(s => s.CemeteryId == cemeteryId).ToDictionaryAsync(s => s.Id, ct);
         var held = (await db.Burials.AsNoTracking().Where(b => b.CemeteryId == cemeteryId).ToListAsync(ct)).GroupBy(b => b.SiteId).ToDictionary(g => g.Key, g => g.ToList());
         var slots = (await db.Burials.AsNoTracking().Where(b => b.CemeteryId == cemeteryId && b.SlotStart != null).Select(b => new { b.BurialDate, b.SlotStart }).ToListAsync(ct))
@@ -72,7 +72,7 @@ public sealed class BurialService(
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
-            if (!sites.TryGetValue(input.SiteId, out var site)) { errors.Add((i, "Šajā kapsētā nav tādas kapavietas (no such grave site in this cemetery).")); continue; }
+            if (!sites.TryGetValue(input.SiteId, out var site)) { errors.Add((i, "Šajā kapsētā nav tādas kapavietas.")); continue; }
             var date = input.BurialDate!.Value;
             var existing = held.TryGetValue(site.Id, out var list) ? list : held[site.Id] = [];
             if (BurialRules.Refusal(cemetery, site, existing, input.Type, date) is { } refusal) { errors.Add((i, refusal)); continue; }
@@ -108,7 +108,7 @@ public sealed class BurialService(
     };
 
     private static string SlotTaken(Cemetery cemetery, DateOnly date, TimeOnly? slot) =>
-        $"Kapsētā \"{cemetery.Name}\" {date:dd.MM.yyyy} plkst. {slot:HH\\:mm} jau ir apbedīšana (this slot is already booked).";
+        $"Kapsētā \"{cemetery.Name}\" {date:dd.MM.yyyy} plkst. {slot:HH\\:mm} jau ir apbedīšana.";
 
     public Task<Burial?> FindAsync(Guid id, CancellationToken ct) => db.Burials.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct);
 
@@ -138,7 +138,7 @@ public sealed class BurialService(
     /// <summary>The caretaker's day: each slot of the cemetery with the burial booked into it (who, where), plus burials of the day without a slot.</summary>
     public async Task<DaySchedule> DayAsync(Guid cemeteryId, DateOnly day, CancellationToken ct)
     {
-        var cemetery = await db.Cemeteries.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cemeteryId, ct) ?? throw new KeyNotFoundException("Nav tādas kapsētas (no such cemetery).");
+        var cemetery = await db.Cemeteries.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cemeteryId, ct) ?? throw new KeyNotFoundException("Nav tādas kapsētas.");
         var burials = await (from b in db.Burials.AsNoTracking()
                              join s in db.Sites.AsNoTracking() on b.SiteId equals s.Id
                              where b.CemeteryId == cemeteryId && b.BurialDate == day

@@ -16,30 +16,30 @@ public sealed class CemeteryService(CemeteryDbContext db, CemeteryWriter writer,
     public Task<Cemetery?> FindAsync(Guid id, CancellationToken ct) => db.Cemeteries.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
 
     public async Task<Cemetery> RequireAsync(Guid id, CancellationToken ct) =>
-        await FindAsync(id, ct) ?? throw new KeyNotFoundException("Nav tādas kapsētas (no such cemetery).");
+        await FindAsync(id, ct) ?? throw new KeyNotFoundException("Nav tādas kapsētas.");
 
     public Task<Cemetery> CreateAsync(CemeteryInput input, CancellationToken ct) => writer.InTransactionAsync(async () =>
     {
         var name = input.Name!.Trim();
-        if (await db.Cemeteries.AnyAsync(c => c.Name == name, ct)) throw new ConflictException($"Kapsēta \"{name}\" jau ir reģistrā (a cemetery of this name already exists).");
+        if (await db.Cemeteries.AnyAsync(c => c.Name == name, ct)) throw new ConflictException($"Kapsēta \"{name}\" jau ir reģistrā.");
         var cemetery = new Cemetery { Id = input.Id ?? Guid.NewGuid(), CreatedUtc = Now };
         Apply(cemetery, input);
         db.Cemeteries.Add(cemetery);
-        await writer.SaveAsync("cemetery.created", cemetery.Id.ToString(), new { cemetery.Name }, ct, $"Kapsēta \"{name}\" jau ir reģistrā (a cemetery of this name already exists).");
+        await writer.SaveAsync("cemetery.created", cemetery.Id.ToString(), new { cemetery.Name }, ct, $"Kapsēta \"{name}\" jau ir reģistrā.");
         await search.IndexCemeteryAsync(cemetery, ct);
         return cemetery;
     }, ct);
 
     public Task<Cemetery> UpdateAsync(Guid id, CemeteryInput input, CancellationToken ct) => writer.InTransactionAsync(async () =>
     {
-        var cemetery = await db.Cemeteries.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new KeyNotFoundException("Nav tādas kapsētas (no such cemetery).");
+        var cemetery = await db.Cemeteries.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new KeyNotFoundException("Nav tādas kapsētas.");
         var name = input.Name!.Trim();
-        if (await db.Cemeteries.AnyAsync(c => c.Name == name && c.Id != id, ct)) throw new ConflictException($"Kapsēta \"{name}\" jau ir reģistrā (a cemetery of this name already exists).");
+        if (await db.Cemeteries.AnyAsync(c => c.Name == name && c.Id != id, ct)) throw new ConflictException($"Kapsēta \"{name}\" jau ir reģistrā.");
         if ((input.SchemeWidth < cemetery.SchemeWidth || input.SchemeHeight < cemetery.SchemeHeight) && await db.Sites.AnyAsync(s => s.CemeteryId == id && s.Polygon != null, ct))
         {
             var outside = (await db.Sites.AsNoTracking().Where(s => s.CemeteryId == id && s.Polygon != null).Select(s => new { s.Number, s.Polygon }).ToListAsync(ct))
                 .FirstOrDefault(s => Polygons.FromJson(s.Polygon).Any(p => p[0] > input.SchemeWidth || p[1] > input.SchemeHeight));
-            if (outside is not null) throw new ConflictException($"Kapavieta {outside.Number} paliktu ārpus mazākas shēmas (site {outside.Number} would lie outside the smaller scheme).");
+            if (outside is not null) throw new ConflictException($"Kapavieta {outside.Number} paliktu ārpus mazākas shēmas.");
         }
         Apply(cemetery, input);
         await writer.SaveAsync("cemetery.updated", id.ToString(), new { cemetery.Name, cemetery.Status }, ct);
@@ -61,7 +61,7 @@ public sealed class CemeteryService(CemeteryDbContext db, CemeteryWriter writer,
     /// <summary>The plan image drawn under the scheme (kept in the file store; only its address here).</summary>
     public Task<Cemetery> SetPlanAsync(Guid id, byte[] content, CancellationToken ct) => writer.InTransactionAsync(async () =>
     {
-        var cemetery = await db.Cemeteries.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new KeyNotFoundException("Nav tādas kapsētas (no such cemetery).");
+        var cemetery = await db.Cemeteries.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new KeyNotFoundException("Nav tādas kapsētas.");
         var stored = await files.PutAsync(content, Images.Require(content), ct);
         (cemetery.PlanSha256, cemetery.PlanContentType, cemetery.UpdatedUtc) = (stored.Sha256, stored.ContentType, Now);
         await writer.SaveAsync("cemetery.plan.uploaded", id.ToString(), new { stored.Sha256, stored.Size }, ct);
@@ -73,8 +73,8 @@ public sealed class CemeteryService(CemeteryDbContext db, CemeteryWriter writer,
 
     public Task<SitePhoto> AddPhotoAsync(Guid siteId, byte[] content, string? caption, CancellationToken ct) => writer.InTransactionAsync(async () =>
     {
-        if (caption is { Length: > 300 }) throw new ArgumentException("Paraksts līdz 300 zīmēm (caption up to 300 characters).");
-        _ = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, ct) ?? throw new KeyNotFoundException("Nav tādas kapavietas (no such grave site).");
+        if (caption is { Length: > 300 }) throw new ArgumentException("Paraksts līdz 300 zīmēm.");
+        _ = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, ct) ?? throw new KeyNotFoundException("Nav tādas kapavietas.");
         var stored = await files.PutAsync(content, Images.Require(content), ct);
         var photo = new SitePhoto { Id = Guid.NewGuid(), SiteId = siteId, Sha256 = stored.Sha256, ContentType = stored.ContentType, Caption = caption?.Trim(), TakenUtc = Now };
         db.SitePhotos.Add(photo);
@@ -95,10 +95,10 @@ public sealed class CemeteryService(CemeteryDbContext db, CemeteryWriter writer,
         var cemetery = await RequireAsync(cemeteryId, ct);
         var site = await NewSiteAsync(cemetery, input, new Dictionary<string, Guid>(), new Dictionary<(Guid, string), Guid>(), ct);
         if (await db.Sites.AnyAsync(s => s.CemeteryId == cemeteryId && s.Number == site.Number, ct))
-            throw new ConflictException($"Kapavieta {site.Number} šajā kapsētā jau ir (site number {site.Number} is already used in this cemetery).");
+            throw new ConflictException($"Kapavieta {site.Number} šajā kapsētā jau ir.");
         db.Sites.Add(site);
         await writer.SaveAsync("cemetery.site.created", site.Id.ToString(), new { cemeteryId, site.Number }, ct,
-            $"Kapavieta {site.Number} šajā kapsētā jau ir (site number {site.Number} is already used in this cemetery).");
+            $"Kapavieta {site.Number} šajā kapsētā jau ir.");
         return site;
     }, ct);
 
@@ -110,7 +110,7 @@ public sealed class CemeteryService(CemeteryDbContext db, CemeteryWriter writer,
         var sites = new List<GraveSite>();
         foreach (var input in inputs) sites.Add(await NewSiteAsync(cemetery, input, sections, rows, ct));
         db.Sites.AddRange(sites);
-        await writer.SaveAsync("cemetery.sites.created", cemeteryId.ToString(), new { count = sites.Count }, ct, "Kāds kapavietas numurs šajā kapsētā jau ir (a site number is already used in this cemetery).");
+        await writer.SaveAsync("cemetery.sites.created", cemeteryId.ToString(), new { count = sites.Count }, ct, "Kāds kapavietas numurs šajā kapsētā jau ir.");
         return sites;
     }, ct);
 
@@ -127,7 +127,7 @@ public sealed class CemeteryService(CemeteryDbContext db, CemeteryWriter writer,
             throw new ConflictException($"Kapavietas {string.Join(", ", clash.Take(5))}{(clash.Count > 5 ? " …" : "")} šajā kapsētā jau ir; nekas netika izveidots ({clash.Count} of these numbers are already used; nothing was created).");
         var positions = input.Grid is { } grid ? Layout(numbers, grid) : null;
         if (positions is not null && positions.Values.FirstOrDefault(p => Polygons.Problem(p, cemetery.SchemeWidth, cemetery.SchemeHeight) is not null) is { } bad)
-            throw new ArgumentException($"Izkārtojums neietilpst shēmā {cemetery.SchemeWidth} × {cemetery.SchemeHeight}: {Polygons.Problem(bad, cemetery.SchemeWidth, cemetery.SchemeHeight)} (the layout does not fit the scheme).");
+            throw new ArgumentException($"Izkārtojums neietilpst shēmā {cemetery.SchemeWidth} × {cemetery.SchemeHeight}: {Polygons.Problem(bad, cemetery.SchemeWidth, cemetery.SchemeHeight)}.");
         var sections = new Dictionary<string, Guid>();
         var rows = new Dictionary<(Guid, string), Guid>();
         var sites = new List<GraveSite>();
@@ -195,7 +195,7 @@ public sealed class CemeteryService(CemeteryDbContext db, CemeteryWriter writer,
 
     public Task<GraveSite> PlaceSiteAsync(Guid siteId, List<double[]>? polygon, CancellationToken ct) => writer.InTransactionAsync(async () =>
     {
-        var site = await db.Sites.SingleOrDefaultAsync(s => s.Id == siteId, ct) ?? throw new KeyNotFoundException("Nav tādas kapavietas (no such grave site).");
+        var site = await db.Sites.SingleOrDefaultAsync(s => s.Id == siteId, ct) ?? throw new KeyNotFoundException("Nav tādas kapavietas.");
         var cemetery = await RequireAsync(site.CemeteryId, ct);
         if (Polygons.Problem(polygon, cemetery.SchemeWidth, cemetery.SchemeHeight) is { } problem) throw new ArgumentException(problem);
         (site.Polygon, site.UpdatedUtc) = (Polygons.ToJson(polygon!), Now);
@@ -206,11 +206,11 @@ public sealed class CemeteryService(CemeteryDbContext db, CemeteryWriter writer,
     /// <summary>Reserved or free by hand; occupied follows the burials and neglected the neglect procedure, so those are refused here.</summary>
     public Task<GraveSite> SetStateAsync(Guid siteId, SiteState state, CancellationToken ct) => writer.InTransactionAsync(async () =>
     {
-        var site = await db.Sites.SingleOrDefaultAsync(s => s.Id == siteId, ct) ?? throw new KeyNotFoundException("Nav tādas kapavietas (no such grave site).");
+        var site = await db.Sites.SingleOrDefaultAsync(s => s.Id == siteId, ct) ?? throw new KeyNotFoundException("Nav tādas kapavietas.");
         if (state is SiteState.Occupied or SiteState.Neglected)
-            throw new ArgumentException("Stāvokli \"aizņemta\" nosaka apbedījumi, \"nekopta\" — nekoptas vietas procedūra (occupied follows burials, neglected the neglect procedure).");
+            throw new ArgumentException("Stāvokli \"aizņemta\" nosaka apbedījumi, \"nekopta\" — nekoptas vietas procedūra.");
         if (await db.Burials.AnyAsync(b => b.SiteId == siteId, ct))
-            throw new ConflictException($"Kapavietā {site.Number} ir apbedījumi; tā paliek aizņemta (the site holds burials and stays occupied).");
+            throw new ConflictException($"Kapavietā {site.Number} ir apbedījumi; tā paliek aizņemta.");
         (site.State, site.UpdatedUtc) = (state, Now);
         await writer.SaveAsync("cemetery.site.state", siteId.ToString(), new { site.Number, state }, ct);
         return site;

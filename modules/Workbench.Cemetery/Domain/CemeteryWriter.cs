@@ -11,7 +11,7 @@ public sealed class CemeteryWriter(CemeteryDbContext db, IAuditLog audit, ITenan
 {
     public Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct) => transaction.InTransactionAsync(work, ct);
 
-    public async Task SaveAsync(string action, string subject, object? details, CancellationToken ct, string duplicate = "Tāds ieraksts jau ir (such a record already exists).")
+    public async Task SaveAsync(string action, string subject, object? details, CancellationToken ct, string duplicate = "Tāds ieraksts jau ir.")
     {
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException)

@@ -12,7 +12,7 @@ public static class CsvReader
         try { text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content); }
         catch (DecoderFallbackException)
         {
-            throw new ArgumentException("Datne nav UTF-8 kodējumā; saglabājiet to kā \"CSV UTF-8\" (the file is not UTF-8; save it as CSV UTF-8).");
+            throw new ArgumentException("Datne nav UTF-8 kodējumā; saglabājiet to kā \"CSV UTF-8\".");
         }
         text = text.TrimStart('\uFEFF');
         var firstLine = text.Split('\n', 2)[0];
@@ -41,7 +41,7 @@ public static class CsvReader
             }
             else cell.Append(c);
         }
-        if (quoted) throw new ArgumentException("Datnes beigās neaizvērtas pēdiņas (an unclosed quote at the end of the file).");
+        if (quoted) throw new ArgumentException("Datnes beigās neaizvērtas pēdiņas.");
         if (cell.Length > 0 || row.Count > 0) { row.Add(Csv.Restore(cell.ToString())); rows.Add([.. row]); }
         return rows;
     }

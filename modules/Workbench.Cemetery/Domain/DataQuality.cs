@@ -27,23 +27,23 @@ public sealed class DataQuality(CemeteryDbContext db, CemeteryWriter writer, ITe
         QualityIssue Of(QualityIssueKind kind, string message, Burial b) => new(kind, $"{b.DisplayName} ({sites[b.SiteId].Number}): {message}", b.CemeteryId, b.SiteId, sites[b.SiteId].Number, b.Id, null, false);
         foreach (var b in burials)
         {
-            if (b.BirthDate is { } born && b.DeathDate is { } died && died < born) issues.Add(Of(QualityIssueKind.ImpossibleDates, "miršanas datums pirms dzimšanas (death before birth)", b));
-            if (b.DeathDate is { } d && b.BurialDate < d) issues.Add(Of(QualityIssueKind.ImpossibleDates, "apbedīts pirms nāves (burial before death)", b));
+            if (b.BirthDate is { } born && b.DeathDate is { } died && died < born) issues.Add(Of(QualityIssueKind.ImpossibleDates, "miršanas datums pirms dzimšanas", b));
+            if (b.DeathDate is { } d && b.BurialDate < d) issues.Add(Of(QualityIssueKind.ImpossibleDates, "apbedīts pirms nāves", b));
             if (b.BirthDate > today || b.DeathDate > today || (b.BurialDate > today && b.SlotStart is null))
-                issues.Add(Of(QualityIssueKind.FutureDate, "datums nākotnē (a date in the future)", b));
+                issues.Add(Of(QualityIssueKind.FutureDate, "datums nākotnē", b));
             if (!b.Unidentified && (b.BirthDate is null || b.DeathDate is null))
-                issues.Add(Of(QualityIssueKind.MissingDates, b.BirthDate is null && b.DeathDate is null ? "nav dzimšanas un miršanas datuma (no birth or death date)"
-                    : b.BirthDate is null ? "nav dzimšanas datuma (no birth date)" : "nav miršanas datuma (no death date)", b));
+                issues.Add(Of(QualityIssueKind.MissingDates, b.BirthDate is null && b.DeathDate is null ? "nav dzimšanas un miršanas datuma"
+                    : b.BirthDate is null ? "nav dzimšanas datuma" : "nav miršanas datuma", b));
         }
         foreach (var group in burials.Where(b => !b.Unidentified && b.NameKeys.Trim().Length > 0)
                      .GroupBy(b => (b.NameKeys, b.BirthDate, b.DeathDate)).Where(g => g.Count() > 1 && (g.Key.BirthDate != null || g.Key.DeathDate != null)))
         {
             var list = group.ToList();
             foreach (var b in list.Skip(1))
-                issues.Add(Of(QualityIssueKind.ProbableDuplicate, $"iespējams, tā pati persona kā kapavietā {sites[list[0].SiteId].Number} (probably the same person as in site {sites[list[0].SiteId].Number})", b));
+                issues.Add(Of(QualityIssueKind.ProbableDuplicate, $"iespējams, tā pati persona kā kapavietā {sites[list[0].SiteId].Number}", b));
         }
         foreach (var site in sites.Values.Where(s => s.Polygon is null))
-            issues.Add(new(QualityIssueKind.NotOnScheme, $"Kapavieta {site.Number} nav izvietota shēmā (site not on the scheme)", site.CemeteryId, site.Id, site.Number, null, null, false));
+            issues.Add(new(QualityIssueKind.NotOnScheme, $"Kapavieta {site.Number} nav izvietota shēmā", site.CemeteryId, site.Id, site.Number, null, null, false));
         foreach (var siteBurials in burials.Where(b => b.Type == BurialType.Coffin).GroupBy(b => b.SiteId))
         {
             var site = sites[siteBurials.Key];
@@ -59,7 +59,7 @@ public sealed class DataQuality(CemeteryDbContext db, CemeteryWriter writer, ITe
         foreach (var right in await db.UseRights.AsNoTracking().Where(u => u.State == UseRightState.Active && u.End < today).ToListAsync(ct))
         {
             if (!sites.TryGetValue(right.SiteId, out var site)) continue;
-            issues.Add(new(QualityIssueKind.ExpiredUseRight, $"Kapavietas {site.Number} tiesības ({right.HolderName}) beidzās {right.End:dd.MM.yyyy}, nekas nav darīts (the use right expired with no action)",
+            issues.Add(new(QualityIssueKind.ExpiredUseRight, $"Kapavietas {site.Number} tiesības ({right.HolderName}) beidzās {right.End:dd.MM.yyyy}, nekas nav darīts",
                 site.CemeteryId, site.Id, site.Number, null, right.Id, true));
         }
         return issues.OrderBy(i => i.Kind).ThenBy(i => i.SiteNumber, SiteNumberOrder.Instance).ToList();

@@ -16,10 +16,10 @@ public sealed class GraveSearch(CemeteryDbContext db, ITenantContext tenant, Tim
     public async Task<GraveSearchResult> SearchAsync(string? name, int? from, int? to, Guid? cemeteryId, CancellationToken ct)
     {
         var keys = NameKeys.Of(name).Where(k => k.Length >= 2).ToList();
-        if (keys.Count == 0) throw new ArgumentException("Ievadiet vārdu vai uzvārdu, vismaz 2 burtus (enter a name of at least 2 letters).");
-        if (keys.Count > 6) throw new ArgumentException("Ne vairāk kā 6 vārdi (at most 6 words).");
-        if (from is < 1000 or > 3000 || to is < 1000 or > 3000) throw new ArgumentException("Gadiem jābūt formā 1990 (years like 1990).");
-        if (from > to) throw new ArgumentException("Gads \"no\" ir pēc gada \"līdz\" (the year \"from\" is after the year \"to\").");
+        if (keys.Count == 0) throw new ArgumentException("Ievadiet vārdu vai uzvārdu, vismaz 2 burtus.");
+        if (keys.Count > 6) throw new ArgumentException("Ne vairāk kā 6 vārdi.");
+        if (from is < 1000 or > 3000 || to is < 1000 or > 3000) throw new ArgumentException("Gadiem jābūt formā 1990.");
+        if (from > to) throw new ArgumentException("Gads \"no\" ir pēc gada \"līdz\".");
         var today = tenant.Current?.Settings.Today() ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var cemeteries = await db.Cemeteries.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
         if (cemeteries.Count == 0) return new GraveSearchResult([], 0);

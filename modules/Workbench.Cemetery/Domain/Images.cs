@@ -15,5 +15,5 @@ public static class Images
     };
 
     public static string Require(byte[] content) =>
-        TypeOf(content) ?? throw new ArgumentException("Fails nav attēls: der PNG, JPEG, GIF vai WebP (the file is not an image: PNG, JPEG, GIF or WebP).");
+        TypeOf(content) ?? throw new ArgumentException("Fails nav attēls: der PNG, JPEG, GIF vai WebP.");
 }

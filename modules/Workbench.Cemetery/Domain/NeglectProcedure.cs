@@ -24,11 +24,11 @@ public sealed class NeglectProcedure(CemeteryDbContext db, CemeteryWriter writer
 
     public Task<NeglectStep> TakeAsync(Guid siteId, NeglectStepInput input, CancellationToken ct) => writer.InTransactionAsync(async () =>
     {
-        var site = await db.Sites.SingleOrDefaultAsync(s => s.Id == siteId, ct) ?? throw new KeyNotFoundException("Nav tādas kapavietas (no such grave site).");
+        var site = await db.Sites.SingleOrDefaultAsync(s => s.Id == siteId, ct) ?? throw new KeyNotFoundException("Nav tādas kapavietas.");
         var cemetery = await db.Cemeteries.AsNoTracking().SingleAsync(c => c.Id == site.CemeteryId, ct);
         var date = input.Date ?? Today;
-        if (date > Today) throw new ArgumentException("Soļa datums nevar būt nākotnē (a step cannot be dated in the future).");
-        if (input.Note is { Length: > 2000 }) throw new ArgumentException("Piezīme līdz 2000 zīmēm (a note up to 2000 characters).");
+        if (date > Today) throw new ArgumentException("Soļa datums nevar būt nākotnē.");
+        if (input.Note is { Length: > 2000 }) throw new ArgumentException("Piezīme līdz 2000 zīmēm.");
         var steps = await db.NeglectSteps.AsNoTracking().Where(s => s.SiteId == siteId).OrderBy(s => s.Date).ToListAsync(ct);
         // The procedure starts anew after a withdrawal.
         var current = steps.Count > 0 && steps.FindLastIndex(s => s.Kind == NeglectStepKind.Withdrawal) is var w and >= 0 ? steps[(w + 1)..] : steps;
@@ -37,17 +37,17 @@ public sealed class NeglectProcedure(CemeteryDbContext db, CemeteryWriter writer
         switch (input.Kind)
         {
             case NeglectStepKind.Warning when Last(NeglectStepKind.Inspection) is null:
-                throw new ConflictException("Brīdinājumu sūta pēc apsekošanas (a warning follows an inspection).");
+                throw new ConflictException("Brīdinājumu sūta pēc apsekošanas.");
             case NeglectStepKind.Act when Last(NeglectStepKind.Warning) is not { } warning:
-                throw new ConflictException("Aktu sastāda pēc brīdinājuma (an act follows a warning letter).");
+                throw new ConflictException("Aktu sastāda pēc brīdinājuma.");
             case NeglectStepKind.Act when Last(NeglectStepKind.Warning)!.Date.AddDays(cemetery.NeglectWaitDays) > date:
-                throw new ConflictException($"Aktu var sastādīt ne agrāk kā {Last(NeglectStepKind.Warning)!.Date.AddDays(cemetery.NeglectWaitDays):dd.MM.yyyy} ({cemetery.NeglectWaitDays} dienas pēc brīdinājuma) (the act may be drawn up {cemetery.NeglectWaitDays} days after the warning at the earliest).");
+                throw new ConflictException($"Aktu var sastādīt ne agrāk kā {Last(NeglectStepKind.Warning)!.Date.AddDays(cemetery.NeglectWaitDays):dd.MM.yyyy} ({cemetery.NeglectWaitDays} dienas pēc brīdinājuma).");
             case NeglectStepKind.Withdrawal when Last(NeglectStepKind.Act) is null:
-                throw new ConflictException("Tiesības atņem pēc akta (the use right is withdrawn after the act).");
+                throw new ConflictException("Tiesības atņem pēc akta.");
             case NeglectStepKind.Withdrawal when right is null:
-                throw new ConflictException("Kapavietai nav spēkā esošu uzturēšanas tiesību, ko atņemt (the site has no current use right to withdraw).");
+                throw new ConflictException("Kapavietai nav spēkā esošu uzturēšanas tiesību, ko atņemt.");
             case NeglectStepKind.Warning when right is null:
-                throw new ConflictException("Brīdinājumu sūta turētājam, bet kapavietai nav spēkā esošu tiesību (the site has no current holder to warn).");
+                throw new ConflictException("Brīdinājumu sūta turētājam, bet kapavietai nav spēkā esošu tiesību.");
         }
         var step = new NeglectStep { Id = Guid.NewGuid(), SiteId = siteId, Kind = input.Kind, Date = date, By = actor.Name, Note = input.Note?.Trim(), CreatedUtc = clock.GetUtcNow().UtcDateTime };
         db.NeglectSteps.Add(step);

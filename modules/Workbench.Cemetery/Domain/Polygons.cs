@@ -12,15 +12,15 @@ public static class Polygons
     public static string? Problem(IReadOnlyList<double[]>? points, int width, int height)
     {
         if (points is null || points.Count < 3 || points.Count > MaxPoints)
-            return $"Kontūrai vajag no 3 līdz {MaxPoints} punktiem (an outline needs 3 to {MaxPoints} points).";
+            return $"Kontūrai vajag no 3 līdz {MaxPoints} punktiem.";
         for (var i = 0; i < points.Count; i++)
         {
             if (points[i] is not { Length: 2 } p || !double.IsFinite(p[0]) || !double.IsFinite(p[1]))
-                return $"Punktam {i + 1} jābūt [x, y] (point {i + 1} must be [x, y]).";
+                return $"Punktam {i + 1} jābūt [x, y].";
             if (p[0] < 0 || p[1] < 0 || p[0] > width || p[1] > height)
-                return $"Punkts {i + 1} ({p[0]}, {p[1]}) ir ārpus shēmas 0–{width} × 0–{height} (point {i + 1} is outside the scheme).";
+                return $"Punkts {i + 1} ({p[0]}, {p[1]}) ir ārpus shēmas 0–{width} × 0–{height}.";
         }
-        return Math.Abs(Area(points)) < 1e-6 ? "Kontūrai nav laukuma: punkti ir uz vienas līnijas (the outline has no area)." : null;
+        return Math.Abs(Area(points)) < 1e-6 ? "Kontūrai nav laukuma: punkti ir uz vienas līnijas." : null;
     }
 
     public static double Area(IReadOnlyList<double[]> points)

@@ -29,15 +29,15 @@ public sealed class RegisterImport(CemeteryDbContext db, CemeteryService cemeter
     public async Task<ImportReport> RunAsync(byte[] content, bool commit, CancellationToken ct)
     {
         var rows = CsvReader.Read(content);
-        if (rows.Count < 2) throw new ArgumentException("Datnē nav ne galvenes, ne rindu (the file needs a header row and at least one row).");
-        if (rows.Count - 1 > MaxRows) throw new ArgumentException($"Vienā importā līdz {MaxRows} rindām (at most {MaxRows} rows per import).");
+        if (rows.Count < 2) throw new ArgumentException("Datnē nav ne galvenes, ne rindu.");
+        if (rows.Count - 1 > MaxRows) throw new ArgumentException($"Vienā importā līdz {MaxRows} rindām.");
         var header = rows[0].Select(h => h.Trim()).ToList();
         var missing = Required.Where(r => !header.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
         var unknown = header.Where(h => !Columns.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
         if (missing.Count > 0 || unknown.Count > 0)
             throw new ArgumentException(string.Join(" ", new[]
             {
-                missing.Count > 0 ? $"Trūkst kolonnu: {string.Join(", ", missing)} (missing columns)." : null,
+                missing.Count > 0 ? $"Trūkst kolonnu: {string.Join(", ", missing)}." : null,
                 unknown.Count > 0 ? $"Nezināmas kolonnas: {string.Join(", ", unknown)}; der {string.Join(", ", Columns)} (unknown columns)." : null,
             }.Where(m => m is not null)));
         var index = Columns.ToDictionary(c => c, c => header.FindIndex(h => h.Equals(c, StringComparison.OrdinalIgnoreCase)));
@@ -74,7 +74,7 @@ public sealed class RegisterImport(CemeteryDbContext db, CemeteryService cemeter
             {
                 if (Cell(column) is not { } text) return null;
                 if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-                Error(column, $"\"{text}\" nav datums formā 2024-05-31 vai 31.05.2024 (not a date).");
+                Error(column, $"\"{text}\" nav datums formā 2024-05-31 vai 31.05.2024.");
                 return null;
             }
             T Enum<T>(string column, T fallback) where T : struct, System.Enum
@@ -84,16 +84,16 @@ public sealed class RegisterImport(CemeteryDbContext db, CemeteryService cemeter
                 Error(column, $"\"{text}\" nav derīga vērtība; der {string.Join(", ", System.Enum.GetNames<T>())} (not a valid value).");
                 return fallback;
             }
-            if (cells.Length > Columns.Length + 5) Error("", "Rindā par daudz šūnu (too many cells in the row).");
+            if (cells.Length > Columns.Length + 5) Error("", "Rindā par daudz šūnu.");
             var cemeteryName = Cell("cemetery");
             var cemeteryId = Guid.Empty;
-            if (cemeteryName is null) Error("cemetery", "Kapsēta ir obligāta (cemetery is required).");
-            else if (!cemeteryIds.TryGetValue(cemeteryName, out cemeteryId)) Error("cemetery", $"Nav kapsētas \"{cemeteryName}\"; vispirms izveidojiet to (no such cemetery; create it first).");
+            if (cemeteryName is null) Error("cemetery", "Kapsēta ir obligāta.");
+            else if (!cemeteryIds.TryGetValue(cemeteryName, out cemeteryId)) Error("cemetery", $"Nav kapsētas \"{cemeteryName}\"; vispirms izveidojiet to.");
             var site = Cell("site");
-            if (site is null || site.Length > 30) Error("site", "Kapavietas numurs ir obligāts, līdz 30 zīmēm (the site number is required, up to 30 characters).");
+            if (site is null || site.Length > 30) Error("site", "Kapavietas numurs ir obligāts, līdz 30 zīmēm.");
             var capacityText = Cell("capacity");
             var capacity = 0;
-            if (capacityText is not null && (!int.TryParse(capacityText, out capacity) || capacity is < 1 or > 50)) Error("capacity", "Ietilpība 1–50 (capacity 1 to 50).");
+            if (capacityText is not null && (!int.TryParse(capacityText, out capacity) || capacity is < 1 or > 50)) Error("capacity", "Ietilpība 1–50.");
             var siteInput = new SiteInput(site, Enum("siteType", SiteType.Single), capacity);
             BurialInput? burial = null;
             var burialDate = Date("burialDate");

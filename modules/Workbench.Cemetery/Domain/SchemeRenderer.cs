@@ -15,9 +15,9 @@ public static class SchemeRenderer
 
     private static readonly (SiteState State, string Fill, string Label)[] Legend =
     [
-        (SiteState.Free, "#cfe8cf", "brīva (free)"),
-        (SiteState.Reserved, "#fde7a6", "rezervēta (reserved)"),
-        (SiteState.Occupied, "#b9c7e4", "aizņemta (occupied)"),
+        (SiteState.Free, "#cfe8cf", "brīva"),
+        (SiteState.Reserved, "#fde7a6", "rezervēta"),
+        (SiteState.Occupied, "#b9c7e4", "aizņemta"),
         (SiteState.Neglected, "#f2b8b5", "nekopta (neglected)"),
     ];
 
@@ -31,7 +31,7 @@ public static class SchemeRenderer
         const int legendHeight = 40;
         var svg = new StringBuilder(256 + sites.Count * 220);
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h + legendHeight}\" role=\"img\" aria-labelledby=\"scheme-title\" class=\"cemetery-scheme\">");
-        svg.Append("<title id=\"scheme-title\">").Append(WebUtility.HtmlEncode($"{cemetery.Name}: kapavietu shēma (scheme of grave sites)")).Append("</title>");
+        svg.Append("<title id=\"scheme-title\">").Append(WebUtility.HtmlEncode($"{cemetery.Name}: kapavietu shēma")).Append("</title>");
         svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"#f7f7f2\" stroke=\"#888\"/>");
         if (cemetery.PlanSha256 is not null)
             svg.Append(CultureInfo.InvariantCulture, $"<image href=\"{WebUtility.HtmlEncode(basePath)}/api/cemeteries/{cemetery.Id}/plan\" x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" preserveAspectRatio=\"none\" opacity=\"0.6\"/>");

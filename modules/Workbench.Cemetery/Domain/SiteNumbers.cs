@@ -27,14 +27,14 @@ public static partial class SiteNumbers
     /// <summary>Every number between <paramref name="from"/> and <paramref name="to"/> (inclusive), or the reason it is not a range.</summary>
     public static (IReadOnlyList<Parsed> Numbers, string? Problem) Range(string? from, string? to)
     {
-        if (Parse(from) is not { } a) return ([], $"\"{from}\" nav kapavietas numurs formā 1A-1 (not a site number like 1A-1).");
-        if (Parse(to) is not { } b) return ([], $"\"{to}\" nav kapavietas numurs formā 1A-1 (not a site number like 1A-1).");
-        if (a.Row.Length != b.Row.Length) return ([], "Rindu apzīmējumiem jābūt vienāda garuma (rows must have the same number of letters).");
+        if (Parse(from) is not { } a) return ([], $"\"{from}\" nav kapavietas numurs formā 1A-1.");
+        if (Parse(to) is not { } b) return ([], $"\"{to}\" nav kapavietas numurs formā 1A-1.");
+        if (a.Row.Length != b.Row.Length) return ([], "Rindu apzīmējumiem jābūt vienāda garuma.");
         if (a.Section > b.Section || string.CompareOrdinal(a.Row, b.Row) > 0 || a.Place > b.Place)
             return ([], $"Diapazona sākumam jābūt pirms beigām katrā daļā: sektors, rinda, vieta ({from} … {to}: the start must come before the end in section, row and place).");
         var rows = RowsBetween(a.Row, b.Row).ToList();
         var count = (long)(b.Section - a.Section + 1) * rows.Count * (b.Place - a.Place + 1);
-        if (count > MaxRange) return ([], $"Diapazonā ir {count} kapavietas; vienā reizē līdz {MaxRange} (a range holds at most {MaxRange} sites).");
+        if (count > MaxRange) return ([], $"Diapazonā ir {count} kapavietas; vienā reizē līdz {MaxRange}.");
         var numbers = new List<Parsed>();
         for (var s = a.Section; s <= b.Section; s++)
             foreach (var row in rows)

@@ -17,12 +17,12 @@ public sealed class UseRightService(CemeteryDbContext db, CemeteryWriter writer,
 
     public Task<UseRight> CreateAsync(UseRightInput input, CancellationToken ct) => writer.InTransactionAsync(async () =>
     {
-        var site = await db.Sites.SingleOrDefaultAsync(s => s.Id == input.SiteId, ct) ?? throw new KeyNotFoundException("Nav tādas kapavietas (no such grave site).");
+        var site = await db.Sites.SingleOrDefaultAsync(s => s.Id == input.SiteId, ct) ?? throw new KeyNotFoundException("Nav tādas kapavietas.");
         var (start, end) = (input.Start!.Value, input.End!.Value);
         var overlapping = await db.UseRights.AsNoTracking()
             .Where(u => u.SiteId == site.Id && u.State == UseRightState.Active && u.Start <= end && u.End >= start).FirstOrDefaultAsync(ct);
         if (overlapping is not null)
-            throw new ConflictException($"Kapavietai {site.Number} jau ir turētājs {overlapping.HolderName} līdz {overlapping.End:dd.MM.yyyy}; pagariniet vai nododiet tiesības (the site already has a holder in that period; renew or transfer instead).");
+            throw new ConflictException($"Kapavietai {site.Number} jau ir turētājs {overlapping.HolderName} līdz {overlapping.End:dd.MM.yyyy}; pagariniet vai nododiet tiesības.");
         var right = New(site.Id, input.HolderKind, input.HolderName, input.HolderCode, input.HolderEmail, input.HolderPhone, input.HolderAddress, start, end, input.ContractNumber, null);
         db.UseRights.Add(right);
         AddFees(right.Id, input.Fees);
@@ -47,9 +47,9 @@ public sealed class UseRightService(CemeteryDbContext db, CemeteryWriter writer,
 
     private async Task<UseRight> CurrentAsync(Guid id, CancellationToken ct)
     {
-        var right = await db.UseRights.SingleOrDefaultAsync(u => u.Id == id, ct) ?? throw new KeyNotFoundException("Nav tādu uzturēšanas tiesību (no such use right).");
+        var right = await db.UseRights.SingleOrDefaultAsync(u => u.Id == id, ct) ?? throw new KeyNotFoundException("Nav tādu uzturēšanas tiesību.");
         if (!IsCurrent(right.State))
-            throw new ConflictException($"Šīs tiesības vairs nav spēkā ({Labels.Of(right.State)}); rīkojieties ar pašreizējām (this use right is no longer current).");
+            throw new ConflictException($"Šīs tiesības vairs nav spēkā ({Labels.Of(right.State)}); rīkojieties ar pašreizējām.");
         return right;
     }
 
@@ -57,7 +57,7 @@ public sealed class UseRightService(CemeteryDbContext db, CemeteryWriter writer,
     {
         var current = await CurrentAsync(id, ct);
         if (input.End is not { } end || end <= current.End)
-            throw new ArgumentException($"Jaunajām beigām jābūt pēc {current.End:dd.MM.yyyy} (the new end must come after the current end).");
+            throw new ArgumentException($"Jaunajām beigām jābūt pēc {current.End:dd.MM.yyyy}.");
         if (CemeteryValidation.FeesProblem(input.Fees) is { } problem) throw new ArgumentException(problem);
         current.State = UseRightState.Renewed;
         var next = New(current.SiteId, current.HolderKind, current.HolderName, current.HolderCode, current.HolderEmail, current.HolderPhone, current.HolderAddress,
@@ -73,7 +73,7 @@ public sealed class UseRightService(CemeteryDbContext db, CemeteryWriter writer,
         var current = await CurrentAsync(id, ct);
         var on = input.On!.Value;
         if (on <= current.Start || on > current.End)
-            throw new ArgumentException($"Nodošanas datumam jābūt starp {current.Start.AddDays(1):dd.MM.yyyy} un {current.End:dd.MM.yyyy} (the transfer date must fall within the current period).");
+            throw new ArgumentException($"Nodošanas datumam jābūt starp {current.Start.AddDays(1):dd.MM.yyyy} un {current.End:dd.MM.yyyy}.");
         (current.State, var end) = (UseRightState.Transferred, current.End);
         current.End = on.AddDays(-1);
         var next = New(current.SiteId, input.HolderKind, input.HolderName, input.HolderCode, input.HolderEmail, input.HolderPhone, input.HolderAddress, on, end, input.ContractNumber, current.Id);
@@ -96,10 +96,10 @@ public sealed class UseRightService(CemeteryDbContext db, CemeteryWriter writer,
 
     public Task<UseRightFee> PayAsync(Guid feeId, PaymentInput input, CancellationToken ct) => writer.InTransactionAsync(async () =>
     {
-        var fee = await db.Fees.SingleOrDefaultAsync(f => f.Id == feeId, ct) ?? throw new KeyNotFoundException("Nav tāda maksājuma (no such fee).");
-        if (fee.PaidOn is not null) throw new ConflictException($"Maksājums jau samaksāts {fee.PaidOn:dd.MM.yyyy} (the fee is already paid).");
+        var fee = await db.Fees.SingleOrDefaultAsync(f => f.Id == feeId, ct) ?? throw new KeyNotFoundException("Nav tāda maksājuma.");
+        if (fee.PaidOn is not null) throw new ConflictException($"Maksājums jau samaksāts {fee.PaidOn:dd.MM.yyyy}.");
         var paid = input.PaidOn ?? Today;
-        if (paid > Today) throw new ArgumentException("Samaksas datums nevar būt nākotnē (the payment date cannot be in the future).");
+        if (paid > Today) throw new ArgumentException("Samaksas datums nevar būt nākotnē.");
         fee.PaidOn = paid;
         await writer.SaveAsync("cemetery.fee.paid", fee.Id.ToString(), new { paid }, ct);
         return fee;

@@ -26,32 +26,32 @@ public sealed class CemeteryStep : IRecipeStepHandler
         foreach (var (i, item) in context.ReadItems<Item>())
         {
             var path = $"$.items[{i}]";
-            if (item.Id is null) context.Error($"{path}.id", "Recipē kapsētai vajag id (a cemetery in a recipe needs an id, so a rerun updates it).");
+            if (item.Id is null) context.Error($"{path}.id", "Recipē kapsētai vajag id.");
             foreach (var (field, message) in CemeteryValidation.Validate(item.Cemetery).Entries) context.Error($"{path}.{field}", message);
             var numbers = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (range, r) in (item.Ranges ?? []).Select((x, r) => (x, r)))
             {
                 var (created, problem) = SiteNumbers.Range(range.From, range.To);
                 if (problem is not null) context.Error($"{path}.ranges[{r}]", problem);
-                foreach (var n in created) if (!numbers.Add(n.ToString())) context.Error($"{path}.ranges[{r}]", $"Kapavieta {n} atkārtojas (site {n} appears twice).");
+                foreach (var n in created) if (!numbers.Add(n.ToString())) context.Error($"{path}.ranges[{r}]", $"Kapavieta {n} atkārtojas.");
             }
             foreach (var (site, s) in (item.Sites ?? []).Select((x, s) => (x, s)))
             {
                 foreach (var (field, message) in CemeteryValidation.Validate(site, item.SchemeWidth, item.SchemeHeight).Entries) context.Error($"{path}.sites[{s}].{field}", message);
-                if (site.Number is not null && !numbers.Add(site.Number.Trim())) context.Error($"{path}.sites[{s}].number", $"Kapavieta {site.Number} atkārtojas (site number appears twice).");
+                if (site.Number is not null && !numbers.Add(site.Number.Trim())) context.Error($"{path}.sites[{s}].number", $"Kapavieta {site.Number} atkārtojas.");
             }
             foreach (var (burial, b) in (item.Burials ?? []).Select((x, b) => (x, b)))
             {
-                if (!numbers.Contains(burial.SiteNumber ?? "")) context.Error($"{path}.burials[{b}].siteNumber", $"Šajā kapsētā nav kapavietas \"{burial.SiteNumber}\" (no such site in this item).");
+                if (!numbers.Contains(burial.SiteNumber ?? "")) context.Error($"{path}.burials[{b}].siteNumber", $"Šajā kapsētā nav kapavietas \"{burial.SiteNumber}\".");
                 foreach (var (field, message) in CemeteryValidation.Validate(burial.ToInput(Guid.Empty), today).Entries) context.Error($"{path}.burials[{b}].{field}", message);
             }
             foreach (var (right, u) in (item.UseRights ?? []).Select((x, u) => (x, u)))
             {
-                if (!numbers.Contains(right.SiteNumber ?? "")) context.Error($"{path}.useRights[{u}].siteNumber", $"Šajā kapsētā nav kapavietas \"{right.SiteNumber}\" (no such site in this item).");
+                if (!numbers.Contains(right.SiteNumber ?? "")) context.Error($"{path}.useRights[{u}].siteNumber", $"Šajā kapsētā nav kapavietas \"{right.SiteNumber}\".");
                 foreach (var (field, message) in CemeteryValidation.Validate(right.ToInput(Guid.Empty)).Entries) context.Error($"{path}.useRights[{u}].{field}", message);
             }
             if (item.Demo is { } demo && (demo.Burials is < 0 or > 20_000 || numbers.Count == 0))
-                context.Error($"{path}.demo", "Demonstrācijas datiem vajag kapavietas un līdz 20000 apbedījumu (demo data needs sites and at most 20000 burials).");
+                context.Error($"{path}.demo", "Demonstrācijas datiem vajag kapavietas un līdz 20000 apbedījumu.");
         }
         return Task.CompletedTask;
     }

@@ -70,19 +70,19 @@ public sealed class CemeteryImportTests(HostFixture host) : IClassFixture<HostFi
         Assert.Equal(HttpStatusCode.BadRequest, full.StatusCode);
         var fullErrors = (await full.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
         Assert.Equal((3, "site"), (fullErrors[0].GetProperty("row").GetInt32(), fullErrors[0].GetProperty("column").GetString()));
-        Assert.Contains("1 of 1 places taken", fullErrors[0].GetProperty("message").GetString());
+        Assert.Contains("1 no 1 vietām aizņemtas", fullErrors[0].GetProperty("message").GetString());
         Assert.Equal(3, (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/burials?cemeteryId={cemetery}", Ct)).GetArrayLength());
 
         var missing = await admin.PostAsync($"/{tenant}/api/cemetery/import", Csv("cemetery;number\nBlomes kapi;1"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         var missingText = await missing.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("missing columns", missingText);
+        Assert.Contains("Trūkst kolonnu", missingText);
         Assert.Contains("site", missingText);
         var latin1 = new ByteArrayContent(Encoding.Latin1.GetBytes("cemetery;site;familyName;burialDate\nBlomes kapi;3A-1;Schäfer;2000-01-01"));
         latin1.Headers.ContentType = new("text/csv");
         var wrongEncoding = await admin.PostAsync($"/{tenant}/api/cemetery/import", latin1, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, wrongEncoding.StatusCode);
-        Assert.Contains("not UTF-8", await wrongEncoding.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("nav UTF-8 kodējumā", await wrongEncoding.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await admin.PostAsync($"/{tenant}/api/cemetery/import", new StringContent(good, Encoding.UTF8, "text/plain"), Ct)).StatusCode);
     }
 

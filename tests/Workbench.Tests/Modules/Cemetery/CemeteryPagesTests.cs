@@ -34,7 +34,7 @@ public sealed class CemeteryPagesTests(HostFixture host) : IClassFixture<HostFix
 
         var outside = await PostFormAsync(admin, page, "Place", new() { ["points"] = "10,10 500,10 500,50" });
         Assert.Equal(HttpStatusCode.Redirect, outside.StatusCode);
-        Assert.Contains("outside the scheme", WebUtility.HtmlDecode(await admin.GetStringAsync(page, Ct)));
+        Assert.Contains("ir ārpus shēmas", WebUtility.HtmlDecode(await admin.GetStringAsync(page, Ct)));
         Assert.Equal(JsonValueKind.Null, (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/cemetery/sites/{site}", Ct)).GetProperty("site").GetProperty("polygon").ValueKind);
         await PostFormAsync(admin, page, "Place", new() { ["points"] = "100,100 130,100 130,140 100,140" });
         Assert.Equal(4, (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/cemetery/sites/{site}", Ct)).GetProperty("site").GetProperty("polygon").GetArrayLength());
@@ -50,7 +50,7 @@ public sealed class CemeteryPagesTests(HostFixture host) : IClassFixture<HostFix
         Assert.Contains("class=\"site highlighted\"", sitePage);
         // The site is full now: a second coffin is refused with the reason, and nothing is saved.
         await PostFormAsync(admin, page, "Burial", new() { ["FamilyName"] = "Lapa", ["BurialDate"] = "2025-05-05", ["Type"] = "Coffin" });
-        Assert.Contains("1 of 1 places taken", WebUtility.HtmlDecode(await admin.GetStringAsync(page, Ct)));
+        Assert.Contains("1 no 1 vietām aizņemtas", WebUtility.HtmlDecode(await admin.GetStringAsync(page, Ct)));
         Assert.Equal(1, (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/burials?siteId={site}", Ct)).GetArrayLength());
 
         var plan = WebUtility.HtmlDecode(await admin.GetStringAsync($"/{tenant}/admin/cemetery/{cemetery}/day?date={day}", Ct));
@@ -89,7 +89,7 @@ public sealed class CemeteryPagesTests(HostFixture host) : IClassFixture<HostFix
         Assert.Contains("Smiltenes", html);
         Assert.DoesNotMatch(@"\d{6}-\d{5}", html);
         var empty = WebUtility.HtmlDecode(await resident.GetStringAsync("/smiltene/kapi?name=x", Ct));
-        Assert.Contains("at least 2 letters", empty);
+        Assert.Contains("vismaz 2 burtus", empty);
         Assert.Contains("role=\"alert\"", empty);
     }
 }

@@ -22,8 +22,8 @@ public sealed class CemeteryRulesTests
         Assert.Null(BurialRules.Refusal(Open(), Site(SiteType.Family, 2), [Buried(2015)], BurialType.Coffin, Day));
         var refusal = BurialRules.Refusal(Open(), Site(SiteType.Family, 2), [Buried(2015), Buried(2020)], BurialType.Coffin, Day);
         Assert.NotNull(refusal);
-        Assert.Contains("2 of 2 places taken", refusal);
-        Assert.Contains("2035-06-01", refusal);
+        Assert.Contains("2 no 2 vietām aizņemtas", refusal);
+        Assert.Contains("01.06.2035", refusal);
     }
 
     [Fact]
@@ -39,11 +39,11 @@ public sealed class CemeteryRulesTests
     public void Urns_go_into_an_occupied_site_only_where_the_cemetery_allows_it_and_never_beyond_an_urn_sites_capacity()
     {
         Assert.Null(BurialRules.Refusal(Open(urnsIntoOccupied: true), Site(), [Buried(2020)], BurialType.Urn, Day));
-        Assert.Contains("does not add urns", BurialRules.Refusal(Open(urnsIntoOccupied: false), Site(), [Buried(2020)], BurialType.Urn, Day));
+        Assert.Contains("urnas aizņemtās kapavietās nepievieno", BurialRules.Refusal(Open(urnsIntoOccupied: false), Site(), [Buried(2020)], BurialType.Urn, Day));
         var urnSite = Site(SiteType.Urn, 2);
         Assert.Null(BurialRules.Refusal(Open(), urnSite, [Buried(1990, BurialType.Urn)], BurialType.Urn, Day));
-        Assert.Contains("2 of 2 urn places", BurialRules.Refusal(Open(), urnSite, [Buried(1990, BurialType.Urn), Buried(1995, BurialType.Urn)], BurialType.Urn, Day));
-        Assert.Contains("only urns", BurialRules.Refusal(Open(), Site(SiteType.Columbarium, 2), [], BurialType.Coffin, Day));
+        Assert.Contains("2 no 2 urnu vietām", BurialRules.Refusal(Open(), urnSite, [Buried(1990, BurialType.Urn), Buried(1995, BurialType.Urn)], BurialType.Urn, Day));
+        Assert.Contains("apbedī tikai urnas", BurialRules.Refusal(Open(), Site(SiteType.Columbarium, 2), [], BurialType.Coffin, Day));
     }
 
     [Fact]
@@ -51,17 +51,17 @@ public sealed class CemeteryRulesTests
     {
         var closed = Open();
         closed.Status = CemeteryStatus.Closed;
-        Assert.Contains("closed for burials", BurialRules.Refusal(closed, Site(SiteType.Family, 4), [Buried(2000)], BurialType.Urn, Day));
+        Assert.Contains("ir slēgta apbedīšanai", BurialRules.Refusal(closed, Site(SiteType.Family, 4), [Buried(2000)], BurialType.Urn, Day));
         var partly = Open();
         partly.Status = CemeteryStatus.PartlyClosed;
-        Assert.Contains("partly closed", BurialRules.Refusal(partly, Site(SiteType.Family, 4), [], BurialType.Coffin, Day));
+        Assert.Contains("ir daļēji slēgta", BurialRules.Refusal(partly, Site(SiteType.Family, 4), [], BurialType.Coffin, Day));
         Assert.Null(BurialRules.Refusal(partly, Site(SiteType.Family, 4), [Buried(2000)], BurialType.Coffin, Day));
         var urnsOnly = Open();
         urnsOnly.AllowsCoffins = false;
-        Assert.Contains("urns only", BurialRules.Refusal(urnsOnly, Site(), [], BurialType.Coffin, Day));
+        Assert.Contains("apbedī tikai urnas", BurialRules.Refusal(urnsOnly, Site(), [], BurialType.Coffin, Day));
         var neglected = Site();
         neglected.State = SiteState.Neglected;
-        Assert.Contains("neglected", BurialRules.Refusal(Open(), neglected, [], BurialType.Coffin, Day));
+        Assert.Contains("atzīta par nekoptu", BurialRules.Refusal(Open(), neglected, [], BurialType.Coffin, Day));
     }
 
     [Fact]
@@ -83,10 +83,10 @@ public sealed class CemeteryRulesTests
         Assert.Equal("3C-6", numbers[^1].ToString());
         Assert.Contains(numbers, n => n.ToString() == "2B-4");
         Assert.Equal(["1Y-1", "1Y-2", "1Z-1", "1Z-2"], SiteNumbers.Range("1Y-1", "1Z-2").Numbers.Select(n => n.ToString()));
-        Assert.Contains("same number of letters", SiteNumbers.Range("1Y-1", "1AA-1").Problem);
+        Assert.Contains("jābūt vienāda garuma", SiteNumbers.Range("1Y-1", "1AA-1").Problem);
         Assert.NotNull(SiteNumbers.Range("3A-1", "1A-1").Problem);
         Assert.NotNull(SiteNumbers.Range("A-1", "1A-1").Problem);
-        Assert.Contains("at most", SiteNumbers.Range("1A-1", "99Z-99").Problem);
+        Assert.Contains("vienā reizē līdz", SiteNumbers.Range("1A-1", "99Z-99").Problem);
         Assert.True(SiteNumberOrder.Instance.Compare("1A-2", "1A-10") < 0 && SiteNumberOrder.Instance.Compare("2A-1", "10A-1") < 0);
     }
 
@@ -95,8 +95,8 @@ public sealed class CemeteryRulesTests
     {
         Assert.Null(Polygons.Problem([[0, 0], [10, 0], [10, 10]], 100, 100));
         Assert.NotNull(Polygons.Problem([[0, 0], [10, 0]], 100, 100));
-        Assert.Contains("outside the scheme", Polygons.Problem([[0, 0], [10, 0], [10, 101]], 100, 100));
-        Assert.Contains("no area", Polygons.Problem([[0, 0], [5, 5], [10, 10]], 100, 100));
+        Assert.Contains("ir ārpus shēmas", Polygons.Problem([[0, 0], [10, 0], [10, 101]], 100, 100));
+        Assert.Contains("Kontūrai nav laukuma", Polygons.Problem([[0, 0], [5, 5], [10, 10]], 100, 100));
         Assert.NotNull(Polygons.Problem([[0, 0], [10, 0], [double.NaN, 3]], 100, 100));
         Assert.NotNull(Polygons.Problem([[0, 0], [10, 0], [1, 2, 3]], 100, 100));
     }

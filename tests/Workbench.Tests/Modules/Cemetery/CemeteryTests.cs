@@ -78,7 +78,7 @@ public sealed class CemeteryTests(HostFixture host) : IClassFixture<HostFixture>
 
         var badOutline = await admin.PutAsJsonAsync($"/{tenant}/api/cemetery/sites/{sites["1A-1"]}/polygon", new { polygon = new[] { new[] { 0.0, 0.0 }, new[] { 5.0, 5.0 } } }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, badOutline.StatusCode);
-        Assert.Contains("3 to 100 points", await badOutline.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("no 3 līdz 100 punktiem", await badOutline.Content.ReadAsStringAsync(Ct));
         var moved = await admin.PutAsJsonAsync($"/{tenant}/api/cemetery/sites/{sites["1A-1"]}/polygon", new { polygon = new[] { new[] { 500.0, 500.0 }, new[] { 540.0, 500.0 }, new[] { 540.0, 560.0 }, new[] { 500.0, 560.0 } } }, Ct);
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         var single = await JsonApi.CreatedAsync(admin, $"/{tenant}/api/cemeteries/{cemetery}/sites", new { number = "K-1", type = "Columbarium" });
@@ -107,8 +107,8 @@ public sealed class CemeteryTests(HostFixture host) : IClassFixture<HostFixture>
         var full = await admin.PostAsJsonAsync($"/{tenant}/api/burials", Burial(site, "Ozols", "2015-03-01"), Ct);
         Assert.Equal(HttpStatusCode.Conflict, full.StatusCode);
         var reason = await full.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("2 of 2 places taken", reason);
-        Assert.Contains("2020-03-01", reason);
+        Assert.Contains("2 no 2 vietām aizņemtas", reason);
+        Assert.Contains("01.03.2020", reason);
         var urn = await admin.PostAsJsonAsync($"/{tenant}/api/burials", Burial(site, "Ozols", "2015-03-01", type: "Urn"), Ct);
         Assert.Equal(HttpStatusCode.Conflict, urn.StatusCode);
         // Twenty years after the first burial its place may be used again.
@@ -131,7 +131,7 @@ public sealed class CemeteryTests(HostFixture host) : IClassFixture<HostFixture>
         var booked = await JsonApi.CreatedAsync(admin, $"/{tenant}/api/burials", Burial(sites["1A-2"], "Vītols", day, "12:00:00"));
         var overlap = await admin.PostAsJsonAsync($"/{tenant}/api/burials", Burial(sites["1A-3"], "Priede", day, "12:00:00"), Ct);
         Assert.Equal(HttpStatusCode.Conflict, overlap.StatusCode);
-        Assert.Contains("already booked", await overlap.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("jau ir apbedīšana", await overlap.Content.ReadAsStringAsync(Ct));
         var offGrid = await admin.PostAsJsonAsync($"/{tenant}/api/burials", Burial(sites["1A-3"], "Priede", day, "11:00:00"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, offGrid.StatusCode);
         await JsonApi.CreatedAsync(admin, $"/{tenant}/api/burials", Burial(sites["1A-3"], "Priede", day, "14:00:00"));
@@ -146,7 +146,7 @@ public sealed class CemeteryTests(HostFixture host) : IClassFixture<HostFixture>
         var closedSite = (await RangeAsync(admin, tenant, closed, "1A-1", "1A-1"))["1A-1"];
         var refused = await admin.PostAsJsonAsync($"/{tenant}/api/burials", Burial(closedSite, "Lācis", "2024-01-01"), Ct);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("closed for burials", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("ir slēgta apbedīšanai", await refused.Content.ReadAsStringAsync(Ct));
         var urnsOnly = await CemeteryAsync(admin, tenant, new { allowsCoffins = false });
         var urnSite = (await RangeAsync(admin, tenant, urnsOnly, "1A-1", "1A-1"))["1A-1"];
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync($"/{tenant}/api/burials", Burial(urnSite, "Lācis", "2024-01-01"), Ct)).StatusCode);
@@ -216,7 +216,7 @@ public sealed class CemeteryTests(HostFixture host) : IClassFixture<HostFixture>
         // A text file named like a picture is not a picture: refused, and the cemetery keeps no plan.
         var fake = await admin.PostAsync($"/{tenant}/api/cemeteries/{cemetery}/plan", Form("nav attēls"u8.ToArray(), "plans.png"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, fake.StatusCode);
-        Assert.Contains("not an image", await fake.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Fails nav attēls", await fake.Content.ReadAsStringAsync(Ct));
         Assert.Equal(JsonValueKind.Null, (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/cemeteries/{cemetery}", Ct)).GetProperty("planSha256").ValueKind);
         Assert.Equal(HttpStatusCode.NotFound, (await host.AnonymousClient().GetAsync($"/{tenant}/api/cemeteries/{cemetery}/plan", Ct)).StatusCode);
 

@@ -32,13 +32,13 @@ public sealed class NeglectTests(HostFixture host) : IClassFixture<HostFixture>
         var path = $"/{tenant}/api/cemetery/sites/{site}/neglect";
         var early = await admin.PostAsJsonAsync(path, new { kind = "Warning" }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
-        Assert.Contains("follows an inspection", await early.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("pēc apsekošanas", await early.Content.ReadAsStringAsync(Ct));
         var day = DateOnly.FromDateTime(DateTime.UtcNow);
         await JsonApi.CreatedAsync(admin, path, new { kind = "Inspection", date = day.AddDays(-70).ToString("yyyy-MM-dd"), note = "Kapavieta aizaugusi, piemineklis sagāzies." });
         await JsonApi.CreatedAsync(admin, path, new { kind = "Warning", date = day.AddDays(-65).ToString("yyyy-MM-dd") });
         var tooSoon = await admin.PostAsJsonAsync(path, new { kind = "Act", date = day.AddDays(-10).ToString("yyyy-MM-dd") }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, tooSoon.StatusCode);
-        Assert.Contains("60 days after the warning", await tooSoon.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("60 dienas pēc brīdinājuma", await tooSoon.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync(path, new { kind = "Act", date = day.AddDays(5).ToString("yyyy-MM-dd") }, Ct)).StatusCode);
         var act = await JsonApi.CreatedAsync(admin, path, new { kind = "Act", date = day.AddDays(-5).ToString("yyyy-MM-dd") });
         Assert.Equal(WorkbenchFactory.AdminEmail, act.GetProperty("by").GetString());
