@@ -23,6 +23,16 @@ public interface IFileStore
     Task<byte[]?> ReadAsync(string sha256, CancellationToken cancellationToken);
 }
 
+public static class FileStoreExtensions
+{
+    /// <summary>
+    /// The bytes of a file a record refers to. The store never removes what it was given, so a missing one means a
+    /// damaged database: a fault, not a refusal.
+    /// </summary>
+    public static async Task<byte[]> ReadReferencedAsync(this IFileStore files, string sha256, CancellationToken cancellationToken) =>
+        await files.ReadAsync(sha256, cancellationToken) ?? throw new InvalidOperationException($"The file {sha256} is missing from the tenant's file store.");
+}
+
 public static class FileAddress
 {
     /// <summary>The address a file store gives these bytes: lower-case hexadecimal SHA-256.</summary>

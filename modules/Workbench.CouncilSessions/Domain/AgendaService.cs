@@ -117,9 +117,7 @@ public sealed class AgendaService(
 
     public Task<AgendaAttachment?> AttachmentAsync(Guid id, CancellationToken ct) => db.AgendaAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
 
-    /// <summary>The attachment's bytes; the file store keeps every file it was given, so a missing one is a damaged database.</summary>
-    public async Task<byte[]> ContentAsync(AgendaAttachment attachment, CancellationToken ct) =>
-        await files.ReadAsync(attachment.Sha256, ct) ?? throw new InvalidOperationException($"The file {attachment.Sha256} of attachment {attachment.Id} is missing from the file store.");
+    public Task<byte[]> ContentAsync(AgendaAttachment attachment, CancellationToken ct) => files.ReadReferencedAsync(attachment.Sha256, ct);
 
     /// <summary>Puts the items in the given order and numbers them 1..n; the list must name every item once.</summary>
     public Task<List<AgendaItem>> ReorderAsync(Guid meetingId, IReadOnlyList<Guid> order, CancellationToken ct) => transaction.InTransactionAsync(async () =>

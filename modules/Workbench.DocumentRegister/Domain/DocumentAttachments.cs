@@ -54,7 +54,5 @@ public sealed class DocumentAttachments(
         return (attachment, await ContentAsync(attachment, ct));
     }
 
-    /// <summary>The attachment's bytes; the file store keeps every file it was given, so a missing one is a damaged database.</summary>
-    public async Task<byte[]> ContentAsync(Attachment attachment, CancellationToken ct) =>
-        await files.ReadAsync(attachment.Hash, ct) ?? throw new InvalidOperationException($"The file {attachment.Hash} of attachment {attachment.Id} is missing from the file store.");
+    public Task<byte[]> ContentAsync(Attachment attachment, CancellationToken ct) => files.ReadReferencedAsync(attachment.Hash, ct);
 }
