@@ -165,7 +165,9 @@ public static class WorkbenchCli
         await using var scope = TenantScope(services, cli.Required("tenant"));
         var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(CancellationToken.None);
         return output.Result(result.Valid, result,
-            () => [result.Valid ? $"Audit log intact: {result.EntriesChecked} entries." : $"Audit log BROKEN at {result.Problem}"]);
+            () => [result.Valid
+                ? $"Audit log intact: {result.EntriesChecked} entries chained, {result.Pending} waiting to be chained{(result.OldestPendingSeconds is { } age ? $" (oldest {age:0.###} s)" : "")}."
+                : $"Audit log BROKEN at {result.Problem}"]);
     }
 
     private static async Task<int> SearchReindexAsync(IServiceProvider services, CliArguments cli, CliOutput output)

@@ -32,7 +32,16 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
         builder.Entity<EnabledFeature>(e => { e.ToTable("Platform_Features"); e.HasKey(f => f.FeatureId); });
         builder.Entity<SettingRecord>(e => { e.ToTable("Platform_Settings"); e.HasKey(s => s.Name); });
-        builder.Entity<AuditEntry>(e => { e.ToTable("Platform_AuditEntries"); e.HasKey(a => a.Sequence); e.Property(a => a.Sequence).ValueGeneratedNever(); });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("Platform_AuditEntries");
+            e.HasKey(a => a.Sequence);
+            // Numbered by the database as entries are appended: writers take no lock (the chainer orders them later).
+            e.Property(a => a.Sequence).ValueGeneratedOnAdd();
+            e.HasIndex(a => a.ChainIndex).IsUnique();
+            // A copied pending entry (a replay) cannot be inserted: each entry's mark carries its own salt.
+            e.HasIndex(a => a.ContentMac).IsUnique();
+        });
         builder.Entity<RecipeRun>(e => { e.ToTable("Platform_RecipeRuns"); e.HasKey(r => r.Id); e.HasIndex(r => r.StartedUtc); });
         builder.Entity<OutboxMessage>(e =>
         {
@@ -82,7 +91,15 @@ public sealed class SettingRecord
 
 public sealed class AuditEntry
 {
+    /// <summary>Order of appending, from the database; gaps are normal (a rolled-back transaction).</summary>
     public long Sequence { get; set; }
+
+    /// <summary>Place in the chain (1, 2, 3 …), set by the chainer; null while the entry waits to be chained.</summary>
+    public long? ChainIndex { get; set; }
+
+    /// <summary>The appender's keyed mark over the content (salted), so the chainer links only entries the Workbench wrote; null on entries from before batch chaining.</summary>
+    public string? ContentMac { get; set; }
+
     public DateTime TimestampUtc { get; set; }
     public required string Tenant { get; set; }
     public required string Actor { get; set; }
@@ -90,8 +107,11 @@ public sealed class AuditEntry
     public required string Subject { get; set; }
     public string? Details { get; set; }
     public string? SourceIp { get; set; }
-    public required string PreviousHash { get; set; }
-    public required string Hash { get; set; }
+    /// <summary>The previous chained entry's hash; empty while pending.</summary>
+    public string PreviousHash { get; set; } = "";
+
+    /// <summary>Keyed hash over the content, the chain index, the mark and <see cref="PreviousHash"/>; empty while pending.</summary>
+    public string Hash { get; set; } = "";
 }
 
 public sealed class RecipeRun

@@ -103,10 +103,7 @@ public static class WorkbenchServiceCollectionExtensions
         services.AddScoped<SiteSettingsStore>();
 
         // Audit, security, custom fields
-        services.AddSingleton<AuditKeys>();
-        services.AddScoped<AuditLog>();
-        services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
-        services.AddScoped<AuditVerifier>();
+        services.AddAudit();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();

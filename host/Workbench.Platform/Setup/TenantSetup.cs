@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Workbench.Abstractions.Recipes;
 using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
+using Workbench.Platform.Audit;
 using Workbench.Platform.Data;
 using Workbench.Platform.Features;
 using Workbench.Platform.Recipes;
@@ -19,6 +20,7 @@ public sealed class TenantSetup(
     TenantScopes scopes,
     RecipeLoader recipes,
     InitialAdmin initialAdmin,
+    AuditChainer auditChainer,
     ILogger<TenantSetup> logger)
 {
     public async Task<TenantSetupResult> CreateAsync(TenantCreateRequest request, string actor, CancellationToken ct)
@@ -68,6 +70,8 @@ public sealed class TenantSetup(
                 await RemoveAsync(record, info, ct);
                 return TenantSetupResult.Invalid(result.Errors.Select(e => e.ToString()).ToArray());
             }
+            // The new tenant starts with its setup's audit entries chained.
+            await auditChainer.ChainAsync(info, ct, waitForLock: true);
             await using (var db = hostDatabase.CreateContext())
                 await db.Tenants.Where(t => t.Name == record.Name)
                     .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TenantState.Running).SetProperty(t => t.Version, t => t.Version + 1), ct);

@@ -22,7 +22,7 @@ public sealed class AuditModel(PlatformDbContext db, AuditVerifier verifier) : A
     {
         var result = await verifier.VerifyAsync(ct);
         return result.Valid
-            ? Done($"Žurnāls neskarts: pārbaudīti {result.EntriesChecked} ieraksti.")
+            ? Done($"Žurnāls neskarts: pārbaudīti {result.EntriesChecked} ieraksti, vēl ķēdē nesaistīti {result.Pending}.")
             : Done($"Žurnāls BOJĀTS: {result.Problem}", error: true);
     }
 }

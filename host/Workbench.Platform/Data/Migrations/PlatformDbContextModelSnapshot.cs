@@ -122,6 +122,7 @@ namespace Workbench.Platform.Data.Migrations
             modelBuilder.Entity("Workbench.Platform.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Action")
@@ -130,6 +131,12 @@ namespace Workbench.Platform.Data.Migrations
 
                     b.Property<string>("Actor")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChainIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentMac")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Details")
@@ -158,6 +165,12 @@ namespace Workbench.Platform.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Sequence");
+
+                    b.HasIndex("ChainIndex")
+                        .IsUnique();
+
+                    b.HasIndex("ContentMac")
+                        .IsUnique();
 
                     b.ToTable("Platform_AuditEntries", (string)null);
                 });
