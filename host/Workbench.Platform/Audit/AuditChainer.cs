@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Data;
@@ -23,19 +21,13 @@ public sealed class AuditChainer(
     TenantRegistry registry,
     HostDatabase hostDatabase,
     AuditKeys keys,
-    ILogger<AuditChainer> logger) : BackgroundService
+    ILogger<AuditChainer> logger) : TenantWorkQueue(registry, logger)
 {
     public const int BatchSize = 500;
     // One advisory lock key per tenant database (each tenant has its own database).
     private const string TryLockSql = "SELECT pg_try_advisory_xact_lock(7262001) AS \"Value\"";
     private const string LockSql = "SELECT pg_advisory_xact_lock(7262001)";
-    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan BusyRetry = TimeSpan.FromMilliseconds(200);
     private readonly ConcurrentDictionary<string, bool> _stopped = new();
-    private readonly Channel<TenantInfo> _nudges = Channel.CreateUnbounded<TenantInfo>(new() { SingleReader = true });
-
-    /// <summary>Asks for the tenant's pending entries to be chained soon (called after a commit that appended some).</summary>
-    public void Nudge(TenantInfo tenant) => _nudges.Writer.TryWrite(tenant);
 
     /// <summary>Chains every pending entry of the tenant now.</summary>
     /// <param name="waitForLock">Wait while another node chains the tenant, instead of giving up.</param>
@@ -120,42 +112,5 @@ public sealed class AuditChainer(
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.AuditHeadSequence, index).SetProperty(t => t.AuditHeadHash, hash), ct);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var nextSweep = DateTime.UtcNow + SweepInterval;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
-            {
-                wait.CancelAfter(nextSweep - DateTime.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero);
-                try { await _nudges.Reader.WaitToReadAsync(wait.Token); }
-                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { }
-            }
-            // Many commits, one batch: every tenant nudged since the last pass is chained once.
-            var due = new Dictionary<string, TenantInfo>();
-            while (_nudges.Reader.TryRead(out var nudged)) due[nudged.Name] = nudged;
-            if (DateTime.UtcNow >= nextSweep)
-            {
-                foreach (var shell in registry.All.Where(t => t.IsRunning)) due[shell.Name] = shell.Info!;
-                nextSweep = DateTime.UtcNow + SweepInterval;
-            }
-            foreach (var tenant in due.Values)
-            {
-                try
-                {
-                    if (await ChainAsync(tenant, stoppingToken) is null) _ = RetryLaterAsync(tenant, stoppingToken);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogWarning(ex, "Chaining the audit log of {TenantName} failed; the next pass tries again", tenant.Name);
-                }
-            }
-        }
-    }
-
-    private async Task RetryLaterAsync(TenantInfo tenant, CancellationToken ct)
-    {
-        try { await Task.Delay(BusyRetry, ct); } catch (OperationCanceledException) { return; }
-        Nudge(tenant);
-    }
+    protected override async Task<bool> RunAsync(TenantInfo tenant, CancellationToken ct) => await ChainAsync(tenant, ct) is not null;
 }

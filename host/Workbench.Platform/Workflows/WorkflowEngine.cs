@@ -315,19 +315,25 @@ public sealed class WorkflowEngine(
 }
 
 /// <summary>
-/// Events reach the engine after the change that raised them has committed. The engine is resolved then, not
-/// injected: activities may use the very services that raise events.
+/// Events are saved with the change that raised them (a change and its event commit together or not at all) and reach
+/// the engine right after commit through the <see cref="WorkflowEventRunner"/>, outside the request.
 /// </summary>
-public sealed class WorkflowEvents(ITenantTransaction transaction, IServiceProvider services, ILogger<WorkflowEvents> logger) : IWorkflowEvents
+public sealed class WorkflowEvents(ITenantTransaction transaction, WorkflowDbContext db, ITenantContext tenant, ICurrentActor actor, WorkflowEventRunner runner) : IWorkflowEvents
 {
     public Task PublishAsync(string eventName, string correlationType, string correlationId, JsonObject fields, CancellationToken cancellationToken = default) =>
-        transaction.AfterCommitAsync(async () =>
+        transaction.InTransactionAsync(async () =>
         {
-            try { await services.GetRequiredService<WorkflowEngine>().OnEventAsync(eventName, correlationType, correlationId, fields, cancellationToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            var now = DateTime.UtcNow;
+            // A statement, not the change tracker: saving the event must not save the engine's half-made changes in this scope.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Wf_PendingEvents" ("EventName", "CorrelationType", "CorrelationId", "FieldsJson", "Actor", "CreatedUtc", "NextAttemptUtc", "Attempts")
+                VALUES ({eventName}, {correlationType}, {correlationId}, {fields.ToJsonString()}, {actor.Name}, {now}, {now}, 0)
+                """, cancellationToken);
+            var committed = tenant.Required;
+            await transaction.AfterCommitAsync(() =>
             {
-                // The change stands; the administrator sees the failed instance (or this log line, if it could not start).
-                logger.LogWarning(ex, "Workflow event {Event} for {Type} {Id} failed", eventName, correlationType, correlationId);
-            }
-        });
+                runner.Nudge(committed);
+                return Task.CompletedTask;
+            });
+        }, cancellationToken);
 }

@@ -29,6 +29,8 @@ public static class WorkflowsStartup
         services.AddTenantDbContext<WorkflowDbContext>(PlatformDbContext.FeatureId, historyName: "Workbench.Workflows");
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<IWorkflowEvents, WorkflowEvents>();
+        services.AddSingleton<WorkflowEventRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkflowEventRunner>());
         foreach (var activity in new[] { typeof(IfActivity), typeof(AssignTaskActivity), typeof(NotifyActivity), typeof(WaitForSignalActivity), typeof(TimerActivity), typeof(SetFieldActivity), typeof(CallOutboxActivity), typeof(EndActivity) })
             services.AddScoped(typeof(IWorkflowActivity), activity);
         services.AddScoped<IRecipeStepHandler, WorkflowTypeStep>();

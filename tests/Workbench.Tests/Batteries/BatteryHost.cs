@@ -115,7 +115,8 @@ public sealed class BatteryHost : WorkbenchFactory, IAsyncLifetime
     }
 
     /// <summary>Rows per table of a tenant's database, but for the logs of attempts: the audit log (refusals are audited on
-    /// purpose) and the recipe-run history (a refused run is listed with its errors).</summary>
+    /// purpose) and the recipe-run history (a refused run is listed with its errors); and the workflow events waiting for
+    /// the runner, which drains what earlier, accepted requests published while a later one is refused.</summary>
     public async Task<Dictionary<string, long>> RowCountsAsync(string tenant)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(DataPath, "tenants", tenant, "workbench.db")};Mode=ReadOnly;Pooling=False");
@@ -123,7 +124,7 @@ public sealed class BatteryHost : WorkbenchFactory, IAsyncLifetime
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT IN ('Platform_AuditEntries', 'Platform_RecipeRuns')";
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT IN ('Platform_AuditEntries', 'Platform_RecipeRuns', 'Wf_PendingEvents')";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
         }

@@ -8,6 +8,7 @@ using Workbench.Platform.Data;
 using Workbench.Platform.Outbox;
 using Workbench.Platform.Setup;
 using Workbench.Platform.Tenants;
+using Workbench.Platform.Workflows;
 
 namespace Workbench.Tests.Infrastructure;
 
@@ -97,6 +98,21 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
         var info = Services.GetRequiredService<TenantRegistry>().Find(tenant)?.Info ?? throw new InvalidOperationException($"tenant {tenant} is not running");
         await using var scope = Services.GetRequiredService<TenantScopes>().Create(info, "test");
         return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Waits until the workflow events the tenant's changes published have run (the runner does it right after commit).</summary>
+    public async Task WorkflowEventsRunAsync(string tenant)
+    {
+        var runner = Services.GetRequiredService<WorkflowEventRunner>();
+        var info = Services.GetRequiredService<TenantRegistry>().Find(tenant)!.Info!;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await runner.RunDueAsync(info, CancellationToken.None);
+            if (await InTenantAsync(tenant, sp => sp.GetRequiredService<WorkflowDbContext>().PendingEvents.CountAsync(e => e.Attempts < WorkflowEventRunner.MaxAttempts)) == 0) return;
+            await Task.Delay(20);
+        }
+        throw new TimeoutException($"Workflow events of {tenant} still waiting after 20 s.");
     }
 
     /// <summary>Runs the outbox dispatcher of the tenant until nothing is pending (or 40 passes), as its job would over time.</summary>

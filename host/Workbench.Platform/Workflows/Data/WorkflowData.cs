@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Workbench.Platform.Data;
 
 namespace Workbench.Platform.Workflows;
 
@@ -80,8 +81,31 @@ public sealed class WorkflowTask
     public string? Outcome { get; set; }
 }
 
+/// <summary>
+/// An event a module published (<c>IWorkflowEvents</c>), saved with the change that caused it and waiting for the
+/// engine: the <c>WorkflowEventRunner</c> runs it right after commit, outside the request, and a process that stops in
+/// between leaves it here for the next pass.
+/// </summary>
+public sealed class WorkflowPendingEvent
+{
+    /// <summary>Numbered by the database: events run in the order they were published.</summary>
+    public long Id { get; set; }
+    public required string EventName { get; set; }
+    public required string CorrelationType { get; set; }
+    public required string CorrelationId { get; set; }
+    public required string FieldsJson { get; set; }
+    /// <summary>Who made the change: workflow steps the event starts act in their name, as they did in the request.</summary>
+    public required string Actor { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    /// <summary>When it may run (again): moved forward by a lease while a node runs it, and by back-off after a failure.</summary>
+    public DateTime NextAttemptUtc { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}
+
 public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
 {
+    public DbSet<WorkflowPendingEvent> PendingEvents => Set<WorkflowPendingEvent>();
     public DbSet<WorkflowType> Types => Set<WorkflowType>();
     public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
     public DbSet<WorkflowHistoryEntry> History => Set<WorkflowHistoryEntry>();
@@ -100,6 +124,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasIndex(x => new { x.CorrelationType, x.CorrelationId });
         });
         b.Entity<WorkflowHistoryEntry>(e => { e.ToTable("Wf_History"); e.HasKey(x => x.Id); e.HasIndex(x => new { x.InstanceId, x.Sequence }).IsUnique(); });
+        b.Entity<WorkflowPendingEvent>(e => { e.ToTable("Wf_PendingEvents"); e.HasKey(x => x.Id); e.HasIndex(x => x.NextAttemptUtc); });
         b.Entity<WorkflowTask>(e => { e.ToTable("Wf_Tasks"); e.HasKey(x => x.Id); e.HasIndex(x => x.InstanceId); e.HasIndex(x => new { x.AssigneeEmail, x.CompletedUtc }); });
     }
 }
@@ -177,5 +202,28 @@ public sealed class WorkflowsMigration : Migration
         }, constraints: t => t.PrimaryKey("PK_Wf_Tasks", x => x.Id));
         m.CreateIndex("IX_Wf_Tasks_InstanceId", "Wf_Tasks", "InstanceId");
         m.CreateIndex("IX_Wf_Tasks_AssigneeEmail_CompletedUtc", "Wf_Tasks", ["AssigneeEmail", "CompletedUtc"]);
+    }
+}
+
+[DbContext(typeof(WorkflowDbContext))]
+[Migration("20261208010000_PendingEvents")]
+public sealed class PendingEventsMigration : Migration
+{
+    protected override void Up(MigrationBuilder m)
+    {
+        m.CreateTable("Wf_PendingEvents", t => new
+        {
+            Id = t.Column<long>(nullable: false).Identity(),
+            EventName = t.Column<string>(nullable: false),
+            CorrelationType = t.Column<string>(nullable: false),
+            CorrelationId = t.Column<string>(nullable: false),
+            FieldsJson = t.Column<string>(nullable: false),
+            Actor = t.Column<string>(nullable: false),
+            CreatedUtc = t.Column<DateTime>(nullable: false),
+            NextAttemptUtc = t.Column<DateTime>(nullable: false),
+            Attempts = t.Column<int>(nullable: false),
+            LastError = t.Column<string>(nullable: true),
+        }, constraints: t => t.PrimaryKey("PK_Wf_PendingEvents", x => x.Id));
+        m.CreateIndex("IX_Wf_PendingEvents_NextAttemptUtc", "Wf_PendingEvents", "NextAttemptUtc");
     }
 }

@@ -192,6 +192,7 @@ public sealed class DocumentRegisterTests(HostFixture host) : IClassFixture<Host
             Assert.Equal(sees ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await client.GetAsync($"/{tenant}/api/documents/{id}/versions", Ct)).StatusCode);
         }
         // Its content stays out of the letter workflow's variables, which workflow administrators read.
+        await host.WorkflowEventsRunAsync(tenant);
         var instance = (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/instances", Ct)).EnumerateArray()
             .Single(i => i.GetProperty("correlationId").GetString() == id.ToString());
         var variables = (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/instances/{instance.GetProperty("id").GetGuid()}", Ct)).GetProperty("variables");

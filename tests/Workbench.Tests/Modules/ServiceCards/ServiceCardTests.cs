@@ -52,9 +52,12 @@ public sealed class ServiceCardTests(HostFixture host)
             """;
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync($"/{tenant}/api/admin/workflows/types", new StringContent(review, Encoding.UTF8, "application/json"), ct)).StatusCode);
         var id = (await (await editor.PostAsJsonAsync($"/{tenant}/api/service-cards", Card("VP-SU-300", "Suņa reģistrācija"), ct)).Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString();
-        async Task<JsonElement> InstanceAsync() =>
-            Assert.Single((await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/instances", ct)).EnumerateArray(),
+        async Task<JsonElement> InstanceAsync()
+        {
+            await host.WorkflowEventsRunAsync(tenant);
+            return Assert.Single((await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/instances", ct)).EnumerateArray(),
                 i => i.GetProperty("typeName").GetString() == "card-review" && i.GetProperty("correlationId").GetString() == id);
+        }
 
         Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync($"/{tenant}/api/service-cards/{id}/submit", null, ct)).StatusCode);
         var waiting = await InstanceAsync();

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Workbench.Platform.Workflows;
 using Workbench.Tests.Infrastructure;
 using Workbench.Tests.Platform.Identity;
 
@@ -217,6 +220,42 @@ public sealed class WorkflowTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task An_event_committed_by_a_process_that_stopped_before_running_it_runs_on_the_next_pass()
+    {
+        var tenant = await host.CreateTenantAsync("municipality-base");
+        var admin = await host.AdminClientAsync(tenant);
+        const string type = """
+            {"name": "on-notice", "title": "Paziņojums", "start": {"event": "notice.noticed"}, "startActivity": "flag",
+             "activities": [{"id": "flag", "type": "set-field", "properties": {"field": "seen", "value": "{title}"}}, {"id": "end", "type": "end"}],
+             "transitions": [{"from": "flag", "outcome": "done", "to": "end"}]}
+            """;
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync($"/{tenant}/api/admin/workflows/types", new StringContent(type, Encoding.UTF8, "application/json"), Ct)).StatusCode);
+        // What a request leaves when its process stops right after commit: the event saved, no one told to run it.
+        await host.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<WorkflowDbContext>();
+            db.PendingEvents.Add(new WorkflowPendingEvent
+            {
+                EventName = "notice.noticed", CorrelationType = "notice", CorrelationId = "n-1", FieldsJson = """{"title":"Ūdens atslēgums"}""",
+                Actor = $"admin@{tenant}.lv", CreatedUtc = DateTime.UtcNow, NextAttemptUtc = DateTime.UtcNow,
+            });
+            return await db.SaveChangesAsync(Ct);
+        });
+        // The runner's sweep finds it (every 5 s) without anyone calling it.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        JsonElement? started = null;
+        while (started is null && waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(250, Ct);
+            started = (await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/instances", Ct)).EnumerateArray()
+                .Where(i => i.GetProperty("typeName").GetString() == "on-notice").Cast<JsonElement?>().FirstOrDefault();
+        }
+        Assert.NotNull(started);
+        Assert.Equal(("Finished", "n-1"), (started.Value.GetProperty("status").GetString(), started.Value.GetProperty("correlationId").GetString()));
+        Assert.Equal(0, await host.InTenantAsync(tenant, sp => sp.GetRequiredService<WorkflowDbContext>().PendingEvents.CountAsync(Ct)));
+    }
+
+    [Fact]
     public async Task An_incoming_letter_starts_its_kinds_workflow_which_follows_the_letter_to_its_reply()
     {
         var tenant = await host.CreateTenantAsync("riga");
@@ -229,13 +268,16 @@ public sealed class WorkflowTests(HostFixture host) : IClassFixture<HostFixture>
         await JsonApi.CreatedAsync(admin, $"/{tenant}/api/documents", new { registerId = internalOrders, caseFileId = caseFile, title = "Rīkojums", author = "Izpilddirektors" });
 
         // Only the letter (not the order) started the workflow; it waits for the head's resolution.
+        await host.WorkflowEventsRunAsync(tenant);
         var instances = await admin.GetFromJsonAsync<JsonElement>($"/{tenant}/api/admin/workflows/instances", Ct);
         var instance = instances.EnumerateArray().Single();
         Assert.Equal(("incoming-letter", "wait-resolution", letter.GetProperty("id").GetString()),
             (instance.GetProperty("typeName").GetString(), instance.GetProperty("currentActivity").GetString(), instance.GetProperty("correlationId").GetString()));
         var task = await JsonApi.CreatedAsync(admin, $"/{tenant}/api/documents/{letter.GetProperty("id").GetGuid()}/tasks", new { executor = $"admin@{tenant}.lv", instruction = "Atbildēt", dueDate = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd") });
+        await host.WorkflowEventsRunAsync(tenant);
         Assert.Equal("wait-reply", (await DetailAsync(admin, tenant, instance)).GetProperty("instance").GetProperty("currentActivity").GetString());
         (await admin.PostAsJsonAsync($"/{tenant}/api/documents/tasks/{task.GetProperty("id").GetGuid()}/complete", new { result = "Atbilde nosūtīta" }, Ct)).EnsureSuccessStatusCode();
+        await host.WorkflowEventsRunAsync(tenant);
         var detail = await DetailAsync(admin, tenant, instance);
         Assert.Equal("Finished", detail.GetProperty("instance").GetProperty("status").GetString());
         Assert.Contains(detail.GetProperty("history").EnumerateArray(), h => h.GetProperty("activityId").GetString() == "tell-registrar");
