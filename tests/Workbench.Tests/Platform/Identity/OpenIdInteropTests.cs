@@ -38,4 +38,33 @@ public sealed class OpenIdInteropTests
         Assert.Equal(302, seen.GetProperty("logoutStatus").GetInt32());
         Assert.Equal(redirect + "/bye?state=bye", seen.GetProperty("logoutLocation").GetString());
     }
+
+    [Fact]
+    public async Task Jose_reads_the_published_jwks_and_verifies_a_client_credentials_token()
+    {
+        await using var host = await HostProcess.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        using var admin = new HttpClient(new HttpClientHandler { UseCookies = true, AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+        (await admin.PostAsJsonAsync("/competence-centre/api/session", new { email = WorkbenchFactory.AdminEmail, password = WorkbenchFactory.AdminPassword }, ct)).EnsureSuccessStatusCode();
+        const string secret = "interop-machine-secret-interop-machine-secret";
+        (await admin.PutAsJsonAsync("/competence-centre/api/admin/openid/applications/interop-machine", new
+        {
+            displayName = "jose", type = "confidential", clientSecret = secret, redirectUris = Array.Empty<string>(), postLogoutRedirectUris = Array.Empty<string>(),
+            allowedFlows = new[] { "client_credentials" }, scopes = new[] { "api" }, tenantRoles = new Dictionary<string, string[]> { ["riga"] = ["Editor"] },
+        }, ct)).EnsureSuccessStatusCode();
+        var token = await (await admin.PostAsync("/competence-centre/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["scope"] = "api", ["client_id"] = "interop-machine", ["client_secret"] = secret,
+        }), ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+
+        var script = Path.Combine(Repository.Root, "tests", "Workbench.Tests", "Infrastructure", "Peers", "jose-verify.mjs");
+        var issuer = $"{host.BaseAddress.ToString().TrimEnd('/')}/competence-centre";
+        var run = await ProcessRunner.RunAsync("node", [script, issuer, token.GetProperty("access_token").GetString()!], timeout: TimeSpan.FromMinutes(1));
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        var seen = JsonDocument.Parse(run.Output.Trim().Split('\n')[^1]).RootElement;
+        Assert.Equal("RS256", seen.GetProperty("alg").GetString());
+        Assert.Equal("interop-machine", seen.GetProperty("clientId").GetString());
+        Assert.Equal(["Editor"], seen.GetProperty("tenantRoles").GetProperty("riga").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(seen.GetProperty("tamperedRefused").GetBoolean());
+    }
 }
