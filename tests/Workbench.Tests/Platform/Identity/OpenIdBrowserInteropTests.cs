@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Workbench.Tests.Infrastructure;
@@ -20,18 +19,9 @@ public sealed class OpenIdBrowserInteropTests(BrowserFixture browser)
         var ct = TestContext.Current.CancellationToken;
         var issuer = $"{host.BaseAddress.ToString().TrimEnd('/')}/competence-centre";
         var redirect = $"{host.BaseAddress.ToString().TrimEnd('/')}/rp-callback";
-        using var admin = new HttpClient(new HttpClientHandler { UseCookies = true, AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
-        (await admin.PostAsJsonAsync("/competence-centre/api/session", new { email = WorkbenchFactory.AdminEmail, password = WorkbenchFactory.AdminPassword }, ct)).EnsureSuccessStatusCode();
         const string secret = "browser-interop-secret-browser-interop-secret";
-        (await admin.PutAsJsonAsync("/competence-centre/api/admin/openid/applications/browser-rp", new
-        {
-            displayName = "openid-client", type = "confidential", clientSecret = secret,
-            redirectUris = new[] { redirect }, postLogoutRedirectUris = new[] { redirect + "/bye" },
-            allowedFlows = new[] { "authorization_code", "refresh_token" }, scopes = new[] { "openid", "profile", "email", "roles", "offline_access" },
-        }, ct)).EnsureSuccessStatusCode();
         const string email = "browser-interop@example.lv", password = "Interop-Password-2";
-        (await admin.PostAsJsonAsync("/competence-centre/api/admin/users", new { email, displayName = "Līga Kalniņa", password, roles = Array.Empty<string>() }, ct)).EnsureSuccessStatusCode();
-        (await admin.PutAsJsonAsync($"/competence-centre/api/admin/openid/memberships/{email}", new Dictionary<string, string[]> { ["ventspils"] = ["Viewer"] }, ct)).EnsureSuccessStatusCode();
+        using var admin = await OpenIdInteropTests.RelyingPartyAsync(host, "browser-rp", secret, redirect, (email, "Līga Kalniņa", password, "ventspils", "Viewer"), ct);
 
         var script = Path.Combine(Repository.Root, "tests", "Workbench.Tests", "Infrastructure", "Peers", "openid-client-browser-rp.mjs");
         var stateFile = Path.Combine(Path.GetTempPath(), $"wb-rp-{Guid.NewGuid():N}.json");
