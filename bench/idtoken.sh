@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ID-token validation throughput on one core: the municipalities' relying party (IdTokens, Microsoft.IdentityModel)
+# ID-token validation throughput on one core: the municipalities' relying party (the OpenID Connect handler's JsonWebTokenHandler, Microsoft.IdentityModel)
 # against jose on Node (the library oidc-provider and openid-client use), on the same 2,000 RS256 tokens, alternating
 # in one run. Prints the median tokens/s of each and the ratio.
 # Usage: bench/idtoken.sh [seconds per measurement] [rounds]

@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using Workbench.Platform.ExternalSignIn;
 
-// ID-token validation as a municipality's relying party does it (IdTokens: signature, issuer, audience, lifetime),
+// ID-token validation as a municipality's relying party does it (the OpenID Connect handler's JsonWebTokenHandler with
+// our parameters: signature, issuer, audience, lifetime),
 // on tokens made here and written out, so that bench/idtoken.sh can validate the same tokens with jose on Node.
 // Usage: IdTokenBench make <folder> <count>   |   IdTokenBench validate <folder> <seconds>
 const string Issuer = "https://workbench.example.lv/competence-centre";
@@ -35,14 +35,17 @@ if (args[0] == "make")
 var list = JsonSerializer.Deserialize<List<string>>(File.ReadAllText(Path.Combine(folder, "tokens.json")))!;
 var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
 foreach (var k in new JsonWebKeySet(File.ReadAllText(Path.Combine(folder, "jwks.json"))).GetSigningKeys()) configuration.SigningKeys.Add(k);
-var provider = new ExternalProvider("riga", "workbench", "Workbench", true, Audience, "", "", configuration, new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration));
+var parameters = ExternalSignInOptionsSetup.IdTokenParameters(Audience);
+parameters.ValidIssuer = configuration.Issuer;
+parameters.IssuerSigningKeys = configuration.SigningKeys;
+var validator = new JsonWebTokenHandler { MapInboundClaims = false };
 async Task<int> RunAsync(TimeSpan duration)
 {
     var done = 0;
     var watch = Stopwatch.StartNew();
     while (watch.Elapsed < duration)
     {
-        var result = await IdTokens.ValidateSignedAsync(provider, list[done % list.Count], configuration);
+        var result = await validator.ValidateTokenAsync(list[done % list.Count], parameters);
         if (!result.IsValid) throw new InvalidOperationException("token refused: " + result.Exception);
         done++;
     }

@@ -61,7 +61,7 @@ public sealed class ExternalAccounts(
 
         return await SignInLinkedAsync(new AccountLink(
             LinkProvider(info.LoginProvider, issuer), info.ProviderKey, provider.DisplayName, email,
-            EmailVerified: provider.IsWorkbench || info.Principal.FindFirstValue(IdTokens.EmailVerifiedClaim) == "true",
+            EmailVerified: provider.IsWorkbench || info.Principal.FindFirstValue(ExternalSignInHandler.EmailVerifiedClaim) == "true",
             info.Principal.FindFirstValue(ClaimTypes.Name), membershipRoles, provider.DefaultRole, MayLinkAdministrators: provider.IsWorkbench), channel, ct);
     }
 
@@ -156,7 +156,7 @@ public sealed class ExternalAccounts(
     /// <summary>The roles the ID token's <c>tenant_roles</c> claim names for this municipality, or null without a membership.</summary>
     public static IReadOnlyList<string>? MembershipRoles(ClaimsPrincipal principal, string tenantName)
     {
-        if (principal.FindFirstValue(IdTokens.TenantRolesClaim) is not { } json) return null;
+        if (principal.FindFirstValue(ExternalSignInHandler.TenantRolesClaim) is not { } json) return null;
         try
         {
             var all = JsonSerializer.Deserialize<Dictionary<string, List<string>>>(json);
@@ -178,7 +178,8 @@ public sealed class ExternalAccounts(
     public static async Task OnRemoteFailureAsync(RemoteFailureContext context)
     {
         var audit = context.HttpContext.RequestServices.GetRequiredService<IAuditLog>();
-        var key = ((ExternalSignInOptions)context.Options).Provider.Key;
+        var scheme = context.Scheme.Name;
+        var key = context.HttpContext.RequestServices.GetRequiredService<ExternalSignInSchemes>().Find(scheme)?.Key ?? scheme[(scheme.LastIndexOf('.') + 1)..];
         await audit.AppendAsync("signin.failed", "", new { channel = "oidc:" + key, reason = context.Failure?.Message }, context.HttpContext.RequestAborted);
         context.Response.Redirect(context.Request.PathBase + "/signin?failed=" + Uri.EscapeDataString(key));
         context.HandleResponse();

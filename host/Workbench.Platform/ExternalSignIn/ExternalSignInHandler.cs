@@ -1,11 +1,8 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.OAuth;
-using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -24,116 +21,109 @@ public sealed record ExternalProvider(
     public string SchemeName => ExternalSignInSchemes.SchemeName(Tenant, Key);
 }
 
-public sealed class ExternalSignInOptions : OAuthOptions
-{
-    public ExternalProvider Provider { get; set; } = null!;
-}
-
 /// <summary>
-/// ASP.NET Core's OAuth handler (code flow with PKCE) made an OpenID Connect relying party: a nonce travels in the
-/// protected state, and the ID token from the token response is validated (<see cref="IdTokens"/>) before any
-/// claim is believed. Each municipality's providers are their own schemes; a scheme answers only in its tenant.
+/// ASP.NET Core's OpenID Connect handler (code flow, PKCE, nonce, ID-token and at_hash validation, key refresh are all
+/// its own), answering only in the municipality whose scheme it is.
 /// </summary>
-public sealed class ExternalSignInHandler(IOptionsMonitor<ExternalSignInOptions> options, ILoggerFactory logger, UrlEncoder encoder, ITenantContext tenant)
-    : OAuthHandler<ExternalSignInOptions>(options, logger, encoder)
+public sealed class ExternalSignInHandler(
+    IOptionsMonitor<OpenIdConnectOptions> options, ILoggerFactory logger, HtmlEncoder html, UrlEncoder url, ITenantContext tenant, ExternalSignInSchemes schemes)
+    : OpenIdConnectHandler(options, logger, html, url)
 {
-    private const string NonceItem = ".nonce";
     /// <summary>Which municipality's scheme and which issuer produced the external sign-in, checked when it completes.</summary>
     public const string SchemeItem = ".wb.scheme";
     public const string IssuerItem = ".wb.issuer";
+    public const string TenantRolesClaim = "tenant_roles";
+    public const string EmailVerifiedClaim = "email_verified";
 
     public override async Task<bool> ShouldHandleRequestAsync() =>
-        Options.Provider is { } provider && tenant.Current?.Name == provider.Tenant && await base.ShouldHandleRequestAsync();
-
-    protected override string BuildChallengeUrl(AuthenticationProperties properties, string redirectUri)
-    {
-        // Set before the base call, which seals the properties into the state parameter.
-        var nonce = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        properties.Items[NonceItem] = nonce;
-        return QueryHelpers.AddQueryString(base.BuildChallengeUrl(properties, redirectUri), "nonce", nonce);
-    }
-
-    protected override async Task<AuthenticationTicket> CreateTicketAsync(ClaimsIdentity identity, AuthenticationProperties properties, OAuthTokenResponse tokens)
-    {
-        var idToken = tokens.Response?.RootElement.TryGetProperty("id_token", out var value) == true ? value.GetString() : null;
-        var validated = await IdTokens.ValidateAsync(Options.Provider, idToken, (properties.Items.TryGetValue(NonceItem, out var nonce) ? nonce : null), tokens.AccessToken, Context.RequestAborted);
-        if (validated.Error is not null) throw new AuthenticationFailureException(validated.Error);
-        identity.AddClaims(validated.Claims!);
-        properties.Items[SchemeItem] = Scheme.Name;
-        properties.Items[IssuerItem] = validated.Issuer;
-        return new AuthenticationTicket(new ClaimsPrincipal(identity), properties, Scheme.Name);
-    }
+        schemes.Find(Scheme.Name) is { } provider && tenant.Current?.Name == provider.Tenant && await base.ShouldHandleRequestAsync();
 }
 
 /// <summary>
-/// ID-token validation (OpenID Connect Core 1.0 §3.1.3.7) with Microsoft.IdentityModel: signature by a key the
-/// provider publishes (keys refreshed once when an unknown key id appears), issuer, audience = our client id,
-/// lifetime, nonce, and at_hash when present. Only asymmetric algorithms: <c>alg=none</c> and HMAC are refused.
+/// How a provider's scheme is set up: the handler's protocol checks with a policy of ours on top — only asymmetric
+/// signatures (no <c>alg=none</c>, no HMAC), the claims the accounts need, and the scheme and issuer kept with the
+/// sign-in so that it cannot be completed at another municipality.
 /// </summary>
-public static class IdTokens
+public static class ExternalSignInOptionsSetup
 {
-    public const string TenantRolesClaim = "tenant_roles";
-    public const string EmailVerifiedClaim = "email_verified";
-    private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
     private static readonly string[] Algorithms =
     [
         SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
         SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384,
     ];
 
-    public sealed record Result(IReadOnlyList<Claim>? Claims, string? Error, string? Issuer = null);
-
-    public static async Task<Result> ValidateAsync(ExternalProvider provider, string? idToken, string? expectedNonce, string? accessToken, CancellationToken ct)
+    /// <summary>What an ID token of <paramref name="clientId"/> must satisfy; the handler adds the issuer and keys from discovery.</summary>
+    public static TokenValidationParameters IdTokenParameters(string clientId) => new()
     {
-        if (string.IsNullOrEmpty(idToken)) return new(null, "Atbildē nav id_token.");
-        var outcome = await ValidateSignedAsync(provider, idToken, await provider.Configuration.GetConfigurationAsync(ct));
-        if (outcome.Exception is SecurityTokenSignatureKeyNotFoundException)
+        ValidAudience = clientId,
+        ValidAlgorithms = Algorithms,
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ValidateLifetime = true,
+        ClockSkew = TimeSpan.FromMinutes(2),
+        NameClaimType = ClaimTypes.Name,
+    };
+
+    public static void Apply(OpenIdConnectOptions options, ExternalProvider provider, HttpClient backchannel)
+    {
+        options.ClientId = provider.ClientId;
+        options.ClientSecret = provider.ClientSecret;
+        options.ConfigurationManager = provider.Configuration;
+        options.Backchannel = backchannel;
+        options.CallbackPath = ExternalSignInSchemes.CallbackPath(provider.Key);
+        // No front-channel or post-logout paths: every municipality's schemes would share them.
+        options.RemoteSignOutPath = PathString.Empty;
+        options.SignedOutCallbackPath = PathString.Empty;
+        options.ResponseType = OpenIdConnectResponseType.Code;
+        options.ResponseMode = OpenIdConnectResponseMode.Query;
+        options.UsePkce = true;
+        options.Scope.Clear();
+        foreach (var scope in provider.IsWorkbench ? ExternalScopes.Workbench : ExternalScopes.Upstream) options.Scope.Add(scope);
+        options.MapInboundClaims = false;
+        options.GetClaimsFromUserInfoEndpoint = false;
+        options.SaveTokens = false;
+        options.TokenValidationParameters = IdTokenParameters(provider.ClientId);
+        // An ID token naming a key not seen yet fails and makes the handler refresh the provider's keys for the next sign-in.
+        options.RefreshOnIssuerKeyNotFound = true;
+        // The provider sends the browser back with a top-level GET: Lax is enough, and works on plain HTTP too.
+        foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })
         {
-            // The provider may have rotated its keys since we read them.
-            provider.Configuration.RequestRefresh();
-            outcome = await ValidateSignedAsync(provider, idToken, await provider.Configuration.GetConfigurationAsync(ct));
+            cookie.SameSite = SameSiteMode.Lax;
+            cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         }
-        if (!outcome.IsValid) return new(null, $"ID marķieris nav derīgs: {outcome.Exception?.GetType().Name}");
-        var token = (JsonWebToken)outcome.SecurityToken;
-        if (expectedNonce is null || !token.TryGetPayloadValue<string>("nonce", out var nonce) || !FixedTimeEquals(nonce, expectedNonce))
-            return new(null, "ID marķiera nonce neatbilst pieprasījumam.");
-        if (token.TryGetPayloadValue<string>("at_hash", out var atHash) && (accessToken is null || atHash != HalfHash(accessToken, token.Alg)))
-            return new(null, "ID marķiera at_hash neatbilst piekļuves marķierim.");
-        return new(Claims(token), null, token.Issuer);
-    }
-
-    public static Task<TokenValidationResult> ValidateSignedAsync(ExternalProvider provider, string idToken, OpenIdConnectConfiguration configuration) =>
-        Handler.ValidateTokenAsync(idToken, new TokenValidationParameters
+        options.Events.OnRedirectToIdentityProvider = context =>
         {
-            ValidIssuer = configuration.Issuer,
-            ValidAudience = provider.ClientId,
-            IssuerSigningKeys = configuration.SigningKeys,
-            ValidAlgorithms = Algorithms,
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ValidateLifetime = true,
-            ClockSkew = TimeSpan.FromMinutes(2),
-        });
-
-    private static List<Claim> Claims(JsonWebToken token)
-    {
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, token.Subject) };
-        if (token.TryGetPayloadValue<string>("name", out var name)) claims.Add(new Claim(ClaimTypes.Name, name));
-        if (token.TryGetPayloadValue<string>("email", out var email)) claims.Add(new Claim(ClaimTypes.Email, email));
-        if (token.TryGetPayloadValue<bool>("email_verified", out var verified)) claims.Add(new Claim(EmailVerifiedClaim, verified ? "true" : "false"));
-        if (token.TryGetPayloadValue<JsonElement>(TenantRolesClaim, out var roles) && roles.ValueKind == JsonValueKind.Object)
-            claims.Add(new Claim(TenantRolesClaim, roles.GetRawText(), JsonClaimValueTypes.Json));
-        return claims;
+            // The local provider's sign-in page is on the person's own origin (the one they reached the municipality at).
+            if (provider.IsWorkbench) context.ProtocolMessage.IssuerAddress = new Uri(context.ProtocolMessage.IssuerAddress).PathAndQuery;
+            return Task.CompletedTask;
+        };
+        options.Events.OnTokenValidated = context =>
+        {
+            // The handler accepts an unsigned ID token from the token endpoint (Core 1.0 §3.1.3.7 allows trusting TLS);
+            // we do not, as before: the provider's signature is what an auditor can check.
+            if (new JsonWebToken(context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage.IdToken) is not { IsSigned: true } signed || !Algorithms.Contains(signed.Alg))
+            {
+                context.Fail("ID marķieris nav parakstīts ar pieņemamu algoritmu.");
+                return Task.CompletedTask;
+            }
+            var token = context.Principal!;
+            context.Principal = new ClaimsPrincipal(new ClaimsIdentity(Claims(token), context.Scheme.Name, ClaimTypes.Name, ClaimTypes.Role));
+            context.Properties!.Items[ExternalSignInHandler.SchemeItem] = context.Scheme.Name;
+            context.Properties.Items[ExternalSignInHandler.IssuerItem] = token.FindFirstValue(JwtRegisteredClaimNames.Iss);
+            return Task.CompletedTask;
+        };
     }
 
-    private static bool FixedTimeEquals(string a, string b) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
-
-    /// <summary>Left half of the access token's hash with the ID token's algorithm's hash function, base64url.</summary>
-    private static string HalfHash(string accessToken, string alg)
+    /// <summary>The ID token's claims the accounts use, under the names they read.</summary>
+    private static List<Claim> Claims(ClaimsPrincipal token)
     {
-        var bytes = Encoding.ASCII.GetBytes(accessToken);
-        var hash = alg.EndsWith("512", StringComparison.Ordinal) ? SHA512.HashData(bytes) : alg.EndsWith("384", StringComparison.Ordinal) ? SHA384.HashData(bytes) : SHA256.HashData(bytes);
-        return Base64UrlEncoder.Encode(hash[..(hash.Length / 2)]);
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, token.FindFirstValue(JwtRegisteredClaimNames.Sub)!) };
+        if (token.FindFirstValue("name") is { } name) claims.Add(new Claim(ClaimTypes.Name, name));
+        if (token.FindFirstValue(JwtRegisteredClaimNames.Email) is { } email) claims.Add(new Claim(ClaimTypes.Email, email));
+        if (token.FindFirstValue(ExternalSignInHandler.EmailVerifiedClaim) is { } verified)
+            claims.Add(new Claim(ExternalSignInHandler.EmailVerifiedClaim, string.Equals(verified, "true", StringComparison.OrdinalIgnoreCase) ? "true" : "false"));
+        if (token.FindFirst(ExternalSignInHandler.TenantRolesClaim) is { ValueType: JsonClaimValueTypes.Json } roles)
+            claims.Add(new Claim(ExternalSignInHandler.TenantRolesClaim, roles.Value, JsonClaimValueTypes.Json));
+        return claims;
     }
 }

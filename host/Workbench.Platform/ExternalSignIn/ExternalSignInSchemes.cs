@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,7 @@ namespace Workbench.Platform.ExternalSignIn;
 /// </summary>
 public sealed class ExternalSignInSchemes(
     IAuthenticationSchemeProvider schemes,
-    IOptionsMonitorCache<ExternalSignInOptions> optionsCache,
+    IOptionsMonitorCache<OpenIdConnectOptions> optionsCache,
     IHttpClientFactory httpClients,
     IOptions<OpenIdOptions> openId,
     IServer server,
@@ -168,30 +169,17 @@ public sealed class ExternalSignInSchemes(
 }
 
 /// <summary>Options of each provider's scheme, from what <see cref="ExternalSignInSchemes"/> discovered.</summary>
-public sealed class ConfigureExternalSignInOptions(ExternalSignInSchemes schemes, IHttpClientFactory httpClients) : IConfigureNamedOptions<ExternalSignInOptions>
+public sealed class ConfigureExternalSignInOptions(ExternalSignInSchemes schemes, IHttpClientFactory httpClients) : IConfigureNamedOptions<OpenIdConnectOptions>
 {
-    public void Configure(string? name, ExternalSignInOptions options)
+    public void Configure(string? name, OpenIdConnectOptions options)
     {
         if (name is null || schemes.Find(name) is not { } provider) return;
-        options.Provider = provider;
-        options.ClientId = provider.ClientId;
-        options.ClientSecret = provider.ClientSecret;
-        // The local provider's sign-in page is on the person's own origin (the one they reached the municipality at).
-        options.AuthorizationEndpoint = provider.IsWorkbench ? new Uri(provider.Discovery.AuthorizationEndpoint).PathAndQuery : provider.Discovery.AuthorizationEndpoint;
-        options.TokenEndpoint = provider.Discovery.TokenEndpoint;
-        options.CallbackPath = ExternalSignInSchemes.CallbackPath(provider.Key);
-        options.UsePkce = true;
-        options.Scope.Clear();
-        foreach (var scope in provider.IsWorkbench ? ExternalScopes.Workbench : ExternalScopes.Upstream) options.Scope.Add(scope);
+        ExternalSignInOptionsSetup.Apply(options, provider, httpClients.CreateClient(ExternalSignInSchemes.HttpClientName));
         options.SignInScheme = IdentityConstants.ExternalScheme;
-        options.Backchannel = httpClients.CreateClient(ExternalSignInSchemes.HttpClientName);
-        // The provider sends the browser back with a top-level GET: Lax is enough, and works on plain HTTP too.
-        options.CorrelationCookie.SameSite = SameSiteMode.Lax;
-        options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.Events.OnRemoteFailure = ExternalAccounts.OnRemoteFailureAsync;
     }
 
-    public void Configure(ExternalSignInOptions options) => Configure(Options.DefaultName, options);
+    public void Configure(OpenIdConnectOptions options) => Configure(Options.DefaultName, options);
 }
 
 internal static class ExternalScopes

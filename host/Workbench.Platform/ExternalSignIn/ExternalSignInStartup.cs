@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -25,8 +25,8 @@ public static class ExternalSignInStartup
         services.AddScoped<DirectorySignIn>();
         services.AddScoped<IRecipeStepHandler, SignInStep>();
         services.AddSingleton<ExternalSignInSchemes>();
-        services.AddSingleton<IConfigureOptions<ExternalSignInOptions>, ConfigureExternalSignInOptions>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ExternalSignInOptions>, OAuthPostConfigureOptions<ExternalSignInOptions, ExternalSignInHandler>>());
+        services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, ConfigureExternalSignInOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
         services.AddHttpClient(ExternalSignInSchemes.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         return services;
     }

@@ -15,8 +15,8 @@ namespace Workbench.Platform.OpenId;
 /// <summary>
 /// Bearer access tokens from the competence centre's provider on every municipality's REST API: the token must be
 /// signed by the provider, for the <c>workbench</c> audience, with the <c>api</c> scope, and its <c>tenant_roles</c>
-/// must name this municipality; the caller then has exactly those roles here. Validation is stateless, so a revoked
-/// access token keeps working here until it expires (10 minutes by default); revoked refresh tokens stop at once.
+/// must name this municipality, and it must not have been revoked (asked of the provider's database on every
+/// request, like a token-entry check); the caller then has exactly those roles here.
 /// </summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
@@ -45,6 +45,8 @@ public sealed class BearerTokenHandler(
         });
         if (!result.IsValid) return AuthenticateResult.Fail("invalid_token");
         var token = (JsonWebToken)result.SecurityToken;
+        if (string.IsNullOrEmpty(token.Id) || await keys.InProviderAsync(db => OpenIdServer.IsRevokedAsync(db, token.Id, Context.RequestAborted), Context.RequestAborted))
+            return AuthenticateResult.Fail("invalid_token");
         if (!token.TryGetPayloadValue<string>("scope", out var scope) || !scope.Split(' ').Contains(OpenIdScopes.Api))
             return AuthenticateResult.Fail("insufficient_scope");
         var roles = token.TryGetPayloadValue<JsonElement>("tenant_roles", out var all) && all.ValueKind == JsonValueKind.Object

@@ -98,7 +98,8 @@ public sealed class OpenIdKeyRing(TenantRegistry registry, TenantScopes scopes, 
         return new RsaSecurityKey(rsa) { KeyId = record.KeyId };
     }
 
-    private async Task<T> InProviderAsync<T>(Func<OpenIdDbContext, Task<T>> work, CancellationToken ct)
+    /// <summary>Runs <paramref name="work"/> on the provider's database (the competence centre's), from any tenant.</summary>
+    internal async Task<T> InProviderAsync<T>(Func<OpenIdDbContext, Task<T>> work, CancellationToken ct)
     {
         var provider = registry.Find(TenantNames.CompetenceCentre)?.Info
             ?? throw new InvalidOperationException("The competence-centre tenant, which hosts the identity provider, is not set up.");

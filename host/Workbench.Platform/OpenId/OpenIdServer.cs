@@ -275,11 +275,12 @@ public sealed class OpenIdServer(
             NameClaimType = "sub",
         });
         if (!result.IsValid) return null;
-        if (result.Claims.TryGetValue("jti", out var jti) && await IsRevokedAsync((string)jti, ct)) return null;
+        if (result.Claims.TryGetValue("jti", out var jti) && await IsRevokedAsync(db, (string)jti, ct)) return null;
         return result.ClaimsIdentity;
     }
 
-    private Task<bool> IsRevokedAsync(string jti, CancellationToken ct) =>
+    /// <summary>Whether the access token with this <c>jti</c> was revoked (by itself, or with its sign-in).</summary>
+    internal static Task<bool> IsRevokedAsync(OpenIdDbContext db, string jti, CancellationToken ct) =>
         db.Grants.AnyAsync(g => g.Handle == Hash(jti) && g.Kind == "access" && g.RevokedUtc != null, ct);
 
     public async Task<JsonObject?> UserInfoAsync(string? accessToken, string issuer, CancellationToken ct)

@@ -128,6 +128,14 @@ public sealed class OpenIdProviderTests(HostFixture host)
         Assert.Equal(OidcScenario.Issuer, discovery.GetProperty("issuer").GetString());
         Assert.Equal($"{OidcScenario.Issuer}/connect/token", discovery.GetProperty("token_endpoint").GetString());
         Assert.Contains("S256", discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(e => e.GetString()));
+        // OpenID Connect Discovery 1.0 §3: the required metadata, with the values a code-flow relying party relies on.
+        foreach (var required in new[] { "issuer", "authorization_endpoint", "token_endpoint", "jwks_uri", "response_types_supported", "subject_types_supported", "id_token_signing_alg_values_supported" })
+            Assert.True(discovery.TryGetProperty(required, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Array, $"discovery lacks {required}");
+        Assert.Contains("code", discovery.GetProperty("response_types_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("RS256", discovery.GetProperty("id_token_signing_alg_values_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.All(discovery.GetProperty("subject_types_supported").EnumerateArray(), t => Assert.Contains(t.GetString(), new[] { "public", "pairwise" }));
+        foreach (var endpoint in new[] { "authorization_endpoint", "token_endpoint", "jwks_uri", "userinfo_endpoint", "end_session_endpoint", "revocation_endpoint", "introspection_endpoint" })
+            Assert.StartsWith(OidcScenario.Issuer + "/", discovery.GetProperty(endpoint).GetString());
         var jwks = await client.GetFromJsonAsync<JsonElement>(discovery.GetProperty("jwks_uri").GetString()!.Replace("http://localhost", ""), Ct);
         var key = jwks.GetProperty("keys").EnumerateArray().First();
         Assert.Equal("RSA", key.GetProperty("kty").GetString());
@@ -226,6 +234,35 @@ public sealed class OpenIdProviderTests(HostFixture host)
         Assert.False(revoked.GetProperty("active").GetBoolean());
         // RFC 7009 §2.2: an unknown token is not an error.
         Assert.Equal(HttpStatusCode.OK, (await oidc.PostFormAsync("/connect/revoke", new() { ["token"] = "nonsense" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_municipal_api_refuses_a_revoked_access_token_and_one_of_a_sign_in_revoked_for_refresh_reuse()
+    {
+        var oidc = await OidcScenario.CreateAsync(host);
+        async Task<HttpStatusCode> CreateCardAsync(string token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/riga/api/service-cards") { Content = JsonContent.Create(new { }) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return (await host.AnonymousClient().SendAsync(request, Ct)).StatusCode;
+        }
+
+        // A machine's token: accepted (an empty body gets the validation answer), revoked, then refused and inactive.
+        var access = (await oidc.TokenAsync(new() { ["grant_type"] = "client_credentials", ["scope"] = "api" })).Body.GetProperty("access_token").GetString()!;
+        Assert.Equal(HttpStatusCode.BadRequest, await CreateCardAsync(access));
+        Assert.Equal(HttpStatusCode.OK, (await oidc.PostFormAsync("/connect/revoke", new() { ["token"] = access, ["token_type_hint"] = "access_token" })).StatusCode);
+        Assert.False((await (await oidc.PostFormAsync("/connect/introspect", new() { ["token"] = access })).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("active").GetBoolean());
+        Assert.Equal(HttpStatusCode.Unauthorized, await CreateCardAsync(access));
+
+        // A person's token stops working at the municipality when a reused refresh token revokes their sign-in.
+        var verifier = OidcScenario.NewVerifier();
+        var (_, first) = await oidc.ExchangeAsync(await oidc.CodeAsync(verifier, "openid roles offline_access api"), verifier);
+        var personal = first.GetProperty("access_token").GetString()!;
+        Assert.Equal(HttpStatusCode.BadRequest, await CreateCardAsync(personal));
+        var refresh = first.GetProperty("refresh_token").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await oidc.TokenAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = refresh })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await oidc.TokenAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = refresh })).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, await CreateCardAsync(personal));
     }
 
     [Fact]
