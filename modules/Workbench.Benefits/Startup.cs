@@ -21,6 +21,10 @@ public sealed class Startup : ModuleStartup
         services.AddTenantDbContext<BenefitsDbContext>(BenefitsManifest.Feature);
         services.AddScoped<BenefitsWriter>();
         services.AddScoped<CatalogueService>();
+        services.AddScoped<PersonKeys>();
+        services.AddScoped<StatusRecords>();
+        services.AddScoped<Cards>();
+        services.AddScoped<IModuleJob, StatusPurgeJob>();
         services.AddScoped<AvisSync>();
         services.AddScoped<IOutboxAdapter, AvisAdapter>();
         services.AddScoped<BenefitsSearchSource>();
@@ -28,5 +32,5 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IRecipeStepHandler, BenefitsStep>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapBenefitsApi();
+    public override void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapBenefitsApi().MapBenefitsPeopleApi();
 }

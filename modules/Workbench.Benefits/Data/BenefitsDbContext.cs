@@ -51,7 +51,7 @@ public sealed class BenefitsDbContext(DbContextOptions<BenefitsDbContext> option
             e.ToTable("Benefits_StatusRecords");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.PersonHash, x.GroupId });
-            e.HasIndex(x => x.PurgeAfter);
+            e.HasIndex(x => x.ValidTo);
             e.HasOne<BenefitGroup>().WithMany().HasForeignKey(x => x.GroupId).HasConstraintName("FK_Benefits_StatusRecords_Groups").OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<ResidentCard>(e =>

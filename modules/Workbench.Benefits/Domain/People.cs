@@ -2,7 +2,8 @@ namespace Workbench.Benefits.Domain;
 
 /// <summary>
 /// "This person belongs to this group from–to", as the state's data exchange delivers it. The person is kept only as
-/// an HMAC of the personal code (<see cref="PersonKeys"/>); the record is purged <see cref="PurgeAfter"/>.
+/// an HMAC of the personal code (<see cref="PersonKeys"/>); the record is purged once it has been
+/// expired for longer than the retention (<see cref="BenefitsSettings.RetentionDays"/>).
 /// </summary>
 public sealed class StatusRecord
 {
@@ -17,7 +18,6 @@ public sealed class StatusRecord
     public bool DeclaredResidence { get; set; }
     /// <summary>Kept only when the group's rule has an age range and the code carries the date (old format).</summary>
     public DateOnly? BirthDate { get; set; }
-    public DateOnly PurgeAfter { get; set; }
     public DateTime ImportedUtc { get; set; }
 }
 

@@ -155,7 +155,6 @@ namespace Workbench.Benefits.Data.Migrations
                     Source = table.Column<string>(nullable: false),
                     DeclaredResidence = table.Column<bool>(nullable: false),
                     BirthDate = table.Column<DateOnly>(nullable: true),
-                    PurgeAfter = table.Column<DateOnly>(nullable: false),
                     ImportedUtc = table.Column<DateTime>(nullable: false)
                 },
                 constraints: table =>
@@ -274,9 +273,9 @@ namespace Workbench.Benefits.Data.Migrations
                 columns: new[] { "PersonHash", "GroupId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Benefits_StatusRecords_PurgeAfter",
+                name: "IX_Benefits_StatusRecords_ValidTo",
                 table: "Benefits_StatusRecords",
-                column: "PurgeAfter");
+                column: "ValidTo");
         }
 
         /// <inheritdoc />

@@ -371,8 +371,6 @@ namespace Workbench.Benefits.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("PurgeAfter")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -388,7 +386,7 @@ namespace Workbench.Benefits.Data.Migrations
 
                     b.HasIndex("GroupId");
 
-                    b.HasIndex("PurgeAfter");
+                    b.HasIndex("ValidTo");
 
                     b.HasIndex("PersonHash", "GroupId");
 
