@@ -25,6 +25,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<StatusRecords>();
         services.AddScoped<Cards>();
         services.AddScoped<IModuleJob, StatusPurgeJob>();
+        services.AddScoped<ProviderService>();
+        services.AddScoped<EligibilityService>();
+        services.AddSingleton<EligibilityLimiter>();
         services.AddScoped<AvisSync>();
         services.AddScoped<IOutboxAdapter, AvisAdapter>();
         services.AddScoped<BenefitsSearchSource>();
@@ -32,5 +35,5 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IRecipeStepHandler, BenefitsStep>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapBenefitsApi().MapBenefitsPeopleApi();
+    public override void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapBenefitsApi().MapBenefitsPeopleApi().MapBenefitsProvidersApi();
 }

@@ -6,9 +6,10 @@ using Workbench.Benefits.Domain;
 namespace Workbench.Benefits.Recipes;
 
 /// <summary>
-/// <c>{"name": "benefits", "groups": [GroupInput…], "reliefs": [ReliefInput… with optional "versions": [later ReliefInput…]]}</c>
-/// — the create-API JSON. Groups are matched by code (a changed one becomes its next version); a relief that exists by
-/// code is left as it is, so running the recipe again adds nothing.
+/// <c>{"name": "benefits", "groups": [GroupInput…], "reliefs": [ReliefInput… with optional "versions": [later ReliefInput…]],
+/// "providers": [ProviderInput…]}</c> — the create-API JSON. Groups are matched by code (a changed one becomes its next
+/// version), providers by name (changed in place); a relief that exists by code is left as it is, so running the recipe
+/// again adds nothing.
 /// </summary>
 public sealed class BenefitsStep : IRecipeStepHandler
 {
@@ -41,6 +42,13 @@ public sealed class BenefitsStep : IRecipeStepHandler
                 from = version.ValidFrom;
             }
         }
+        var providers = context.Services.GetRequiredService<ProviderService>();
+        var reliefs = (model.Reliefs ?? []).Select(r => r?.Code?.Trim()).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var (provider, i) in (model.Providers ?? []).Select((p, i) => (p, i)))
+        {
+            if (provider is null) context.Error($"$.providers[{i}]", "Piemērotājs nav norādīts.");
+            else Report(context, $"$.providers[{i}]", await providers.ValidateAsync(provider, ct, reliefs));
+        }
     }
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken ct)
@@ -58,6 +66,10 @@ public sealed class BenefitsStep : IRecipeStepHandler
             var relief = await catalogue.CreateAsync(item.ToInput(), ct);
             foreach (var version in item.Versions ?? []) await catalogue.AddVersionAsync(relief.Id, version!, ct);
         }
+        var providers = context.Services.GetRequiredService<ProviderService>();
+        var existing = (await providers.ListAsync(ct)).ToDictionary(p => p.Name, p => p.Id, StringComparer.Ordinal);
+        foreach (var provider in model.Providers ?? [])
+            await providers.SaveAsync(existing.TryGetValue(provider!.Name!.Trim(), out var id) ? id : null, provider, ct);
     }
 
     private static void Report(RecipeStepContext context, string at, ValidationErrors errors)
@@ -65,7 +77,7 @@ public sealed class BenefitsStep : IRecipeStepHandler
         foreach (var (field, message) in errors.Entries) context.Error($"{at}.{field}", message);
     }
 
-    private sealed record Model(List<GroupInput?>? Groups, List<ReliefItem?>? Reliefs);
+    private sealed record Model(List<GroupInput?>? Groups, List<ReliefItem?>? Reliefs, List<ProviderInput?>? Providers);
 
     private sealed record ReliefItem(
         string? Code, string? Name, string? Grantor, ReliefKind? Kind, ReliefScope? AppliesTo, decimal? Percent, decimal? Amount, decimal? Cap, CapPeriod? CapPeriod,
