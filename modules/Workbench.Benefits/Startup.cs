@@ -30,10 +30,12 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<EligibilityLimiter>();
         services.AddScoped<AvisSync>();
         services.AddScoped<IOutboxAdapter, AvisAdapter>();
+        services.AddScoped<AvisReconciliation>();
+        services.AddScoped<IModuleJob, AvisReconciliationJob>();
         services.AddScoped<BenefitsSearchSource>();
         services.AddScoped<ISearchSource>(sp => sp.GetRequiredService<BenefitsSearchSource>());
         services.AddScoped<IRecipeStepHandler, BenefitsStep>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapBenefitsApi().MapBenefitsPeopleApi().MapBenefitsProvidersApi();
+    public override void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapBenefitsApi().MapBenefitsPeopleApi().MapBenefitsProvidersApi().MapBenefitsAvisApi();
 }

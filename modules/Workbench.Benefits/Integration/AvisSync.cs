@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Integration;
 using Workbench.Abstractions.Tenants;
 using Workbench.Benefits.Data;
@@ -12,7 +13,7 @@ namespace Workbench.Benefits.Integration;
 /// The idempotency key is <c>benefits:{municipality}:relief:{code}:v{version}</c> (groups: <c>…:group:…</c>), so a
 /// repeated delivery is one message to AVIS; a resend from the reconciliation report adds <c>:resend-{n}</c>.
 /// </summary>
-public sealed class AvisSync(BenefitsDbContext db, IOutbox outbox, ITenantContext tenant)
+public sealed class AvisSync(BenefitsDbContext db, IOutbox outbox, ITenantContext tenant, IAuditLog audit)
 {
     public const string Relief = "relief";
     public const string Group = "group";
@@ -33,7 +34,9 @@ public sealed class AvisSync(BenefitsDbContext db, IOutbox outbox, ITenantContex
         var sent = await db.AvisMessages.CountAsync(m => m.Kind == Relief && m.Code == code && m.Version == version.Number, ct);
         var suffix = $":resend-{sent}";
         await QueueReliefAsync(relief, version, ct, suffix);
-        return KeyOf(Relief, code, version.Number) + suffix;
+        var key = KeyOf(Relief, code, version.Number) + suffix;
+        await audit.AppendAsync("benefits.avis.resent", relief.Id.ToString(), new { code, version.Number, key }, ct);
+        return key;
     }
 
     public string KeyOf(string kind, string code, int version) => $"benefits:{Municipality}:{kind}:{code}:v{version}";
