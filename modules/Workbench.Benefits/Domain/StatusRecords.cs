@@ -39,17 +39,27 @@ public sealed class StatusRecords(BenefitsDbContext db, BenefitsWriter writer, P
     public Task<ImportResult> ImportAsync(IReadOnlyList<StatusRecordInput?> records, CancellationToken ct) => writer.InTransactionAsync(async () =>
     {
         var groups = await db.Groups.AsNoTracking().ToDictionaryAsync(g => g.Code, StringComparer.Ordinal, ct);
-        var (imported, replaced) = (0, 0);
-        var now = DateTime.UtcNow;
+        var rows = new List<(StatusRecordInput Input, string Hash, DateOnly? Birth, BenefitGroup Group)>();
         foreach (var r in records.Select(r => r!))
         {
             PersonalCodes.Check(r.PersonalCode, out var code, out var birth);
-            var group = groups[r.Group!.Trim()];
-            var hash = await keys.HashAsync(code, ct);
-            var existing = await db.StatusRecords.SingleOrDefaultAsync(s => s.PersonHash == hash && s.GroupId == group.Id && s.ValidFrom == r.ValidFrom, ct)
-                ?? db.StatusRecords.Local.FirstOrDefault(s => s.PersonHash == hash && s.GroupId == group.Id && s.ValidFrom == r.ValidFrom);
-            if (existing is null) { existing = db.StatusRecords.Add(new StatusRecord { Id = Guid.NewGuid(), PersonHash = hash, GroupId = group.Id, Source = "" }).Entity; imported++; }
-            else replaced++;
+            rows.Add((r, await keys.HashAsync(code, ct), birth, groups[r.Group!.Trim()]));
+        }
+        // One query for the records these people already have, not one per record.
+        var hashes = rows.Select(r => r.Hash).Distinct().ToList();
+        var held = (await db.StatusRecords.Where(s => hashes.Contains(s.PersonHash)).ToListAsync(ct))
+            .ToDictionary(s => (s.PersonHash, s.GroupId, s.ValidFrom));
+        var (imported, replaced) = (0, 0);
+        var now = DateTime.UtcNow;
+        foreach (var (r, hash, birth, group) in rows)
+        {
+            if (held.TryGetValue((hash, group.Id, r.ValidFrom!.Value), out var existing)) replaced++;
+            else
+            {
+                existing = db.StatusRecords.Add(new StatusRecord { Id = Guid.NewGuid(), PersonHash = hash, GroupId = group.Id, Source = "" }).Entity;
+                held[(hash, group.Id, r.ValidFrom!.Value)] = existing;
+                imported++;
+            }
             existing.ValidFrom = r.ValidFrom!.Value;
             existing.ValidTo = r.ValidTo!.Value;
             existing.Source = r.Source!.Trim();

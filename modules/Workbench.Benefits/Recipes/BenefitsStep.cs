@@ -7,7 +7,8 @@ namespace Workbench.Benefits.Recipes;
 
 /// <summary>
 /// <c>{"name": "benefits", "groups": [GroupInput…], "reliefs": [ReliefInput… with optional "versions": [later ReliefInput…]],
-/// "providers": [ProviderInput…]}</c> — the create-API JSON. Groups are matched by code (a changed one becomes its next
+/// "providers": [ProviderInput…], "demoPeople": {"count": 2000, "seed": 15}}</c> — the create-API JSON, plus status records
+/// of generated fictitious people (<see cref="DemoPeople"/>) for demos. Groups are matched by code (a changed one becomes its next
 /// version), providers by name (changed in place); a relief that exists by code is left as it is, so running the recipe
 /// again adds nothing.
 /// </summary>
@@ -49,6 +50,7 @@ public sealed class BenefitsStep : IRecipeStepHandler
             if (provider is null) context.Error($"$.providers[{i}]", "Piemērotājs nav norādīts.");
             else Report(context, $"$.providers[{i}]", await providers.ValidateAsync(provider, ct, reliefs));
         }
+        if (model.DemoPeople is { Count: < 0 or > 200_000 }) context.Error("$.demoPeople.count", "Izdomāto personu skaitam jābūt no 0 līdz 200000.");
     }
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken ct)
@@ -70,6 +72,8 @@ public sealed class BenefitsStep : IRecipeStepHandler
         var existing = (await providers.ListAsync(ct)).ToDictionary(p => p.Name, p => p.Id, StringComparer.Ordinal);
         foreach (var provider in model.Providers ?? [])
             await providers.SaveAsync(existing.TryGetValue(provider!.Name!.Trim(), out var id) ? id : null, provider, ct);
+        if (model.DemoPeople is { Count: > 0 } people)
+            await context.Services.GetRequiredService<StatusRecords>().ImportAsync(DemoPeople.StatusRecords(people.Count, people.Seed, catalogue.Today), ct);
     }
 
     private static void Report(RecipeStepContext context, string at, ValidationErrors errors)
@@ -77,7 +81,9 @@ public sealed class BenefitsStep : IRecipeStepHandler
         foreach (var (field, message) in errors.Entries) context.Error($"{at}.{field}", message);
     }
 
-    private sealed record Model(List<GroupInput?>? Groups, List<ReliefItem?>? Reliefs, List<ProviderInput?>? Providers);
+    private sealed record Model(List<GroupInput?>? Groups, List<ReliefItem?>? Reliefs, List<ProviderInput?>? Providers, DemoPeopleItem? DemoPeople);
+
+    private sealed record DemoPeopleItem(int Count, int Seed = 15);
 
     private sealed record ReliefItem(
         string? Code, string? Name, string? Grantor, ReliefKind? Kind, ReliefScope? AppliesTo, decimal? Percent, decimal? Amount, decimal? Cap, CapPeriod? CapPeriod,
