@@ -16,7 +16,7 @@ public static class JobsStartup
     public static readonly NavigationItem[] Navigation =
         [new("Fona darbi", "Background jobs", "admin/jobs", PlatformFeatures.TenantAdministration, PermissionNames.ManageFeatures, 972)];
 
-    /// <summary>Quartz.NET with the four jobs: outbox dispatch, reminders, search maintenance, workflow timers.</summary>
+    /// <summary>Quartz.NET with the five jobs: outbox dispatch, reminders, search maintenance, workflow timers, modules' daily work.</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, WorkbenchOptions options)
     {
         services.AddSingleton<JobsOverview>();
@@ -38,6 +38,7 @@ public static class JobsStartup
             Every<RemindersJob>(q, WorkbenchJobs.Names[1], "Atgādinājumi par termiņiem", TimeSpan.FromHours(options.ReminderIntervalHours));
             Every<SearchMaintenanceJob>(q, WorkbenchJobs.Names[2], "Meklēšanas indeksa apkope", TimeSpan.FromHours(options.SearchMaintenanceHours));
             Every<WorkflowTimersJob>(q, WorkbenchJobs.Names[3], "Darbplūsmu taimeri un plānotie starti", TimeSpan.FromSeconds(options.WorkflowTimerSeconds));
+            Every<ModuleJobsJob>(q, WorkbenchJobs.Names[4], "Moduļu ikdienas darbi (glabāšanas termiņi, saskaņošana)", TimeSpan.FromHours(options.ReminderIntervalHours));
             q.AddJobMetrics();
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
+using Workbench.Abstractions.Modules;
 using Workbench.Abstractions.Tenants;
 using Workbench.Platform.Data;
 using Workbench.Platform.Notifications;
@@ -24,7 +25,7 @@ public static class WorkbenchJobs
     public const string Group = "workbench";
 
     /// <summary>Every job the host schedules, as the admin page lists them.</summary>
-    public static readonly IReadOnlyList<string> Names = ["outbox-dispatch", "reminders", "search-maintenance", "workflow-timers"];
+    public static readonly IReadOnlyList<string> Names = ["outbox-dispatch", "reminders", "search-maintenance", "workflow-timers", "module-jobs"];
 }
 
 /// <summary>
@@ -109,5 +110,25 @@ public sealed class SearchMaintenanceJob(TenantRegistry registry, TenantScopes s
     {
         await using var scope = scopes.Create(tenant, "search-maintenance");
         await SearchMaintenance.OptimizeAsync(scope.ServiceProvider.GetRequiredService<SearchDbContext>(), ct);
+    }
+}
+
+/// <summary>Every enabled module's daily work (<see cref="IModuleJob"/>) in each running tenant; one job's failure does not stop the others.</summary>
+public sealed class ModuleJobsJob(TenantRegistry registry, TenantScopes scopes, ILogger<ModuleJobsJob> logger) : PerTenantJob(registry, logger)
+{
+    protected override async Task RunAsync(TenantInfo tenant, CancellationToken ct)
+    {
+        await using var scope = scopes.Create(tenant, "module-jobs");
+        var failures = new List<string>();
+        foreach (var job in scope.ServiceProvider.GetServices<IModuleJob>().Where(j => tenant.IsFeatureEnabled(j.Feature)))
+        {
+            try { await job.RunAsync(tenant.Settings.Today(), ct); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Logger.LogWarning(ex, "Module job {ModuleJob} failed in {TenantName}", job.Name, tenant.Name);
+                failures.Add($"{job.Name}: {ex.Message}");
+            }
+        }
+        if (failures.Count > 0) throw new InvalidOperationException(string.Join("; ", failures));
     }
 }

@@ -35,7 +35,7 @@ public sealed class DataModelTests(HostFixture host)
         var all = new[] { (typeof(HostDbContext), "__host_migrations") }.Concat(tenantContexts).DistinctBy(c => c.Item1).ToList();
         // The platform's five and the five modules' at least; a new context is found without editing this test.
         foreach (var known in new[] { "HostDbContext", "PlatformDbContext", "SearchDbContext", "OpenIdDbContext", "WorkflowDbContext",
-                     "NoticesDbContext", "ServiceCardsDbContext", "KnowledgeBaseDbContext", "CouncilDbContext", "DocumentRegisterDbContext", "CivilProtectionDbContext", "CemeteryDbContext" })
+                     "NoticesDbContext", "ServiceCardsDbContext", "KnowledgeBaseDbContext", "CouncilDbContext", "DocumentRegisterDbContext", "CivilProtectionDbContext", "CemeteryDbContext", "BenefitsDbContext" })
             Assert.Contains(all, c => c.Item1.Name == known);
         return all;
     }

@@ -32,7 +32,7 @@ public sealed class JobTests
         await host.StartAsync();
         var admin = await host.AdminClientAsync(Centre);
         var jobs = await admin.GetFromJsonAsync<JsonElement>($"/{Centre}/api/admin/jobs", Ct);
-        Assert.Equal(["outbox-dispatch", "reminders", "search-maintenance", "workflow-timers"], jobs.EnumerateArray().Select(j => j.GetProperty("name").GetString()));
+        Assert.Equal(["outbox-dispatch", "reminders", "search-maintenance", "workflow-timers", "module-jobs"], jobs.EnumerateArray().Select(j => j.GetProperty("name").GetString()));
         Assert.All(jobs.EnumerateArray(), j => Assert.True(j.GetProperty("nextRunUtc").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddSeconds(-5)));
 
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/{Centre}/api/admin/jobs/search-maintenance/run", null, Ct)).StatusCode);
