@@ -19,7 +19,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddTenantDbContext<BenefitsDbContext>(BenefitsManifest.Feature);
-        services.AddScoped<BenefitsWriter>();
+        services.AddScoped<AuditedWriter<BenefitsDbContext>>();
         services.AddScoped<CatalogueService>();
         services.AddScoped<PersonKeys>();
         services.AddScoped<StatusRecords>();

@@ -20,7 +20,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddTenantDbContext<CemeteryDbContext>(CemeteryManifest.Feature);
-        services.AddScoped<CemeteryWriter>();
+        services.AddScoped<AuditedWriter<CemeteryDbContext>>();
         services.AddScoped<CemeteryService>();
         services.AddScoped<BurialService>();
         services.AddScoped<UseRightService>();

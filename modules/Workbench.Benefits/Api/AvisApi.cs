@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,6 +38,6 @@ public static class AvisApi
 
     private static async Task<Ok<ReconciliationReport>> Run(AvisReconciliation reconciliation, CancellationToken ct) => TypedResults.Ok(await reconciliation.RunAsync(ct));
 
-    private static async Task<Ok<ResendView>> Resend(string code, AvisSync avis, Workbench.Benefits.Domain.BenefitsWriter writer, CancellationToken ct) =>
+    private static async Task<Ok<ResendView>> Resend(string code, AvisSync avis, AuditedWriter<BenefitsDbContext> writer, CancellationToken ct) =>
         TypedResults.Ok(new ResendView(await writer.InTransactionAsync(() => avis.ResendReliefAsync(code, ct), ct)));
 }

@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Data;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions;
@@ -7,7 +8,7 @@ using Workbench.Benefits.Data;
 namespace Workbench.Benefits.Domain;
 
 /// <summary>Resident cards: issued to a person (kept as the code's hash and a name), blocked, reissued under a new number.</summary>
-public sealed partial class Cards(BenefitsDbContext db, BenefitsWriter writer, PersonKeys keys)
+public sealed partial class Cards(BenefitsDbContext db, AuditedWriter<BenefitsDbContext> writer, PersonKeys keys)
 {
     [GeneratedRegex("^[A-Z0-9]{6,24}$")]
     private static partial Regex NumberPattern();

@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Data;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Security;
 using Workbench.Abstractions.Tenants;
@@ -14,7 +15,7 @@ namespace Workbench.Benefits.Domain;
 /// version's start overlaps it and is refused. Every change is audited, indexed and queued for AVIS in one transaction.
 /// </summary>
 public sealed class CatalogueService(
-    BenefitsDbContext db, BenefitsWriter writer, ICurrentActor actor, BenefitsSearchSource search, AvisSync avis, ITenantContext tenant)
+    BenefitsDbContext db, AuditedWriter<BenefitsDbContext> writer, ICurrentActor actor, BenefitsSearchSource search, AvisSync avis, ITenantContext tenant)
 {
     public DateOnly Today => tenant.Current?.Settings.Today() ?? DateOnly.FromDateTime(DateTime.UtcNow);
 

@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Data;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Validation;
 using Workbench.Benefits.Data;
@@ -9,7 +10,7 @@ namespace Workbench.Benefits.Domain;
 public sealed record ProviderInput(string? Name, string? ClientId, string? ContractNumber, DateOnly? ContractFrom, DateOnly? ContractTo, List<string?>? Reliefs);
 
 /// <summary>Relief providers and their contracts; a provider is found by the machine client it signs in with.</summary>
-public sealed class ProviderService(BenefitsDbContext db, BenefitsWriter writer)
+public sealed class ProviderService(BenefitsDbContext db, AuditedWriter<BenefitsDbContext> writer)
 {
     public Task<List<Provider>> ListAsync(CancellationToken ct) => db.Providers.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
 

@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Data;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Audit;
 using Workbench.Abstractions.Validation;
@@ -10,7 +11,7 @@ namespace Workbench.Benefits.Domain;
 /// group, a reversed period refuse all of it) and saved in one transaction; a record for the same person, group and
 /// start replaces the earlier one. Records are kept while valid plus the retention, then purged (audited, counts only).
 /// </summary>
-public sealed class StatusRecords(BenefitsDbContext db, BenefitsWriter writer, PersonKeys keys, IAuditLog audit)
+public sealed class StatusRecords(BenefitsDbContext db, AuditedWriter<BenefitsDbContext> writer, PersonKeys keys, IAuditLog audit)
 {
     public sealed record ImportResult(int Imported, int Replaced);
 

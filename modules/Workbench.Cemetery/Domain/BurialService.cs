@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Data;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions;
 using Workbench.Abstractions.Integration;
@@ -13,7 +14,7 @@ namespace Workbench.Cemetery.Domain;
 /// with the site's state, the audit entry, the search entry and the FPRIS notification in the outbox.
 /// </summary>
 public sealed class BurialService(
-    CemeteryDbContext db, CemeteryWriter writer, CemeterySearchSource search, IOutbox outbox, ITenantContext tenant, TimeProvider clock)
+    CemeteryDbContext db, AuditedWriter<CemeteryDbContext> writer, CemeterySearchSource search, IOutbox outbox, ITenantContext tenant, TimeProvider clock)
 {
     public DateOnly Today => tenant.Current?.Settings.Today() ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Data;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions;
 using Workbench.Abstractions.Files;
@@ -7,7 +8,7 @@ using Workbench.Cemetery.Search;
 namespace Workbench.Cemetery.Domain;
 
 /// <summary>Cemeteries, their sections and rows, and grave sites: created one by one or by range, placed on the scheme.</summary>
-public sealed class CemeteryService(CemeteryDbContext db, CemeteryWriter writer, CemeterySearchSource search, IFileStore files, TimeProvider clock)
+public sealed class CemeteryService(CemeteryDbContext db, AuditedWriter<CemeteryDbContext> writer, CemeterySearchSource search, IFileStore files, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Data;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions.Tenants;
 using Workbench.Cemetery.Data;
@@ -13,7 +14,7 @@ public sealed record QualityIssue(QualityIssueKind Kind, string Message, Guid? C
 /// The register's data-quality report: impossible or missing dates, probable duplicate persons, sites without a scheme
 /// position, burials beyond a site's capacity, use rights expired with nothing done. It never shows personal codes.
 /// </summary>
-public sealed class DataQuality(CemeteryDbContext db, CemeteryWriter writer, ITenantContext tenant, TimeProvider clock)
+public sealed class DataQuality(CemeteryDbContext db, AuditedWriter<CemeteryDbContext> writer, ITenantContext tenant, TimeProvider clock)
 {
     private DateOnly Today => tenant.Current?.Settings.Today() ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

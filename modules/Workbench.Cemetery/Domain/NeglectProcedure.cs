@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Data;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions;
@@ -15,7 +16,7 @@ namespace Workbench.Cemetery.Domain;
 /// is enabled, the warning letter ("Vēstule") and the act ("Akts") are registered through <see cref="IRecordRegistry"/>
 /// in the step's transaction — a register that cannot take them refuses the step.
 /// </summary>
-public sealed class NeglectProcedure(CemeteryDbContext db, CemeteryWriter writer, ICurrentActor actor, IModuleContract<IRecordRegistry> registries, ITenantContext tenant, TimeProvider clock)
+public sealed class NeglectProcedure(CemeteryDbContext db, AuditedWriter<CemeteryDbContext> writer, ICurrentActor actor, IModuleContract<IRecordRegistry> registries, ITenantContext tenant, TimeProvider clock)
 {
     private DateOnly Today => tenant.Current?.Settings.Today() ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Data;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions;
@@ -16,7 +17,7 @@ public sealed record ImportReport(int Rows, int SitesCreated, int Burials, int U
 /// back for a preview or when any row is wrong. Columns: <see cref="Columns"/>; <c>cemetery</c> and <c>site</c> are
 /// required, a row without <c>burialDate</c> and <c>holderName</c> only makes sure the site exists.
 /// </summary>
-public sealed class RegisterImport(CemeteryDbContext db, CemeteryService cemeteries, BurialService burials, UseRightService rights, CemeteryWriter writer)
+public sealed class RegisterImport(CemeteryDbContext db, CemeteryService cemeteries, BurialService burials, UseRightService rights, AuditedWriter<CemeteryDbContext> writer)
 {
     public const int MaxRows = 50_000;
     public static readonly string[] Columns =

@@ -1,3 +1,4 @@
+using Workbench.Abstractions.Data;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Abstractions;
 using Workbench.Abstractions.Tenants;
@@ -9,7 +10,7 @@ namespace Workbench.Cemetery.Domain;
 /// Use rights of grave sites: one holder per site at a time; renewals and transfers close the current period and open
 /// the next, so the history stays; fees with their payment status.
 /// </summary>
-public sealed class UseRightService(CemeteryDbContext db, CemeteryWriter writer, ITenantContext tenant, TimeProvider clock)
+public sealed class UseRightService(CemeteryDbContext db, AuditedWriter<CemeteryDbContext> writer, ITenantContext tenant, TimeProvider clock)
 {
     public DateOnly Today => tenant.Current?.Settings.Today() ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
-using Workbench.Abstractions;
 using Workbench.Abstractions.Audit;
-using Workbench.Abstractions.Data;
-using Workbench.Benefits.Data;
 
-namespace Workbench.Benefits.Domain;
+namespace Workbench.Abstractions.Data;
 
-/// <summary>Saves a change with its audit entry in one transaction, all or nothing; a unique index that refuses it is a 409.</summary>
-public sealed class BenefitsWriter(BenefitsDbContext db, IAuditLog audit, ITenantTransaction transaction)
+/// <summary>
+/// Saves a module's change with its audit entry in one transaction, all or nothing; a unique index that refuses the
+/// change is a 409 with <c>duplicate</c> as its message. Register it per module context:
+/// <c>services.AddScoped&lt;AuditedWriter&lt;MyDbContext&gt;&gt;()</c>.
+/// </summary>
+public sealed class AuditedWriter<TContext>(TContext db, IAuditLog audit, ITenantTransaction transaction) where TContext : DbContext
 {
     public Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct) => transaction.InTransactionAsync(work, ct);
 
